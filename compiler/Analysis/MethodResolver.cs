@@ -1,0 +1,108 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Rvc.Diagnostics;
+using Rvc.TypeSystem;
+
+namespace Rvc.Analysis;
+
+/// <summary>Turns the method operands of call instructions into concrete <see cref="MethodDesc"/>s,
+/// binding generic arguments and resolving constrained calls statically. Shared by the dependency
+/// scanner and the code generator so both see the same program.</summary>
+public sealed class MethodResolver
+{
+    readonly TypeSystemContext types;
+
+    public MethodResolver(TypeSystemContext types)
+    {
+        this.types = types;
+    }
+
+    public MethodDesc Resolve(MethodReference reference, GenericContext context)
+    {
+        var owner = context.Substitute(reference.DeclaringType);
+        var def = reference.Resolve()
+            ?? throw new CompilationException(DiagnosticCode.Program, $"cannot resolve the method '{reference.FullName}'");
+        var methodArgs = reference is GenericInstanceMethod gim
+            ? gim.GenericArguments.Select(context.Substitute).ToArray()
+            : (IReadOnlyList<TypeReference>)[];
+        return new MethodDesc(def, owner, methodArgs);
+    }
+
+    /// <summary>The method a call instruction really calls: for <c>constrained. T callvirt</c> (and
+    /// <c>constrained. T call</c> of static abstract members) the implementation on T, found at compile
+    /// time; for other virtual calls the method itself when it cannot be overridden.</summary>
+    public MethodDesc ResolveCallTarget(Instruction call, MethodDesc target, TypeReference? constrained)
+    {
+        var def = target.Definition;
+        if (constrained != null)
+        {
+            if (!types.Resolve(constrained).IsValueType && def.IsVirtual && !def.IsStatic)
+                throw new CompilationException(DiagnosticCode.VirtualCall,
+                    $"the call to '{def.DeclaringType.Name}.{def.Name}' on the reference type '{constrained.FullName}' needs virtual dispatch, which this runtime does not have");
+            if (!def.IsVirtual && !def.IsAbstract)
+                return target;
+            var impl = FindImplementation(constrained, target);
+            if (impl != null)
+                return impl;
+            if (def.DeclaringType.FullName == "System.Object" || def.DeclaringType.FullName == "System.ValueType" || def.DeclaringType.FullName == "System.Enum")
+                throw new CompilationException(DiagnosticCode.Boxing,
+                    $"'{constrained.Name}' does not override '{def.Name}', so calling it would box the value: boxing needs a garbage collector, which this runtime does not have");
+            if (!def.IsAbstract && def.HasBody)
+                throw new CompilationException(DiagnosticCode.Boxing,
+                    $"calling the default interface method '{def.DeclaringType.Name}.{def.Name}' on '{constrained.Name}' would box the value: boxing needs a garbage collector, which this runtime does not have");
+            throw new CompilationException(DiagnosticCode.VirtualCall, $"'{constrained.FullName}' does not implement '{target.Name}'");
+        }
+
+        if (call.OpCode.Code == Code.Callvirt && def.IsVirtual && !def.IsFinal && !types.Resolve(target.OwningType).IsSealed && !types.Resolve(target.OwningType).IsValueType)
+        {
+            if (def.DeclaringType.IsInterface)
+                throw new CompilationException(DiagnosticCode.VirtualCall,
+                    $"the interface call to '{def.DeclaringType.Name}.{def.Name}' needs virtual dispatch, which this runtime does not have; use a generic method constrained to the interface (static dispatch)");
+            throw new CompilationException(DiagnosticCode.VirtualCall,
+                $"the virtual call to '{def.DeclaringType.Name}.{def.Name}' needs virtual dispatch, which this runtime does not have");
+        }
+        return target;
+    }
+
+    /// <summary>Finds the method of <paramref name="type"/> (or its base types) that implements or overrides
+    /// <paramref name="target"/>: an explicit implementation (<c>.override</c>) first, then a method of the
+    /// same name and signature.</summary>
+    public MethodDesc? FindImplementation(TypeReference type, MethodDesc target)
+    {
+        TypeReference? current = type;
+        while (current != null)
+        {
+            var def = types.Resolve(current);
+            var context = GenericContext.ForType(current);
+            foreach (var candidate in def.Methods)
+            {
+                foreach (var ov in candidate.Overrides)
+                {
+                    var ovDesc = Resolve(ov, context);
+                    if (ovDesc.Definition == target.Definition && ovDesc.OwningType.FullName == target.OwningType.FullName)
+                        return Instantiate(candidate, current, target);
+                }
+            }
+            foreach (var candidate in def.Methods)
+            {
+                if (candidate.Name != target.Definition.Name || candidate.IsStatic != target.Definition.IsStatic)
+                    continue;
+                if (candidate.Parameters.Count != target.Definition.Parameters.Count || candidate.GenericParameters.Count != target.MethodArguments.Count)
+                    continue;
+                if (!candidate.IsPublic || (!target.IsStatic && !candidate.IsVirtual))
+                    continue;
+                var inst = Instantiate(candidate, current, target);
+                bool same = inst.ReturnType.FullName == target.ReturnType.FullName;
+                for (int i = 0; same && i < candidate.Parameters.Count; i++)
+                    same = inst.ParameterType(i).FullName == target.ParameterType(i).FullName;
+                if (same)
+                    return inst;
+            }
+            current = def.BaseType == null ? null : context.Substitute(def.BaseType);
+        }
+        return null;
+    }
+
+    static MethodDesc Instantiate(MethodDefinition candidate, TypeReference owner, MethodDesc target)
+        => new(candidate, owner, target.MethodArguments);
+}

@@ -1,0 +1,486 @@
+using System.Text;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Rvc.Diagnostics;
+using Rvc.TypeSystem;
+
+namespace Rvc.CodeGen;
+
+/// <summary>Stage 4, IR generation: compiles one method instantiation from IL to an LLVM function.
+/// <para>The IL evaluation stack is simulated at compile time: inside a basic block its entries are SSA
+/// values; where a block ends with values still on the stack, they travel through per-depth slots in
+/// memory. IL locals and arguments live in <c>alloca</c>s. LLVM's mem2reg and SROA turn all of that back
+/// into registers, so the generator stays simple and every step can be checked against ECMA-335.</para>
+/// <para>This file holds the driver loop, blocks, locals and arguments, branches and the
+/// <c>try</c>/<c>finally</c> machinery; the other parts of the class hold arithmetic, memory and calls.</para></summary>
+public sealed partial class MethodCompiler
+{
+    readonly CodeGenContext cg;
+    readonly TypeSystemContext types;
+    readonly MethodDesc method;
+    readonly MethodDefinition def;
+    readonly FunctionSignature signature;
+    readonly StringBuilder allocas = new();
+    readonly StringBuilder body = new();
+    readonly List<StackValue> stack = [];
+    readonly SortedSet<int> blockStarts = [];
+    readonly Dictionary<int, StackValue[]> entryStacks = [];
+    readonly List<FinallyRegion> finallyRegions = [];
+    readonly StringBuilder trailer = new();
+    int nextTemp;
+    // DWARF: the method's DISubprogram and the DILocation of the instruction being compiled.
+    int? debugScope;
+    int debugLocation;
+    int debugEntryLocation;
+    readonly Dictionary<int, SequencePoint> sequencePoints = [];
+    string[] localSlots = [];
+    TypeReference[] localTypes = [];
+    string[] argSlots = [];
+    TypeReference[] argTypes = [];
+    Instruction? current;
+    bool blockTerminated;
+
+    // Prefixes that apply to the next instruction.
+    TypeReference? constrainedPrefix;
+    bool volatilePrefix;
+    bool unalignedPrefix;
+
+    public MethodCompiler(CodeGenContext cg, MethodDesc method)
+    {
+        this.cg = cg;
+        types = cg.Types;
+        this.method = method;
+        def = method.Definition;
+        signature = FunctionSignature.Of(types, method);
+    }
+
+    string Ptr => types.Target.NativeInt;
+
+    /// <summary>Compiles the method and adds its LLVM function to the module.</summary>
+    public void Compile()
+    {
+        try
+        {
+            CompileBody();
+        }
+        catch (CompilationException e)
+        {
+            throw e.At(def, current);
+        }
+    }
+
+    void CompileBody()
+    {
+        var bodyIl = def.Body;
+        SetUpDebugInfo();
+        FindBlocks(bodyIl);
+        SetUpArgumentsAndLocals(bodyIl);
+
+        foreach (var instruction in bodyIl.Instructions)
+        {
+            current = instruction;
+            if (debugScope is int scope && sequencePoints.TryGetValue(instruction.Offset, out var point))
+                debugLocation = cg.Module.Debug!.Location(scope, point);
+            if (blockStarts.Contains(instruction.Offset))
+                StartBlock(instruction.Offset);
+            CompileInstruction(instruction);
+        }
+        if (!blockTerminated)
+            Emit("unreachable");
+        EmitFinallyDispatch();
+
+        var sb = new StringBuilder();
+        string export = CodeGenContext.ExportName(def) != null ? "" : "internal ";
+        var names = Enumerable.Range(0, signature.Parameters.Count).Select(i => $"%arg{i}").ToArray();
+        int attributes = NeedsNoBuiltins() ? 1 : 0;
+        sb.Append($"; {method.Name}\n");
+        string debug = debugScope is int sp ? $" !dbg !{sp}" : "";
+        sb.Append($"define {export}{signature.ReturnAttributes}{(signature.ReturnAttributes.Length > 0 ? " " : "")}{signature.LlvmReturn} {cg.FunctionName(method)}({signature.LlvmParameters(names)}) #{attributes}{debug} {{\n");
+        sb.Append("entry:\n");
+        sb.Append(allocas);
+        sb.Append($"  br label %IL_{0:X4}{DebugSuffix(debugEntryLocation)}\n");
+        sb.Append(body);
+        sb.Append(trailer);
+        sb.Append("}\n");
+        cg.Module.AddFunction(sb.ToString());
+    }
+
+    bool NeedsNoBuiltins()
+    {
+        // The C library functions LLVM itself emits calls to must not be compiled into calls to themselves.
+        string? export = CodeGenContext.ExportName(def);
+        return export is "memcpy" or "memmove" or "memset" or "memcmp" ||
+               def.DeclaringType.Namespace.StartsWith("Internal.Runtime", StringComparison.Ordinal);
+    }
+
+    void SetUpDebugInfo()
+    {
+        var debug = cg.Module.Debug;
+        if (debug == null)
+            return;
+        debugScope = debug.Subprogram(def, def.DeclaringType.Name + "." + def.Name, method.Name);
+        if (debugScope is not int scope)
+            return;
+        foreach (var point in def.DebugInformation.SequencePoints)
+        {
+            if (!point.IsHidden)
+                sequencePoints[point.Offset] = point;
+        }
+        var first = sequencePoints.Values.OrderBy(p => p.Offset).First();
+        debugEntryLocation = debug.Location(scope, first);
+        debugLocation = debugEntryLocation;
+    }
+
+    /// <summary>The <c>, !dbg !N</c> that ties an instruction to its C# line, when there is debug information.</summary>
+    string DebugSuffix(int location) => debugScope == null ? "" : $", !dbg !{location}";
+
+    // ---- blocks -------------------------------------------------------------------------------
+
+    void FindBlocks(MethodBody bodyIl)
+    {
+        blockStarts.Add(0);
+        foreach (var instruction in bodyIl.Instructions)
+        {
+            switch (instruction.Operand)
+            {
+                case Instruction target:
+                    blockStarts.Add(target.Offset);
+                    break;
+                case Instruction[] targets:
+                    foreach (var t in targets)
+                        blockStarts.Add(t.Offset);
+                    break;
+            }
+            var flow = instruction.OpCode.FlowControl;
+            if (instruction.Next != null && flow is FlowControl.Branch or FlowControl.Cond_Branch or FlowControl.Return or FlowControl.Throw)
+                blockStarts.Add(instruction.Next.Offset);
+            if (instruction.OpCode.Code == Code.Endfinally && instruction.Next != null)
+                blockStarts.Add(instruction.Next.Offset);
+        }
+        foreach (var handler in bodyIl.ExceptionHandlers)
+        {
+            if (handler.HandlerType != ExceptionHandlerType.Finally)
+                throw new CompilationException(DiagnosticCode.Catch,
+                    handler.HandlerType == ExceptionHandlerType.Catch
+                        ? "catch needs exception objects to be caught at run time, which this runtime does not have: an exception ends the program with a panic"
+                        : $"{handler.HandlerType.ToString().ToLowerInvariant()} handlers are not supported: an exception ends the program with a panic")
+                    .At(def, handler.HandlerStart);
+            blockStarts.Add(handler.TryStart.Offset);
+            blockStarts.Add(handler.HandlerStart.Offset);
+            if (handler.HandlerEnd != null)
+                blockStarts.Add(handler.HandlerEnd.Offset);
+            var region = new FinallyRegion(handler, finallyRegions.Count, $"%finally{finallyRegions.Count}.dest");
+            finallyRegions.Add(region);
+            allocas.Append($"  {region.DestinationSlot} = alloca i32, align 4\n");
+            entryStacks[handler.HandlerStart.Offset] = [];
+        }
+    }
+
+    void StartBlock(int offset)
+    {
+        if (!blockTerminated && body.Length > 0)
+        {
+            // Fall-through into the next block: hand the stack over through the slots.
+            SpillStackFor(offset);
+            Emit($"br label %IL_{offset:X4}");
+        }
+        body.Append($"IL_{offset:X4}:\n");
+        blockTerminated = false;
+        stack.Clear();
+        if (entryStacks.TryGetValue(offset, out var shape))
+        {
+            for (int depth = 0; depth < shape.Length; depth++)
+            {
+                var slot = StackSlot(depth, shape[depth].Kind);
+                string value = Temp();
+                Emit($"{value} = load {StackLlvmType(shape[depth].Kind)}, ptr {slot}");
+                stack.Add(shape[depth] with { Text = value });
+            }
+        }
+    }
+
+    /// <summary>Stores the current stack into the slots the block at <paramref name="target"/> loads from.</summary>
+    void SpillStackFor(int target)
+    {
+        if (!entryStacks.TryGetValue(target, out var shape))
+        {
+            shape = stack.ToArray();
+            entryStacks[target] = shape;
+        }
+        else if (shape.Length != stack.Count)
+            throw new CompilationException(DiagnosticCode.Unsupported, $"the evaluation stack has different depths at IL_{target:X4}");
+        for (int depth = 0; depth < stack.Count; depth++)
+        {
+            var value = Coerce(stack[depth], shape[depth].Kind);
+            Emit($"store {StackLlvmType(shape[depth].Kind)} {value.Text}, ptr {StackSlot(depth, shape[depth].Kind)}");
+        }
+    }
+
+    readonly HashSet<string> stackSlots = [];
+
+    string StackSlot(int depth, StackKind kind)
+    {
+        string name = $"%stack{depth}.{kind}";
+        if (stackSlots.Add(name))
+            allocas.Append($"  {name} = alloca {StackLlvmType(kind)}, align 8\n");
+        return name;
+    }
+
+    void Terminate(string instruction)
+    {
+        Emit(instruction);
+        blockTerminated = true;
+    }
+
+    // ---- emission helpers -----------------------------------------------------------------------
+
+    string Temp() => $"%t{nextTemp++}";
+
+    void Emit(string line)
+    {
+        if (blockTerminated)
+        {
+            // Code after a terminator in the same IL block (after a call that never returns): give it
+            // a block of its own so the LLVM function stays well-formed.
+            body.Append($"dead{nextTemp++}:\n");
+            blockTerminated = false;
+        }
+        body.Append("  ").Append(line).Append(DebugSuffix(debugLocation)).Append('\n');
+    }
+
+    /// <summary>An <c>alloca</c> in the entry block, so that loops do not grow the stack.</summary>
+    string Alloca(int size, int alignment, string hint = "tmp")
+    {
+        string name = $"%{hint}{nextTemp++}";
+        allocas.Append($"  {name} = alloca [{Math.Max(size, 1)} x i8], align {Math.Max(alignment, 1)}\n");
+        return name;
+    }
+
+    void Push(StackValue value) => stack.Add(value);
+
+    void Push(StackKind kind, string text, TypeReference? type = null) => stack.Add(new StackValue(kind, text, type));
+
+    StackValue Pop()
+    {
+        if (stack.Count == 0)
+            throw new InvalidOperationException("evaluation stack underflow");
+        var v = stack[^1];
+        stack.RemoveAt(stack.Count - 1);
+        return v;
+    }
+
+    StackValue Peek() => stack[^1];
+
+    string StackLlvmType(StackKind kind) => kind switch
+    {
+        StackKind.I32 => "i32",
+        StackKind.I64 => "i64",
+        StackKind.NInt => Ptr,
+        StackKind.F32 => "float",
+        StackKind.F64 => "double",
+        _ => "ptr",
+    };
+
+    public static StackKind StackKindOf(ValueKind kind) => kind switch
+    {
+        ValueKind.Bool or ValueKind.Char or ValueKind.I1 or ValueKind.U1 or ValueKind.I2 or ValueKind.U2 or ValueKind.I4 or ValueKind.U4 => StackKind.I32,
+        ValueKind.I8 or ValueKind.U8 => StackKind.I64,
+        ValueKind.NInt or ValueKind.NUInt => StackKind.NInt,
+        ValueKind.R4 => StackKind.F32,
+        ValueKind.R8 => StackKind.F64,
+        ValueKind.Struct => StackKind.Struct,
+        ValueKind.Void => throw new InvalidOperationException("void has no stack kind"),
+        _ => StackKind.Ptr,
+    };
+
+    // ---- arguments and locals -----------------------------------------------------------------
+
+    void SetUpArgumentsAndLocals(MethodBody bodyIl)
+    {
+        int count = signature.Parameters.Count;
+        argSlots = new string[count];
+        argTypes = signature.Parameters.ToArray();
+        for (int i = 0; i < count; i++)
+        {
+            var kind = signature.ParameterKinds[i];
+            if (kind == ValueKind.Struct)
+            {
+                // The caller passed the address of a private copy: it is this argument's home.
+                argSlots[i] = $"%arg{i}";
+                continue;
+            }
+            string type = types.LlvmType(kind);
+            argSlots[i] = $"%arg{i}.addr";
+            allocas.Append($"  %arg{i}.addr = alloca {type}, align 8\n");
+            allocas.Append($"  store {type} %arg{i}, ptr %arg{i}.addr\n");
+        }
+
+        localSlots = new string[bodyIl.Variables.Count];
+        localTypes = new TypeReference[bodyIl.Variables.Count];
+        foreach (var variable in bodyIl.Variables)
+        {
+            var type = method.Context.Substitute(variable.VariableType);
+            localTypes[variable.Index] = type;
+            var (size, align) = types.Layouts.SizeAndAlignment(type);
+            string slot = $"%loc{variable.Index}";
+            localSlots[variable.Index] = slot;
+            allocas.Append($"  {slot} = alloca [{size} x i8], align {Math.Max(align, 1)}\n");
+            // Locals start zeroed: C# requires it (localsinit) and it costs nothing after mem2reg.
+            allocas.Append($"  call void @llvm.memset.p0.{Ptr}(ptr {slot}, i8 0, {Ptr} {size}, i1 false)\n");
+        }
+        if (bodyIl.Variables.Count > 0)
+            DeclareMemIntrinsics();
+    }
+
+    void DeclareMemIntrinsics()
+    {
+        cg.Module.Declare("llvm.memset", $"declare void @llvm.memset.p0.{Ptr}(ptr, i8, {Ptr}, i1)");
+        cg.Module.Declare("llvm.memcpy", $"declare void @llvm.memcpy.p0.p0.{Ptr}(ptr, ptr, {Ptr}, i1)");
+        cg.Module.Declare("llvm.memmove", $"declare void @llvm.memmove.p0.p0.{Ptr}(ptr, ptr, {Ptr}, i1)");
+    }
+
+    void LoadArgument(int index) => Push(LoadFrom(argSlots[index], argTypes[index], isVolatile: false, alignment: 0));
+
+    void StoreArgument(int index) => StoreTo(argSlots[index], argTypes[index], Pop(), isVolatile: false, alignment: 0);
+
+    void LoadLocal(int index) => Push(LoadFrom(localSlots[index], localTypes[index], isVolatile: false, alignment: 0));
+
+    void StoreLocal(int index) => StoreTo(localSlots[index], localTypes[index], Pop(), isVolatile: false, alignment: 0);
+
+    static int ArgumentIndex(MethodDefinition def, object operand)
+        => operand is ParameterDefinition p ? p.Index + (def.HasThis ? 1 : 0) : (int)operand;
+
+    // ---- branches -----------------------------------------------------------------------------
+
+    void Branch(Instruction target)
+    {
+        SpillStackFor(target.Offset);
+        Terminate($"br label %IL_{target.Offset:X4}");
+    }
+
+    void ConditionalBranch(string condition, Instruction target, Instruction? fallThrough)
+    {
+        int next = fallThrough?.Offset ?? -1;
+        SpillStackFor(target.Offset);
+        if (next >= 0)
+            SpillStackFor(next);
+        string nextLabel = next >= 0 ? $"%IL_{next:X4}" : "%unreachable";
+        if (next < 0)
+            EnsureUnreachableBlock();
+        Terminate($"br i1 {condition}, label %IL_{target.Offset:X4}, label {nextLabel}");
+    }
+
+    bool unreachableBlock;
+
+    void EnsureUnreachableBlock()
+    {
+        if (!unreachableBlock)
+        {
+            unreachableBlock = true;
+            trailer.Append("unreachable:\n  unreachable\n");
+        }
+    }
+
+    void Switch(Instruction[] targets, Instruction? fallThrough)
+    {
+        var value = Coerce(Pop(), StackKind.I32);
+        foreach (var t in targets)
+            SpillStackFor(t.Offset);
+        string defaultLabel;
+        if (fallThrough != null)
+        {
+            SpillStackFor(fallThrough.Offset);
+            defaultLabel = $"%IL_{fallThrough.Offset:X4}";
+        }
+        else
+        {
+            EnsureUnreachableBlock();
+            defaultLabel = "%unreachable";
+        }
+        var cases = string.Join(" ", targets.Select((t, i) => $"i32 {i}, label %IL_{t.Offset:X4}"));
+        Terminate($"switch i32 {value.Text}, label {defaultLabel} [ {cases} ]");
+    }
+
+    // ---- try/finally --------------------------------------------------------------------------
+
+    /// <summary>A finally handler: compiled once; each <c>leave</c> that crosses it stores the number of
+    /// its continuation in <see cref="DestinationSlot"/>, and <c>endfinally</c> switches on it.</summary>
+    sealed class FinallyRegion(ExceptionHandler handler, int index, string destinationSlot)
+    {
+        public ExceptionHandler Handler { get; } = handler;
+        public int Index { get; } = index;
+        public string DestinationSlot { get; } = destinationSlot;
+        public List<string> Continuations { get; } = [];
+
+        public bool TryContains(int offset) => offset >= Handler.TryStart.Offset && offset < (Handler.TryEnd?.Offset ?? int.MaxValue);
+
+        public bool HandlerContains(int offset) => offset >= Handler.HandlerStart.Offset && offset < (Handler.HandlerEnd?.Offset ?? int.MaxValue);
+
+        public int TrySize => (Handler.TryEnd?.Offset ?? int.MaxValue) - Handler.TryStart.Offset;
+    }
+
+    void Leave(Instruction instruction, Instruction target)
+    {
+        stack.Clear();
+        // The finally handlers this leave crosses, innermost first.
+        var crossed = finallyRegions
+            .Where(r => r.TryContains(instruction.Offset) && !r.TryContains(target.Offset))
+            .OrderBy(r => r.TrySize)
+            .ToList();
+        if (crossed.Count == 0)
+        {
+            Branch(target);
+            return;
+        }
+        string continuation = $"%IL_{target.Offset:X4}";
+        // Build the chain from the outermost handler inwards: after handler i finishes, enter handler i+1.
+        for (int i = crossed.Count - 1; i >= 1; i--)
+        {
+            string hop = $"leave{nextTemp++}";
+            trailer.Append($"{hop}:\n");
+            trailer.Append($"  store i32 {ContinuationNumber(crossed[i], continuation)}, ptr {crossed[i].DestinationSlot}\n");
+            trailer.Append($"  br label %IL_{crossed[i].Handler.HandlerStart.Offset:X4}\n");
+            continuation = "%" + hop;
+        }
+        Emit($"store i32 {ContinuationNumber(crossed[0], continuation)}, ptr {crossed[0].DestinationSlot}");
+        Terminate($"br label %IL_{crossed[0].Handler.HandlerStart.Offset:X4}");
+    }
+
+    static int ContinuationNumber(FinallyRegion region, string label)
+    {
+        int index = region.Continuations.IndexOf(label);
+        if (index < 0)
+        {
+            index = region.Continuations.Count;
+            region.Continuations.Add(label);
+        }
+        return index;
+    }
+
+    void EndFinally(Instruction instruction)
+    {
+        var region = finallyRegions
+            .Where(r => r.HandlerContains(instruction.Offset))
+            .OrderBy(r => (r.Handler.HandlerEnd?.Offset ?? int.MaxValue) - r.Handler.HandlerStart.Offset)
+            .First();
+        stack.Clear();
+        Terminate($"br label %endfinally{region.Index}");
+    }
+
+    void EmitFinallyDispatch()
+    {
+        foreach (var region in finallyRegions)
+        {
+            trailer.Append($"endfinally{region.Index}:\n");
+            string dest = $"%endfinally{region.Index}.dest";
+            trailer.Append($"  {dest} = load i32, ptr {region.DestinationSlot}\n");
+            if (region.Continuations.Count == 0)
+            {
+                trailer.Append("  unreachable\n");
+                continue;
+            }
+            var cases = string.Join(" ", region.Continuations.Select((c, i) => $"i32 {i}, label {c}"));
+            trailer.Append($"  switch i32 {dest}, label {region.Continuations[0]} [ {cases} ]\n");
+        }
+    }
+}

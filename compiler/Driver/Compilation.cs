@@ -1,0 +1,80 @@
+using Mono.Cecil;
+using Rvc.Analysis;
+using Rvc.CodeGen;
+using Rvc.Diagnostics;
+using Rvc.Loading;
+using Rvc.TypeSystem;
+
+namespace Rvc.Driver;
+
+/// <summary>Runs the compiler's stages in order on one program:
+/// load (<see cref="ProgramLoader"/>) → dependency analysis (<see cref="DependencyAnalyzer"/>) →
+/// type layout (<see cref="Layout.LayoutAlgorithm"/>, on demand) → IR per method (<see cref="MethodCompiler"/>) →
+/// module (<see cref="ModuleBuilder"/>). The native stage (<see cref="NativeToolchain"/>) follows in <see cref="Toolchain"/>.</summary>
+public static class Compilation
+{
+    /// <summary>Compiles the program whose entry point is in <paramref name="mainAssembly"/> to LLVM IR text.</summary>
+    public static string CompileToLlvm(string mainAssembly, IReadOnlyList<string> references, TargetArch arch)
+    {
+        using var loader = new ProgramLoader(mainAssembly, references);
+        var target = TargetInfo.For(arch);
+        var types = new TypeSystemContext(target, loader.CoreLibrary);
+        var resolver = new MethodResolver(types);
+
+        var entryDef = loader.MainAssembly.EntryPoint
+            ?? throw new CompilationException(DiagnosticCode.Program, $"'{Path.GetFileName(mainAssembly)}' has no entry point: add a 'static int Main()' or 'static void Main()'");
+        if (entryDef.Parameters.Count != 0)
+            throw new CompilationException(DiagnosticCode.Program, "Main must take no parameters: there are no command-line arguments without a heap (the kernel reads its command line from the device tree)").At(entryDef, null);
+        var entry = new MethodDesc(entryDef, entryDef.DeclaringType, []);
+
+        var roots = ExportedMethods(loader.MainAssembly.MainModule)
+            .Concat(ExportedMethods(loader.CoreLibrary))
+            .Concat(CodeGenContext.HelperRoots(types))
+            .ToList();
+        var program = new DependencyAnalyzer(types, resolver).Analyze(entry, roots);
+
+        var module = new ModuleBuilder(types) { Debug = new DebugInfoBuilder(mainAssembly) };
+        var codegen = new CodeGenContext(types, resolver, module, program.Methods);
+        foreach (var method in program.Methods)
+            new MethodCompiler(codegen, method).Compile();
+        EmitManagedEntry(codegen, entry, program.StaticConstructors);
+        return module.Build();
+    }
+
+    static IEnumerable<MethodDesc> ExportedMethods(ModuleDefinition module)
+    {
+        foreach (var type in module.GetTypes())
+        {
+            if (type.HasGenericParameters)
+                continue;
+            foreach (var m in type.Methods)
+            {
+                if (m.IsStatic && !m.HasGenericParameters && CodeGenContext.ExportName(m) != null)
+                    yield return new MethodDesc(m, type, []);
+            }
+        }
+    }
+
+    /// <summary><c>int rvc_managed_entry(void)</c>, called by the boot code: runs the static constructors
+    /// in dependency order, then Main, and returns the exit status.</summary>
+    static void EmitManagedEntry(CodeGenContext cg, MethodDesc entry, IReadOnlyList<MethodDesc> staticConstructors)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append("define i32 @rvc_managed_entry() #0 {\n");
+        foreach (var cctor in staticConstructors)
+            sb.Append($"  call void {cg.FunctionName(cctor)}()\n");
+        var kind = cg.Types.Classify(entry.ReturnType);
+        if (kind == ValueKind.Void)
+        {
+            sb.Append($"  call void {cg.FunctionName(entry)}()\n  ret i32 0\n");
+        }
+        else if (kind is ValueKind.I4 or ValueKind.U4)
+        {
+            sb.Append($"  %status = call i32 {cg.FunctionName(entry)}()\n  ret i32 %status\n");
+        }
+        else
+            throw new CompilationException(DiagnosticCode.Program, "Main must return int or void").At(entry.Definition, null);
+        sb.Append("}\n");
+        cg.Module.AddFunction(sb.ToString());
+    }
+}

@@ -1,0 +1,67 @@
+using Rvc.Driver;
+
+namespace Rvc;
+
+/// <summary>rvc's command line:
+/// <c>rvc compile INPUT.dll [-r REF.dll]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll]</c> (used by MSBuild) and
+/// <c>rvc build FILE.cs [FILE.cs]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll]</c> (C# sources, bflat style).</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return Run(args);
+        }
+        catch (Exception e) when (e is ToolchainException or ArgumentException)
+        {
+            Console.Error.WriteLine($"rvc: error: {e.Message}");
+            return 1;
+        }
+    }
+
+    static int Run(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            Console.WriteLine("usage: rvc compile INPUT.dll [-r REF.dll]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll]");
+            Console.WriteLine("       rvc build FILE.cs [FILE.cs]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll]");
+            return args.Length == 0 ? 1 : 0;
+        }
+        string verb = args[0];
+        var inputs = new List<string>();
+        var references = new List<string>();
+        string? output = null, arch = null, llvm = null;
+        for (int i = 1; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "-r": references.Add(Value()); break;
+                case "-o": output = Value(); break;
+                case "--arch": arch = Value(); break;
+                case "--emit-llvm": llvm = Value(); break;
+                default:
+                    if (args[i].StartsWith('-'))
+                        throw new ArgumentException($"unknown option '{args[i]}'");
+                    inputs.Add(args[i]);
+                    break;
+            }
+        }
+        if (output == null)
+            throw new ArgumentException("-o OUT is required");
+        if (inputs.Count == 0)
+            throw new ArgumentException("no input given");
+        var target = Toolchain.ParseArch(arch ?? "rv64");
+        BuildResult result = verb switch
+        {
+            "compile" when inputs.Count == 1 => Toolchain.BuildAssembly(inputs[0], references, target, output, llvm),
+            "compile" => throw new ArgumentException("compile takes one input assembly"),
+            "build" => Toolchain.BuildSources(inputs, target, output, llvm),
+            _ => throw new ArgumentException($"unknown command '{verb}': expected compile or build"),
+        };
+        foreach (var d in result.Diagnostics)
+            Console.Error.WriteLine(d);
+        return result.Success ? 0 : 1;
+    }
+}
