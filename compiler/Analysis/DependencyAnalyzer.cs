@@ -17,10 +17,14 @@ public sealed class DependencyAnalyzer
     readonly Queue<MethodDesc> worklist = new();
     readonly Dictionary<string, List<object>> events = [];
 
-    public DependencyAnalyzer(TypeSystemContext types, MethodResolver resolver)
+    readonly DiagnosticBag diagnostics;
+    readonly HashSet<string> failed = [];
+
+    public DependencyAnalyzer(TypeSystemContext types, MethodResolver resolver, DiagnosticBag diagnostics)
     {
         this.types = types;
         this.resolver = resolver;
+        this.diagnostics = diagnostics;
     }
 
     public DependencyResult Analyze(MethodDesc entryPoint, IEnumerable<MethodDesc> otherRoots)
@@ -31,7 +35,7 @@ public sealed class DependencyAnalyzer
         DrainWorklist();
         var staticConstructors = StaticConstructorOrder(entryPoint, otherRoots);
         DrainWorklist();
-        return new DependencyResult(methods.Values.ToList(), staticConstructors);
+        return new DependencyResult(methods.Values.ToList(), staticConstructors, failed);
     }
 
     void DrainWorklist()
@@ -68,6 +72,18 @@ public sealed class DependencyAnalyzer
         var def = method.Definition;
         if (!def.HasBody)
             return found;
+        foreach (var handler in def.Body.ExceptionHandlers)
+        {
+            if (handler.HandlerType != ExceptionHandlerType.Finally)
+            {
+                diagnostics.Add(new CompilationException(DiagnosticCode.Catch,
+                    handler.HandlerType == ExceptionHandlerType.Catch
+                        ? "catch needs exception objects to be caught at run time, which this runtime does not have: an exception ends the program with a panic"
+                        : $"{handler.HandlerType.ToString().ToLowerInvariant()} handlers are not supported: an exception ends the program with a panic")
+                    .At(def, handler.HandlerStart));
+                failed.Add(method.Name);
+            }
+        }
         TypeReference? constrained = null;
         foreach (var instruction in def.Body.Instructions)
         {
@@ -86,6 +102,8 @@ public sealed class DependencyAnalyzer
                         var target = resolver.Resolve((MethodReference)instruction.Operand, method.Context);
                         if (instruction.OpCode.Code is Code.Call or Code.Callvirt)
                             target = resolver.ResolveCallTarget(instruction, target, constrained);
+                        if (instruction.OpCode.Code == Code.Newobj)
+                            CheckCreatable(target.OwningType);
                         if (TriggersStaticConstructor(target))
                             found.Add(target.OwningType);
                         if (!IsIntrinsic(target.Definition) && !target.Definition.IsPInvokeImpl)
@@ -102,18 +120,46 @@ public sealed class DependencyAnalyzer
                     case Code.Stsfld:
                     {
                         var field = (FieldReference)instruction.Operand;
-                        found.Add(method.Context.Substitute(field.DeclaringType));
+                        // The cached-lambda classes Roslyn generates (<>c) only serve delegates, which are
+                        // reported where they are created; their static constructors would only add noise.
+                        if (!field.DeclaringType.Name.StartsWith("<>c", StringComparison.Ordinal))
+                            found.Add(method.Context.Substitute(field.DeclaringType));
                         break;
                     }
+                    case Code.Box:
+                    {
+                        var type = method.Context.Substitute((TypeReference)instruction.Operand);
+                        var next = instruction.Next?.OpCode.Code;
+                        if (types.Classify(type) != ValueKind.Object && next is not (Code.Brtrue or Code.Brtrue_S or Code.Brfalse or Code.Brfalse_S))
+                            throw new CompilationException(DiagnosticCode.Boxing, $"boxing a '{type.Name}' needs a garbage collector, which this runtime does not have");
+                        break;
+                    }
+                    case Code.Newarr:
+                        throw new CompilationException(DiagnosticCode.Array, "arrays live on the garbage-collected heap, which this runtime does not have: use stackalloc, a fixed buffer, an [InlineArray] struct or a Span<T> over memory you own");
                 }
             }
             catch (CompilationException e)
             {
-                throw e.At(def, instruction);
+                // Keep scanning: every unsupported construct in the program is reported in one build.
+                diagnostics.Add(e.At(def, instruction));
+                failed.Add(method.Name);
             }
             constrained = null;
         }
         return found;
+    }
+
+    /// <summary>Objects can be created only for exceptions (to be thrown) and value types.</summary>
+    void CheckCreatable(TypeReference type)
+    {
+        if (types.IsDerivedFrom(type, "System.Delegate"))
+            throw new CompilationException(DiagnosticCode.Delegate, "delegates and lambdas need a garbage collector, which this runtime does not have: use a function pointer (delegate*)");
+        if (type is ArrayType)
+            throw new CompilationException(DiagnosticCode.Array, "arrays live on the garbage-collected heap, which this runtime does not have");
+        var def = types.Resolve(type);
+        if (!def.IsValueType && !types.IsDerivedFrom(type, "System.Exception"))
+            throw new CompilationException(DiagnosticCode.NewClass,
+                $"'new {type.Name}' creates an object on the garbage-collected heap, which this runtime does not have: make '{type.Name}' a struct (only exceptions may be created, to be thrown)");
     }
 
     bool TriggersStaticConstructor(MethodDesc target)
@@ -168,4 +214,5 @@ public sealed class DependencyAnalyzer
 }
 
 /// <summary>The whole program, as found by <see cref="DependencyAnalyzer"/>.</summary>
-public sealed record DependencyResult(IReadOnlyList<MethodDesc> Methods, IReadOnlyList<MethodDesc> StaticConstructors);
+/// <param name="FailedMethods">Methods with errors: reported already, not to be compiled.</param>
+public sealed record DependencyResult(IReadOnlyList<MethodDesc> Methods, IReadOnlyList<MethodDesc> StaticConstructors, IReadOnlySet<string> FailedMethods);

@@ -67,6 +67,11 @@ public sealed partial class MethodCompiler
         {
             throw e.At(def, current);
         }
+        catch (Exception e) when (e is InvalidOperationException or InvalidCastException or KeyNotFoundException or NullReferenceException or ArgumentException or FormatException)
+        {
+            // A bug in rvc, not in the program: still report it at the C# line that triggered it.
+            throw new CompilationException(DiagnosticCode.Unsupported, $"internal compiler error: {e.Message} (please report this with the source line)").At(def, current);
+        }
     }
 
     void CompileBody()

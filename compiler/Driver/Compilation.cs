@@ -31,12 +31,25 @@ public static class Compilation
             .Concat(ExportedMethods(loader.CoreLibrary))
             .Concat(CodeGenContext.HelperRoots(types))
             .ToList();
-        var program = new DependencyAnalyzer(types, resolver).Analyze(entry, roots);
+        var diagnostics = new DiagnosticBag();
+        var program = new DependencyAnalyzer(types, resolver, diagnostics).Analyze(entry, roots);
 
         var module = new ModuleBuilder(types) { Debug = new DebugInfoBuilder(mainAssembly) };
         var codegen = new CodeGenContext(types, resolver, module, program.Methods);
         foreach (var method in program.Methods)
-            new MethodCompiler(codegen, method).Compile();
+        {
+            if (program.FailedMethods.Contains(method.Name))
+                continue;
+            try
+            {
+                new MethodCompiler(codegen, method).Compile();
+            }
+            catch (CompilationException e)
+            {
+                diagnostics.Add(e);
+            }
+        }
+        diagnostics.ThrowIfErrors();
         EmitManagedEntry(codegen, entry, program.StaticConstructors);
         return module.Build();
     }

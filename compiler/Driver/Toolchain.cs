@@ -66,6 +66,14 @@ public static class Toolchain
         {
             return new BuildResult(false, [e.Format()]);
         }
+        catch (CompilationFailedException e)
+        {
+            var ordered = e.Errors
+                .OrderBy(x => x.Location?.Document.Url ?? "", StringComparer.Ordinal)
+                .ThenBy(x => x.Location?.StartLine ?? 0)
+                .ThenBy(x => x.Location?.StartColumn ?? 0);
+            return new BuildResult(false, ordered.Select(x => x.Format()).ToList());
+        }
         string llvmFile = llvmOutput ?? Path.Combine(work, "program.ll");
         File.WriteAllText(llvmFile, llvm);
         string? outDir = Path.GetDirectoryName(Path.GetFullPath(outputPath));
