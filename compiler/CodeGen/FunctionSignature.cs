@@ -70,8 +70,12 @@ public sealed class FunctionSignature
         return string.Join(", ", list);
     }
 
-    /// <summary>The function type, for indirect calls.</summary>
-    public string LlvmFunctionType => $"{LlvmReturn} ({LlvmParameters()})";
+    /// <summary>The extension attribute of parameter <paramref name="index"/> (with a trailing space), or "".</summary>
+    public string ParameterAttribute(int index)
+    {
+        string ext = Extension(ParameterKinds[index]);
+        return ext.Length == 0 ? "" : ext + " ";
+    }
 
     string Extension(ValueKind kind) => kind switch
     {

@@ -39,7 +39,7 @@ public sealed partial class MethodCompiler
         return args;
     }
 
-    void EmitCall(string callee, FunctionSignature signature, List<StackValue> args, string? functionType = null)
+    void EmitCall(string callee, FunctionSignature signature, List<StackValue> args)
     {
         var operands = new List<string>();
         string? resultCopy = null;
@@ -59,9 +59,10 @@ public sealed partial class MethodCompiler
                 operands.Add($"ptr {args[i].Text}");
                 continue;
             }
-            operands.Add($"{types.LlvmType(kind)} {ToStorage(args[i], kind)}");
+            operands.Add($"{types.LlvmType(kind)} {signature.ParameterAttribute(i)}{ToStorage(args[i], kind)}");
         }
-        string call = $"call {functionType ?? signature.LlvmReturn} {callee}({string.Join(", ", operands)})";
+        string returnAttributes = signature.ReturnAttributes.Length > 0 ? signature.ReturnAttributes + " " : "";
+        string call = $"call {returnAttributes}{signature.LlvmReturn} {callee}({string.Join(", ", operands)})";
         if (signature.ReturnKind == ValueKind.Void || signature.ReturnsStructByPointer)
         {
             Emit(call);
@@ -83,7 +84,7 @@ public sealed partial class MethodCompiler
             throw new CompilationException(DiagnosticCode.Unsupported, "unmanaged function pointers that pass structs by value are not supported; pass a pointer instead");
         var function = Coerce(Pop(), StackKind.Ptr);
         var args = PopArguments(callee.Parameters.Count);
-        EmitCall(function.Text, callee, args, callee.LlvmFunctionType);
+        EmitCall(function.Text, callee, args);
     }
 
     void LoadFunction(Instruction instruction, MethodReference reference)
