@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Rvc.Launcher;
+
+/// <summary>Runs child processes: tools whose chatter goes to stderr, and programs whose console is streamed live.</summary>
+public static class ProcessRunner
+{
+    /// <summary>Exit status when a program ran out of time, as timeout(1) does.</summary>
+    public const int TimeoutExitCode = 124;
+
+    /// <summary>Exit status after Ctrl-C, as a shell reports it.</summary>
+    public const int InterruptedExitCode = 130;
+
+    /// <summary>Runs a tool to completion; its standard output is copied to our standard error, so that our
+    /// standard output carries only the program's console.</summary>
+    public static int RunToStderr(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+        using var process = StartOrThrow(start);
+        var pump = Task.Run(() => Copy(process.StandardOutput.BaseStream, Console.OpenStandardError(), _ => { }));
+        process.WaitForExit();
+        pump.Wait();
+        return process.ExitCode;
+    }
+
+    /// <summary>
+    /// Runs a program with its console streamed live to ours and returns its exit status; after
+    /// <paramref name="timeout"/> (null: none) it is stopped, a message says so and the status is 124.
+    /// Standard input: a terminal is handed over as it is (QEMU puts it in raw mode: Ctrl-A X quits);
+    /// anything else (a pipe, a file, /dev/null, or none at all) is copied through a pipe that stays
+    /// valid, since QEMU's stdio backend fails on a closed descriptor.
+    /// </summary>
+    public static int RunStreaming(string file, IEnumerable<string> arguments, TimeSpan? timeout, string what)
+    {
+        bool interactive = !Console.IsInputRedirected;
+        var start = new ProcessStartInfo(file)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardInput = !interactive,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+
+        using var process = StartOrThrow(start);
+        bool interrupted = false;
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // Ctrl-C reaches the child too (same process group); make sure it stops even if the
+            // signal was sent to the launcher alone, and report 130 once it has.
+            e.Cancel = true;
+            interrupted = true;
+            Terminate(process);
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            byte last = (byte)'\n';
+            var output = Task.Run(() => Copy(process.StandardOutput.BaseStream, Console.OpenStandardOutput(), b => last = b));
+            if (!interactive)
+                _ = Task.Run(() => FeedInput(process.StandardInput.BaseStream));
+
+            bool exited = timeout is null
+                ? WaitForever(process)
+                : process.WaitForExit(timeout.Value > TimeSpan.FromMilliseconds(int.MaxValue) ? Timeout.InfiniteTimeSpan : timeout.Value);
+            if (!exited)
+            {
+                Terminate(process);
+                if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
+                {
+                    try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+                    process.WaitForExit();
+                }
+                output.Wait(TimeSpan.FromSeconds(5));
+                Console.Out.Flush();
+                Console.Error.WriteLine($"{(last == (byte)'\n' ? "" : "\n")}error: timed out after {timeout!.Value.TotalSeconds:0.###} s: stopped {what} (--timeout SECONDS sets the limit, 0 for none)");
+                return TimeoutExitCode;
+            }
+            process.WaitForExit();
+            output.Wait(TimeSpan.FromSeconds(5));
+            return interrupted ? InterruptedExitCode : process.ExitCode;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static bool WaitForever(Process process)
+    {
+        process.WaitForExit();
+        return true;
+    }
+
+    private static Process StartOrThrow(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new LauncherException($"cannot start {start.FileName}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new LauncherException($"cannot start {start.FileName}: {e.Message}");
+        }
+    }
+
+    /// <summary>Copies a child's output as it comes, chunk by chunk; keeps draining if our side is closed.</summary>
+    private static void Copy(Stream from, Stream to, Action<byte> lastByte)
+    {
+        var buffer = new byte[16 * 1024];
+        bool sink = true;
+        int n;
+        while ((n = from.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            lastByte(buffer[n - 1]);
+            if (!sink)
+                continue;
+            try
+            {
+                to.Write(buffer, 0, n);
+                to.Flush();
+            }
+            catch (IOException)
+            {
+                sink = false; // e.g. `./run.sh | head -1`: keep reading so the child never blocks
+            }
+        }
+    }
+
+    /// <summary>Copies our standard input to the child's, then closes it (the child sees end of file).</summary>
+    private static void FeedInput(Stream to)
+    {
+        try
+        {
+            using var from = Console.OpenStandardInput();
+            var buffer = new byte[4096];
+            int n;
+            while ((n = from.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                to.Write(buffer, 0, n);
+                to.Flush();
+            }
+        }
+        catch (Exception)
+        {
+            // No standard input at all, or the child has exited.
+        }
+        finally
+        {
+            try { to.Dispose(); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Asks the child to stop (SIGTERM: QEMU then restores the terminal), or kills it where there are no signals.</summary>
+    private static void Terminate(Process process)
+    {
+        try
+        {
+            if (process.HasExited)
+                return;
+            if (!OperatingSystem.IsWindows() && kill(process.Id, SigTerm) == 0)
+                return;
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+}

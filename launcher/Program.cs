@@ -1,0 +1,198 @@
+using Rvc.Driver;
+
+namespace Rvc.Launcher;
+
+/// <summary>The launcher behind <c>./run.sh</c>: see <see cref="Usage"/>.</summary>
+public static class Program
+{
+    public const string Usage = """
+        usage:
+          ./run.sh [--arch rv32|rv64|host] [BOOT OPTIONS]
+                build kernel/Kernel.csproj for the arch (default rv64) and boot it
+          ./run.sh build FILE.cs [FILE.cs...] --arch rv32|rv64|host -o OUT
+                compile C# files with rvc to an executable
+          ./run.sh boot FILE.elf [--arch rv32|rv64|host] [BOOT OPTIONS]
+                boot an executable under QEMU (virt machine), or run it directly for host;
+                the arch is read from the ELF header when --arch is not given
+          ./run.sh prereqs
+                install clang-19, lld-19 and QEMU if missing (apt-get, as root)
+
+        BOOT OPTIONS:
+          --timeout SECONDS  stop the program after this long (default 60, 0: no limit); exit status 124
+          --append TEXT      kernel command line (QEMU puts it in the device tree's /chosen/bootargs)
+          --disk PATH        attach PATH as a raw virtio-blk disk at 0x10001000 (default: a fresh copy of
+                             lorem.txt in artifacts/run/)
+          --no-disk          attach no disk
+          --qemu-log         log guest errors and unimplemented device accesses to artifacts/run/qemu.log
+          --gdb              wait for gdb-multiarch on tcp::1234 before starting (no time limit unless
+                             --timeout is given)
+
+        The exit status is the program's (QEMU reports what it wrote to sifive_test at 0x100000).
+        With a terminal, QEMU owns it while running: Ctrl-A then X quits.
+        """;
+
+    private static readonly string[] BootValueOptions = ["--arch", "--timeout", "--append", "--disk"];
+    private static readonly string[] BootFlags = ["--no-disk", "--qemu-log", "--gdb", "--help", "-h"];
+
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return Run(args);
+        }
+        catch (LauncherException e)
+        {
+            Console.Out.Flush();
+            Console.Error.WriteLine($"error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (ToolchainException e)
+        {
+            // rvc's own clear errors: clang-19/ld.lld-19 missing or failing, an incomplete toolchain folder.
+            Console.Out.Flush();
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+        catch (Exception e)
+        {
+            Console.Out.Flush();
+            Console.Error.WriteLine($"error: {e.Message}");
+            if (Environment.GetEnvironmentVariable("RVC_LAUNCHER_TRACE") == "1")
+                Console.Error.WriteLine(e);
+            else
+                Console.Error.WriteLine($"  ({e.GetType().FullName}; set RVC_LAUNCHER_TRACE=1 for the stack trace)");
+            return 1;
+        }
+    }
+
+    private static int Run(string[] args)
+    {
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "run";
+        var rest = command == "run" && (args.Length == 0 || args[0] != "run") ? args : args[1..];
+        switch (command)
+        {
+            case "help":
+                Console.WriteLine(Usage);
+                return 0;
+            case "prereqs":
+                if (rest.Length > 0)
+                    throw new LauncherException("prereqs takes no arguments");
+                Prerequisites.Ensure(Prerequisites.AllTools);
+                Console.Error.WriteLine($"launcher: {string.Join(", ", Prerequisites.AllTools)} found");
+                return 0;
+            case "build":
+                return Build(rest);
+            case "boot":
+                return Boot(rest);
+            case "run":
+                return RunKernel(rest);
+            default:
+                throw new LauncherException($"unknown command '{command}'; expected build, boot, prereqs or options (see ./run.sh --help)");
+        }
+    }
+
+    private static bool WantsHelp(CommandLine cl)
+    {
+        if (!cl.Flag("--help") && !cl.Flag("-h"))
+            return false;
+        Console.WriteLine(Usage);
+        return true;
+    }
+
+    /// <summary><c>build FILE.cs... --arch A -o OUT</c>.</summary>
+    private static int Build(string[] args)
+    {
+        var cl = new CommandLine(args, ["--arch", "-o", "--output"], ["--help", "-h"]);
+        if (WantsHelp(cl))
+            return 0;
+        if (cl.Positional.Count == 0)
+            throw new LauncherException("build: no source files given (usage: ./run.sh build FILE.cs [FILE.cs...] --arch rv32|rv64|host -o OUT)");
+        var arch = ArchNames.Parse(cl.Required("--arch", "rv32|rv64|host"));
+        var output = cl.Value("-o") ?? cl.Value("--output") ?? throw new LauncherException("build: missing -o OUT");
+        foreach (var file in cl.Positional)
+        {
+            if (!File.Exists(file))
+                throw new LauncherException($"{file}: no such file");
+        }
+        Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: false));
+
+        var sources = cl.Positional.Select(Path.GetFullPath).ToList();
+        var result = Toolchain.BuildSources(sources, arch, Path.GetFullPath(output));
+        foreach (var diagnostic in result.Diagnostics)
+            Console.Error.WriteLine(diagnostic);
+        return result.Success ? 0 : 1;
+    }
+
+    /// <summary><c>boot FILE [--arch A] [boot options]</c>.</summary>
+    private static int Boot(string[] args)
+    {
+        var cl = new CommandLine(args, BootValueOptions, BootFlags);
+        if (WantsHelp(cl))
+            return 0;
+        if (cl.Positional.Count != 1)
+            throw new LauncherException("boot: expected one executable (usage: ./run.sh boot FILE.elf [--arch rv32|rv64|host] [options])");
+        var file = cl.Positional[0];
+        var arch = cl.Value("--arch") is { } text ? ArchNames.Parse(text) : ElfFile.ReadArch(file);
+        return Machine.Boot(BootOptionsFrom(cl, RepoLayout.Find(), file, arch));
+    }
+
+    /// <summary>The default: build the kernel project and boot it.</summary>
+    private static int RunKernel(string[] args)
+    {
+        var cl = new CommandLine(args, BootValueOptions, BootFlags);
+        if (WantsHelp(cl))
+            return 0;
+        if (cl.Positional.Count > 0)
+            throw new LauncherException($"unexpected argument '{cl.Positional[0]}' (see ./run.sh --help)");
+        var arch = ArchNames.Parse(cl.Value("--arch") ?? "rv64");
+        var repo = RepoLayout.Find();
+        Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: true));
+        var elf = KernelProject.Build(repo, arch);
+        return Machine.Boot(BootOptionsFrom(cl, repo, elf, arch));
+    }
+
+    private static BootOptions BootOptionsFrom(CommandLine cl, RepoLayout repo, string executable, TargetArch arch)
+    {
+        bool gdb = cl.Flag("--gdb");
+        if (cl.Has("--disk") && cl.Flag("--no-disk"))
+            throw new LauncherException("--disk and --no-disk exclude each other");
+        string? disk = null;
+        if (arch != TargetArch.Host && !cl.Flag("--no-disk"))
+            disk = cl.Value("--disk") is { } given ? ExistingFile(given) : FreshDisk(repo);
+        return new BootOptions
+        {
+            Executable = executable,
+            Arch = arch,
+            Timeout = cl.Timeout(gdb ? null : TimeSpan.FromSeconds(60)),
+            Append = cl.Value("--append"),
+            Disk = disk,
+            ScratchDisk = disk is not null && !cl.Has("--disk"),
+            QemuLog = cl.Flag("--qemu-log") ? Path.Combine(repo.RunDirectory, "qemu.log") : null,
+            Gdb = gdb,
+        };
+    }
+
+    private static string ExistingFile(string path)
+        => File.Exists(path) ? Path.GetFullPath(path) : throw new LauncherException($"{path}: no such file");
+
+    /// <summary>A fresh copy of lorem.txt for each boot, so that what the kernel writes never reaches the repository.</summary>
+    private static string FreshDisk(RepoLayout repo)
+    {
+        if (!File.Exists(repo.Lorem))
+            throw new LauncherException($"{repo.Lorem} is missing: it is the default disk (or pass --disk PATH / --no-disk)");
+        Directory.CreateDirectory(repo.RunDirectory);
+        var copy = Path.Combine(repo.RunDirectory, "lorem.txt");
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                File.Copy(repo.Lorem, copy, overwrite: true);
+                return copy;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                Thread.Sleep(100 * attempt); // another boot copying at the same moment
+            }
+        }
+    }
+}
