@@ -104,6 +104,15 @@ public sealed class DependencyAnalyzer
                             target = resolver.ResolveCallTarget(instruction, target, constrained);
                         if (instruction.OpCode.Code == Code.Newobj)
                             CheckCreatable(target.OwningType);
+                        if (IsCreateInstance(target.Definition))
+                        {
+                            var ctor = DefaultConstructor(target.MethodArguments[0]);
+                            if (ctor != null)
+                            {
+                                Add(ctor);
+                                found.Add(ctor);
+                            }
+                        }
                         if (TriggersStaticConstructor(target))
                             found.Add(target.OwningType);
                         if (!IsIntrinsic(target.Definition) && !target.Definition.IsPInvokeImpl)
@@ -147,6 +156,20 @@ public sealed class DependencyAnalyzer
             constrained = null;
         }
         return found;
+    }
+
+    public static bool IsCreateInstance(MethodDefinition def)
+        => def.Name == "CreateInstance" && def.DeclaringType.FullName == "System.Activator";
+
+    /// <summary>The parameterless constructor <c>new T()</c> runs (Activator.CreateInstance&lt;T&gt;), if T declares one.</summary>
+    public MethodDesc? DefaultConstructor(TypeReference type)
+    {
+        var def = types.Resolve(type);
+        if (!def.IsValueType)
+            throw new CompilationException(DiagnosticCode.NewClass,
+                $"'new {type.Name}()' creates an object on the garbage-collected heap, which this runtime does not have: constrain the type parameter to 'struct'");
+        var ctor = def.Methods.FirstOrDefault(m => m.IsConstructor && !m.IsStatic && m.Parameters.Count == 0);
+        return ctor == null ? null : new MethodDesc(ctor, type, []);
     }
 
     /// <summary>Objects can be created only for exceptions (to be thrown) and value types.</summary>

@@ -129,6 +129,11 @@ public sealed partial class MethodCompiler
 
         // Pointer arithmetic: pointer ± integer stays a pointer (a byte-wise getelementptr, which keeps
         // LLVM's alias analysis informed); pointer - pointer is a native int.
+        if (op == BinaryOp.Sub && a.Kind != StackKind.Ptr && b.Kind == StackKind.Ptr)
+        {
+            // integer - pointer (e.g. a pointer converted with conv.u minus another): plain integers.
+            b = Coerce(b, StackKind.NInt);
+        }
         if (op is BinaryOp.Add or BinaryOp.Sub && (a.Kind == StackKind.Ptr || b.Kind == StackKind.Ptr))
         {
             if (a.Kind == StackKind.Ptr && b.Kind == StackKind.Ptr)

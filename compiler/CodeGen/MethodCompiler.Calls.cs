@@ -78,10 +78,10 @@ public sealed partial class MethodCompiler
 
     void CallIndirect(CallSite site)
     {
+        // Managed and unmanaged function pointers share one convention: an unmanaged one points at an
+        // [UnmanagedCallersOnly] method compiled here, so structs by value agree on both sides. Symbols
+        // shared with C or assembly by name (DllImport, EntryPoint) are held to primitives and pointers.
         var callee = FunctionSignature.Of(types, site, method.Context);
-        bool unmanaged = site.CallingConvention is not (MethodCallingConvention.Default or MethodCallingConvention.Generic);
-        if (unmanaged && (callee.ReturnsStructByPointer || callee.ParameterKinds.Any(k => k == ValueKind.Struct)))
-            throw new CompilationException(DiagnosticCode.Unsupported, "unmanaged function pointers that pass structs by value are not supported; pass a pointer instead");
         var function = Coerce(Pop(), StackKind.Ptr);
         var args = PopArguments(callee.Parameters.Count);
         EmitCall(function.Text, callee, args);

@@ -48,6 +48,9 @@ public sealed partial class MethodCompiler
             case "Internal.Runtime.RuntimeInformation" when name == "get_Arch":
                 Push(StackKind.I32, types.Target.Arch switch { TargetArch.Host => "0", TargetArch.RiscV32 => "1", _ => "2" });
                 return;
+            case "System.Activator" when name == "CreateInstance":
+                CreateInstance(target.MethodArguments[0]);
+                return;
             case "System.Runtime.Intrinsics.RiscV.Rv":
                 CompileRiscV(name);
                 return;
@@ -227,6 +230,30 @@ public sealed partial class MethodCompiler
         }
         pendingRvaField = null;
         Push(StackKind.Struct, span, spanType);
+    }
+
+    /// <summary><c>new T()</c> for a type parameter: a zeroed T, on which T's parameterless constructor runs if it has one.</summary>
+    void CreateInstance(TypeReference type)
+    {
+        var kind = types.Classify(type);
+        if (kind != ValueKind.Struct)
+        {
+            Push(kind is ValueKind.R4 or ValueKind.R8 ? new StackValue(StackKindOf(kind), "0.0") : new StackValue(StackKindOf(kind), kind is ValueKind.Pointer or ValueKind.Object ? "null" : "0"));
+            return;
+        }
+        var (size, align) = types.Layouts.SizeAndAlignment(type);
+        string instance = Alloca(size, align);
+        DeclareMemIntrinsics();
+        Emit($"call void @llvm.memset.p0.{Ptr}(ptr align {align} {instance}, i8 0, {Ptr} {size}, i1 false)");
+        var def = types.Resolve(type);
+        var ctor = def.Methods.FirstOrDefault(m => m.IsConstructor && !m.IsStatic && m.Parameters.Count == 0);
+        if (ctor != null)
+        {
+            var desc = new MethodDesc(ctor, type, []);
+            cg.AssertReachable(desc);
+            Emit($"call void {cg.FunctionName(desc)}(ptr {instance})");
+        }
+        Push(StackKind.Struct, instance, type);
     }
 
     // ---- RISC-V ---------------------------------------------------------------------------------

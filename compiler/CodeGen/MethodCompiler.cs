@@ -77,6 +77,9 @@ public sealed partial class MethodCompiler
     void CompileBody()
     {
         var bodyIl = def.Body;
+        if (CodeGenContext.ExportName(def) is string exportName &&
+            (signature.ReturnsStructByPointer || signature.ParameterKinds.Any(k => k == ValueKind.Struct)))
+            throw new CompilationException(DiagnosticCode.Unsupported, $"the exported function '{exportName}' passes a struct by value, which C and assembly callers would not agree on: pass a pointer instead");
         SetUpDebugInfo();
         FindBlocks(bodyIl);
         SetUpArgumentsAndLocals(bodyIl);

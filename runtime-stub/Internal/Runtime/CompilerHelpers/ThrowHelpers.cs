@@ -1,0 +1,90 @@
+namespace Internal.Runtime.CompilerHelpers;
+
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+/// <summary>
+/// The compiler's throw helpers, found by name (docs/abi.md). There is no exception handling:
+/// a throw prints a panic line and ends the program with status 134, the status CoreCLR's
+/// unhandled-exception abort gives on Linux.
+/// </summary>
+public static unsafe class ThrowHelpers
+{
+    /// <summary>The exit status of a panic.</summary>
+    private const int PanicExitCode = 134;
+
+    [DoesNotReturn]
+    public static void ThrowOverflowException() => throw new OverflowException();
+
+    [DoesNotReturn]
+    public static void ThrowDivideByZeroException() => throw new DivideByZeroException();
+
+    [DoesNotReturn]
+    public static void ThrowIndexOutOfRangeException() => throw new IndexOutOfRangeException();
+
+    [DoesNotReturn]
+    public static void ThrowNullReferenceException() => throw new NullReferenceException();
+
+    /// <summary>
+    /// The IL <c>throw</c>: prints <c>panic: &lt;type&gt;: &lt;message&gt;</c> (or
+    /// <c>panic: &lt;type&gt;</c> without a message) and exits. An ArgumentException's
+    /// parameter name is appended as CoreCLR's Message does: " (Parameter 'name')".
+    /// </summary>
+    [DoesNotReturn]
+    public static void Throw(object exception)
+    {
+        if (exception is null)
+        {
+            // `throw null` throws NullReferenceException in .NET.
+            ThrowNullReferenceException();
+        }
+
+        MethodTable* type = (MethodTable*)exception.m_pMethodTable;
+        string? message = Unsafe.As<Exception>(exception)._message;
+
+        Console.Write("panic: ");
+        Console.Write(TypeName(type));
+        if (message is not null)
+        {
+            Console.Write(": ");
+            Console.Write(message);
+            string? paramName = ParamName(exception, type);
+            if (paramName is not null && paramName.Length != 0)
+            {
+                Console.Write(" (Parameter '");
+                Console.Write(paramName);
+                Console.Write("')");
+            }
+        }
+
+        Console.WriteLine();
+        Platform.Exit(PanicExitCode);
+    }
+
+    /// <summary>Prints <c>panic: &lt;message&gt;</c> and exits with status 134: for failures that cannot be thrown.</summary>
+    [DoesNotReturn]
+    public static void Panic(string message)
+    {
+        Console.Write("panic: ");
+        Console.WriteLine(message);
+        Platform.Exit(PanicExitCode);
+    }
+
+    // MethodTable.Name points at a string literal object; reinterpret the pointer as a reference.
+    private static string TypeName(MethodTable* type) => Unsafe.Read<string>(&type->Name);
+
+    // There are no casts without type checks, so find ArgumentException in the base-type chain by name.
+    private static string? ParamName(object exception, MethodTable* type)
+    {
+        for (MethodTable* t = type; t != null; t = t->BaseType)
+        {
+            if (TypeName(t) == "System.ArgumentException")
+            {
+                return Unsafe.As<ArgumentException>(exception)._paramName;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Internal.Runtime;
+
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+
+/// <summary>
+/// The two things the library needs from the machine: write bytes to the console and exit.
+/// The host goes through the boot code's system calls; RISC-V writes the UART directly.
+/// </summary>
+internal static unsafe class Platform
+{
+    /// <summary>Writes all bytes to stdout (host) or the UART (RISC-V).</summary>
+    public static void Write(byte* bytes, nint length)
+    {
+        if (RuntimeInformation.Arch == TargetArch.Host)
+        {
+            while (length > 0)
+            {
+                nint written = rvc_host_write(1, bytes, length);
+                if (written <= 0)
+                {
+                    // Nowhere to report the error; dropping output beats spinning.
+                    return;
+                }
+
+                bytes += written;
+                length -= written;
+            }
+        }
+        else
+        {
+            Uart16550.Write(bytes, length);
+        }
+    }
+
+    [DoesNotReturn]
+    public static void Exit(int status) => rvc_exit(status);
+
+    // Defined by the boot code (docs/abi.md). riscv.S also defines a stub rvc_host_write so
+    // that an unoptimized build, which keeps the dead host branch above, still links.
+    [DllImport("*")]
+    private static extern nint rvc_host_write(int fd, byte* bytes, nint length);
+
+    [DllImport("*")]
+    [DoesNotReturn]
+    private static extern void rvc_exit(int status);
+}

@@ -1,0 +1,9 @@
+namespace System.Runtime.CompilerServices;
+
+/// <summary>Names a calling convention in <c>delegate* unmanaged[Thiscall]</c> and <c>UnmanagedCallersOnly(CallConvs = ...)</c>; used as a type only.</summary>
+public class CallConvThiscall
+{
+    public CallConvThiscall()
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace System.Runtime.CompilerServices;
+
+/// <summary>The <c>modopt</c> C++/CLI puts on const types; Roslyn recognizes it.</summary>
+public static class IsConst
+{
+}
