@@ -1,0 +1,89 @@
+using Xunit.Abstractions;
+
+namespace Rvc.Compiler.Tests;
+
+/// <summary>The differential tests: every corpus program, compiled by rvc for each target, must print what it
+/// prints on CoreCLR and exit with the same status (see <see cref="OutputComparer"/>).</summary>
+[TestCaseOrderer(DataRowOrderer.TypeName, DataRowOrderer.AssemblyName)]
+public sealed class CorpusTests(ITestOutputHelper output)
+{
+    /// <summary>Programs whose layout or output depends on the pointer size: on rv32 they are built and run,
+    /// but their output is not compared with CoreCLR's (64-bit) output.</summary>
+    public const string PointerSizePrefix = "ptrsize_";
+
+    private static readonly IReadOnlyList<(string Program, string Arch)> Order =
+        RepoPaths.CorpusFiles.SelectMany(f => NativeRunner.Arches.Select(a => (f, a))).ToArray();
+
+    private static readonly Prefetcher<(string Program, string Arch), Outcome> Runs = new(Order, Execute);
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (program, arch) in Order)
+        {
+            data.Add(program, arch);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task MatchesCoreClr(string program, string arch)
+    {
+        var outcome = await Runs.GetAsync((program, arch));
+        var reference = outcome.Reference;
+        Assert.True(reference.Compiled, $"{program} does not compile on CoreCLR:\n{string.Join('\n', reference.CompileErrors)}");
+        Assert.False(reference.TimedOut, $"{program} timed out on CoreCLR");
+
+        var native = outcome.Native;
+        output.WriteLine($"{program} on {arch}: work folder {outcome.WorkDir}");
+        foreach (string diagnostic in native.Build.Diagnostics)
+        {
+            output.WriteLine(diagnostic);
+        }
+
+        Assert.True(native.Built, $"rvc failed to build {program} for {arch}:\n{string.Join('\n', native.Build.Diagnostics)}");
+        var run = native.Run!;
+        output.WriteLine($"exit status {run.ExitCode}, {run.Elapsed.TotalSeconds:F2} s; stdout:");
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(run.Stdout));
+        if (run.Stderr.Length > 0)
+        {
+            output.WriteLine("stderr:");
+            output.WriteLine(run.Stderr);
+        }
+
+        if (arch == "rv32" && program.StartsWith(PointerSizePrefix, StringComparison.Ordinal))
+        {
+            // Pointer-size dependent: CoreCLR (64-bit) is no reference for rv32. It must still run to the end.
+            Assert.False(run.TimedOut, $"{program} timed out on {arch} (work folder {outcome.WorkDir})");
+            return;
+        }
+
+        string? problem = OutputComparer.Compare(reference, run, arch);
+        Assert.True(problem is null, $"{program} on {arch} differs from CoreCLR (work folder {outcome.WorkDir}):\n{problem}");
+        TryDelete(outcome.WorkDir);
+    }
+
+    private sealed record Outcome(ReferenceResult Reference, NativeResult Native, string WorkDir);
+
+    private static Outcome Execute((string Program, string Arch) key)
+    {
+        string source = Path.Combine(RepoPaths.Corpus, key.Program);
+        var reference = CoreClrReference.GetAsync(source);
+        string workDir = RepoPaths.UniqueDirectory("native", $"{Path.GetFileNameWithoutExtension(key.Program)}.{key.Arch}");
+        var native = NativeRunner.BuildAndRun(source, key.Arch, workDir);
+        return new Outcome(reference.GetAwaiter().GetResult(), native, workDir);
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
