@@ -338,6 +338,31 @@ public sealed partial class MethodCompiler
         }
         if (bodyIl.Variables.Count > 0)
             DeclareMemIntrinsics();
+        DeclareDebugVariables(bodyIl);
+    }
+
+    /// <summary>Tells the debugger where each named local and parameter lives.</summary>
+    void DeclareDebugVariables(MethodBody bodyIl)
+    {
+        if (debugScope is not int scope)
+            return;
+        var debug = cg.Module.Debug!;
+        int line = sequencePoints.Values.Min(p => p.StartLine);
+        cg.Module.Declare("llvm.dbg.declare", "declare void @llvm.dbg.declare(metadata, metadata, metadata)");
+        void Declare(string slot, int variable)
+            => allocas.Append($"  call void @llvm.dbg.declare(metadata ptr {slot}, metadata !{variable}, metadata !DIExpression()){DebugSuffix(debugEntryLocation)}\n");
+        for (int i = 0; i < argSlots.Length; i++)
+        {
+            string? name = def.HasThis ? (i == 0 ? "this" : def.Parameters[i - 1].Name) : def.Parameters[i].Name;
+            if (string.IsNullOrEmpty(name))
+                continue;
+            Declare(argSlots[i], debug.Variable(scope, name, i + 1, line, argTypes[i]));
+        }
+        foreach (var variable in bodyIl.Variables)
+        {
+            if (def.DebugInformation.TryGetName(variable, out string name) && !name.StartsWith('<') && !name.StartsWith("CS$", StringComparison.Ordinal))
+                Declare(localSlots[variable.Index], debug.Variable(scope, name, 0, line, localTypes[variable.Index]));
+        }
     }
 
     void DeclareMemIntrinsics()

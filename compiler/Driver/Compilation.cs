@@ -34,7 +34,7 @@ public static class Compilation
         var diagnostics = new DiagnosticBag();
         var program = new DependencyAnalyzer(types, resolver, diagnostics).Analyze(entry, roots);
 
-        var module = new ModuleBuilder(types) { Debug = new DebugInfoBuilder(mainAssembly) };
+        var module = new ModuleBuilder(types) { Debug = new DebugInfoBuilder(mainAssembly, types) };
         var codegen = new CodeGenContext(types, resolver, module, program.Methods);
         foreach (var method in program.Methods)
         {
@@ -73,17 +73,20 @@ public static class Compilation
     static void EmitManagedEntry(CodeGenContext cg, MethodDesc entry, IReadOnlyList<MethodDesc> staticConstructors)
     {
         var sb = new System.Text.StringBuilder();
-        sb.Append("define i32 @rvc_managed_entry() #0 {\n");
+        // With a subprogram of its own, the code LLVM inlines into it (Main, static constructors) keeps its lines.
+        int? scope = cg.Module.Debug?.Subprogram(entry.Definition, "rvc_managed_entry", "rvc_managed_entry");
+        string dbg = scope is int sp ? $", !dbg !{cg.Module.Debug!.Location(sp, Diagnostics.SourceLocation.Find(entry.Definition, null)!)}" : "";
+        sb.Append($"define i32 @rvc_managed_entry() #0{(scope is int s ? $" !dbg !{s}" : "")} {{\n");
         foreach (var cctor in staticConstructors)
-            sb.Append($"  call void {cg.FunctionName(cctor)}()\n");
+            sb.Append($"  call void {cg.FunctionName(cctor)}(){dbg}\n");
         var kind = cg.Types.Classify(entry.ReturnType);
         if (kind == ValueKind.Void)
         {
-            sb.Append($"  call void {cg.FunctionName(entry)}()\n  ret i32 0\n");
+            sb.Append($"  call void {cg.FunctionName(entry)}(){dbg}\n  ret i32 0{dbg}\n");
         }
         else if (kind is ValueKind.I4 or ValueKind.U4)
         {
-            sb.Append($"  %status = call i32 {cg.FunctionName(entry)}()\n  ret i32 %status\n");
+            sb.Append($"  %status = call i32 {cg.FunctionName(entry)}(){dbg}\n  ret i32 %status{dbg}\n");
         }
         else
             throw new CompilationException(DiagnosticCode.Program, "Main must return int or void").At(entry.Definition, null);

@@ -30,7 +30,7 @@ public static class NativeToolchain
     }
 
     /// <summary>Compiles <paramref name="llvmFile"/> and the target's boot code and links them to <paramref name="output"/>.</summary>
-    public static void CompileAndLink(string llvmFile, TargetInfo target, string output, string workDirectory)
+    public static void CompileAndLink(string llvmFile, TargetInfo target, string output, string workDirectory, int optimizationLevel = 2)
     {
         EnsureAvailable();
         var layout = ToolchainLayout.Locate();
@@ -39,7 +39,7 @@ public static class NativeToolchain
         string bootSource = ToolchainLayout.Require(target.IsRiscV ? layout.BootRiscV : layout.BootHost);
 
         var common = target.ClangFlags.ToList();
-        Run(Clang, [.. common, "-c", "-O2", "-g", "-Wno-override-module", llvmFile, "-o", programObject]);
+        Run(Clang, [.. common, "-c", $"-O{optimizationLevel}", "-g", "-Wno-override-module", llvmFile, "-o", programObject]);
         Run(Clang, [.. common, "-c", "-g", bootSource, "-o", bootObject]);
 
         var linkArgs = new List<string> { "-static", "-nostdlib", "--gc-sections" };

@@ -22,7 +22,7 @@ public sealed record BuildResult(bool Success, IReadOnlyList<string> Diagnostics
 public static class Toolchain
 {
     /// <summary>Compiles C# source files with Roslyn against the core library, then the IL to an executable.</summary>
-    public static BuildResult BuildSources(IReadOnlyList<string> sourceFiles, TargetArch arch, string outputPath, string? llvmOutput = null)
+    public static BuildResult BuildSources(IReadOnlyList<string> sourceFiles, TargetArch arch, string outputPath, string? llvmOutput = null, int optimizationLevel = 2)
     {
         var layout = ToolchainLayout.Locate();
         string work = CreateWorkDirectory();
@@ -32,7 +32,7 @@ public static class Toolchain
             var (ok, diagnostics) = CSharpFrontend.Compile(sourceFiles, ToolchainLayout.Require(layout.CoreLibrary), assembly);
             if (!ok)
                 return new BuildResult(false, diagnostics);
-            var result = BuildAssemblyIn(work, assembly, [layout.CoreLibrary], arch, outputPath, llvmOutput);
+            var result = BuildAssemblyIn(work, assembly, [layout.CoreLibrary], arch, outputPath, llvmOutput, optimizationLevel);
             return result with { Diagnostics = diagnostics.Concat(result.Diagnostics).ToList() };
         }
         finally
@@ -42,12 +42,12 @@ public static class Toolchain
     }
 
     /// <summary>Compiles an assembly built elsewhere (its references resolved from <paramref name="referencePaths"/>) to an executable.</summary>
-    public static BuildResult BuildAssembly(string assemblyPath, IReadOnlyList<string> referencePaths, TargetArch arch, string outputPath, string? llvmOutput = null)
+    public static BuildResult BuildAssembly(string assemblyPath, IReadOnlyList<string> referencePaths, TargetArch arch, string outputPath, string? llvmOutput = null, int optimizationLevel = 2)
     {
         string work = CreateWorkDirectory();
         try
         {
-            return BuildAssemblyIn(work, assemblyPath, referencePaths, arch, outputPath, llvmOutput);
+            return BuildAssemblyIn(work, assemblyPath, referencePaths, arch, outputPath, llvmOutput, optimizationLevel);
         }
         finally
         {
@@ -55,7 +55,7 @@ public static class Toolchain
         }
     }
 
-    static BuildResult BuildAssemblyIn(string work, string assemblyPath, IReadOnlyList<string> referencePaths, TargetArch arch, string outputPath, string? llvmOutput)
+    static BuildResult BuildAssemblyIn(string work, string assemblyPath, IReadOnlyList<string> referencePaths, TargetArch arch, string outputPath, string? llvmOutput, int optimizationLevel)
     {
         string llvm;
         try
@@ -79,7 +79,9 @@ public static class Toolchain
         string? outDir = Path.GetDirectoryName(Path.GetFullPath(outputPath));
         if (outDir != null)
             Directory.CreateDirectory(outDir);
-        NativeToolchain.CompileAndLink(llvmFile, TargetInfo.For(arch), outputPath, work);
+        if (optimizationLevel is < 0 or > 3)
+            throw new ArgumentException($"optimization level {optimizationLevel} is not 0 to 3");
+        NativeToolchain.CompileAndLink(llvmFile, TargetInfo.For(arch), outputPath, work, optimizationLevel);
         return new BuildResult(true, []);
     }
 

@@ -10,12 +10,16 @@ internal static class CoreLibLocator
 
     private static readonly ConcurrentDictionary<(string, DateTime), MetadataReference> References = new();
 
-    /// <summary>The newest of: the copy rvc ships next to itself (toolchain/lib), and the builds under
-    /// artifacts/bin/System.Private.CoreLib/.</summary>
-    public static string? Find() => Candidates()
-        .Where(File.Exists)
-        .OrderByDescending(File.GetLastWriteTimeUtc)
-        .FirstOrDefault();
+    /// <summary>The copy beside the tests that rvc itself compiles against (toolchain/lib, copied at build time),
+    /// else the newest build under artifacts/bin/System.Private.CoreLib/.</summary>
+    public static string? Find()
+    {
+        string beside = Path.Combine(AppContext.BaseDirectory, "toolchain", "lib", FileName);
+        return File.Exists(beside) ? beside : Candidates()
+            .Where(File.Exists)
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .FirstOrDefault();
+    }
 
     public static string Describe() => "looked in " + string.Join(", ", SearchFolders());
 

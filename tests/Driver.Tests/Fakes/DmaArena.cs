@@ -1,0 +1,134 @@
+using System.Runtime.InteropServices;
+
+namespace Kernel.Drivers.Tests.Fakes;
+
+/// <summary>Pinned, page-aligned native memory playing the machine's RAM for DMA. The driver allocates from it
+/// through <see cref="TestDma"/>; the tests take their data buffers from it too. Bus addresses are deliberately not
+/// the pointers: bus = <see cref="BusBase"/> + offset in the arena, so a pointer handed to the device without
+/// <c>IDmaMemory.BusAddress</c> points nowhere the fake device can reach, and shows up as a violation.</summary>
+public sealed unsafe class DmaArena : IDisposable
+{
+    /// <summary>Where the arena appears on the bus: page-aligned and below 2^44, so QueuePFN (32 bits) can hold it.</summary>
+    public const ulong DefaultBusBase = 0x8000_0000;
+
+    readonly object _gate = new();
+    readonly List<string> _violations = [];
+    byte* _base;
+    nuint _next;
+
+    public DmaArena(nuint size = 1 << 20, ulong busBase = DefaultBusBase)
+    {
+        Size = size;
+        BusBase = busBase;
+        _base = (byte*)NativeMemory.AlignedAlloc(size, 4096);
+        // Garbage, not zeros: the driver must not rely on memory it did not ask to be zeroed.
+        new Span<byte>(_base, checked((int)size)).Fill(0xA5);
+    }
+
+    public nuint Size { get; }
+
+    public ulong BusBase { get; }
+
+    /// <summary>The first byte of the arena (for the tests' own checks).</summary>
+    public byte* Base => _base;
+
+    /// <summary>Allocations served so far.</summary>
+    public int AllocationCount { get; private set; }
+
+    /// <summary>When set, allocations after this many successful ones fail (return null).</summary>
+    public int? AllocationLimit { get; set; }
+
+    /// <summary>Misuses seen: pointers from outside the arena, bad alignments.</summary>
+    public IReadOnlyList<string> Violations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _violations];
+            }
+        }
+    }
+
+    public void AddViolation(string message)
+    {
+        lock (_gate)
+        {
+            _violations.Add(message);
+        }
+    }
+
+    /// <summary><see cref="Kernel.Drivers.Virtio.IDmaMemory.AllocateZeroed"/>: zeroed, aligned, or null when the
+    /// arena (or <see cref="AllocationLimit"/>) is exhausted.</summary>
+    public void* AllocateZeroed(nuint bytes, nuint alignment)
+    {
+        if (alignment == 0 || (alignment & (alignment - 1)) != 0 || alignment > 4096)
+        {
+            AddViolation($"allocation alignment {alignment} is not a power of two up to 4096");
+            return null;
+        }
+
+        if (AllocationLimit is int limit && AllocationCount >= limit)
+        {
+            return null;
+        }
+
+        nuint start = (_next + alignment - 1) & ~(alignment - 1);
+        if (start > Size || bytes > Size - start)
+        {
+            return null;
+        }
+
+        _next = start + bytes;
+        AllocationCount++;
+        new Span<byte>(_base + start, checked((int)bytes)).Clear();
+        return _base + start;
+    }
+
+    /// <summary>A buffer for the test's data, in DMA-visible memory.</summary>
+    public Span<byte> AllocateBuffer(int bytes, nuint alignment = 16)
+    {
+        void* p = AllocateZeroed((nuint)bytes, alignment);
+        if (p == null)
+        {
+            throw new InvalidOperationException("the DMA arena is full");
+        }
+
+        return new Span<byte>(p, bytes);
+    }
+
+    /// <summary><see cref="Kernel.Drivers.Virtio.IDmaMemory.BusAddress"/>. A pointer outside the arena is a violation
+    /// (the device could not reach it) and is returned unchanged.</summary>
+    public ulong BusAddress(void* pointer)
+    {
+        byte* p = (byte*)pointer;
+        if (p < _base || p >= _base + Size)
+        {
+            AddViolation($"bus address asked for 0x{(ulong)p:x}, outside the DMA arena");
+            return (ulong)p;
+        }
+
+        return BusBase + (ulong)(p - _base);
+    }
+
+    /// <summary>What the device does with a bus address: the pointer to <paramref name="length"/> bytes there, or null
+    /// when any of them is outside the arena.</summary>
+    public byte* Translate(ulong busAddress, ulong length)
+    {
+        if (busAddress < BusBase || length > Size || busAddress - BusBase > Size - length)
+        {
+            return null;
+        }
+
+        return _base + (busAddress - BusBase);
+    }
+
+    public void Dispose()
+    {
+        if (_base != null)
+        {
+            NativeMemory.AlignedFree(_base);
+            _base = null;
+        }
+    }
+}

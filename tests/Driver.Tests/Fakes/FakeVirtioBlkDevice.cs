@@ -1,0 +1,866 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Threading;
+using Kernel.Drivers.Virtio;
+
+namespace Kernel.Drivers.Tests.Fakes;
+
+/// <summary>When the fake device completes the requests it is notified of.</summary>
+public enum CompletionMode
+{
+    /// <summary>During the QueueNotify write (QEMU does much the same).</summary>
+    Immediate,
+
+    /// <summary>On another thread, <see cref="FakeVirtioBlkDevice.CompletionDelay"/> after the notification: the
+    /// driver's polling really has to see memory another CPU writes.</summary>
+    Deferred,
+
+    /// <summary>Never: a hung device.</summary>
+    Never,
+}
+
+/// <summary>One request the fake device executed.</summary>
+public readonly record struct FakeRequest(uint Type, ulong Sector, int DataLength, byte Status);
+
+/// <summary>A virtio-mmio block device in C#, over a byte[] disk image, for the driver's host tests. It implements
+/// the legacy register interface (virtio 1.x 4.2.4; version 1) as the specification describes it, processes the
+/// available ring on QueueNotify by walking descriptor chains in guest memory (a <see cref="DmaArena"/>, reached
+/// only by bus address), and records every rule of the specification it can see the driver break in
+/// <see cref="Violations"/>: the tests assert there are none. Register semantics that differ in the modern interface
+/// (version 2) are marked; that interface is not modelled yet.</summary>
+public sealed unsafe class FakeVirtioBlkDevice
+{
+    /// <summary>What QEMU's virtio-blk offers on the legacy transport, give or take: SEG_MAX, GEOMETRY, BLK_SIZE,
+    /// FLUSH, TOPOLOGY, CONFIG_WCE, ANY_LAYOUT, INDIRECT_DESC, EVENT_IDX and the legacy NOTIFY_ON_EMPTY (bit 24).</summary>
+    public const ulong QemuLikeFeatures =
+        VirtioBlkFeatures.SegMax | VirtioBlkFeatures.Geometry | VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.Flush |
+        VirtioBlkFeatures.Topology | VirtioBlkFeatures.ConfigWce | VirtioBlkFeatures.AnyLayout |
+        VirtioBlkFeatures.RingIndirectDesc | VirtioBlkFeatures.RingEventIdx | 1ul << 24;
+
+    readonly object _gate = new();
+    readonly DmaArena _memory;
+    readonly List<string> _violations = [];
+    readonly List<FakeRequest> _requests = [];
+    readonly List<uint> _statusWrites = [];
+    readonly Dictionary<ulong, byte[]> _sparse = [];
+
+    // Driver-written state, cleared by a reset.
+    uint _status;
+    uint _hostFeaturesSel;
+    uint _guestFeaturesSel;
+    ulong _guestFeatures;
+    bool _guestFeaturesWritten;
+    uint _guestPageSize;
+    uint _queueSel;
+    uint _queueNum;
+    uint _queueAlign;
+    uint _queuePfn;
+    uint _interruptStatus;
+    ushort _lastAvailIdx;
+    ushort _usedIdx;
+
+    public FakeVirtioBlkDevice(DmaArena memory, byte[] disk)
+    {
+        _memory = memory;
+        Disk = disk;
+        CapacitySectors = (ulong)disk.Length / 512;
+    }
+
+    // ---- What the device is (set by the test before the driver starts) ----
+
+    /// <summary>The disk image; sectors past its end (up to <see cref="CapacitySectors"/>) live in a sparse map.</summary>
+    public byte[] Disk { get; }
+
+    public uint MagicValue { get; set; } = VirtioMmio.Magic;
+
+    public uint Version { get; set; } = VirtioMmio.VersionLegacy;
+
+    public uint DeviceId { get; set; } = VirtioMmio.DeviceIdBlock;
+
+    public uint VendorId { get; set; } = 0x554d4551;   // "QEMU"
+
+    /// <summary>The feature bits offered (legacy: bits 0-31 only).</summary>
+    public ulong HostFeatures { get; set; } = QemuLikeFeatures;
+
+    public uint QueueNumMax { get; set; } = 256;
+
+    /// <summary>The capacity field of the configuration space, in 512-byte sectors.</summary>
+    public ulong CapacitySectors { get; set; }
+
+    public uint BlockSize { get; set; } = 512;
+
+    /// <summary>What VIRTIO_BLK_T_GET_ID answers (QEMU: the drive's serial).</summary>
+    public string Serial { get; set; } = "fake-serial";
+
+    public CompletionMode Completion { get; set; } = CompletionMode.Immediate;
+
+    public TimeSpan CompletionDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>When set, every request completes with this status byte and leaves the disk alone.</summary>
+    public byte? ForcedStatus { get; set; }
+
+    /// <summary>When set, used-ring entries carry this id instead of the chain's head (a broken device).</summary>
+    public uint? CorruptUsedId { get; set; }
+
+    /// <summary>When set, the device sets DEVICE_NEEDS_RESET as soon as the driver sets DRIVER_OK.</summary>
+    public bool NeedsResetOnDriverOk { get; set; }
+
+    /// <summary>Called after every read of the configuration space with the offset read (relative to 0x100): lets a
+    /// test change the configuration between two reads of a multi-word field.</summary>
+    public Action<FakeVirtioBlkDevice, uint>? AfterConfigRead { get; set; }
+
+    // ---- What the driver did ----
+
+    /// <summary>Every rule of the specification the device saw broken.</summary>
+    public IReadOnlyList<string> Violations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _violations];
+            }
+        }
+    }
+
+    public IReadOnlyList<FakeRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Every value written to Status, in order.</summary>
+    public IReadOnlyList<uint> StatusWrites
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _statusWrites];
+            }
+        }
+    }
+
+    public uint Status => _status;
+
+    public ulong GuestFeatures => _guestFeatures;
+
+    public uint GuestPageSize => _guestPageSize;
+
+    public uint QueueNum => _queueNum;
+
+    public uint QueueAlign => _queueAlign;
+
+    public uint QueuePfn => _queuePfn;
+
+    public uint InterruptStatus => _interruptStatus;
+
+    /// <summary>The device's used-ring index (wraps at 65536).</summary>
+    public ushort UsedIdx => _usedIdx;
+
+    public int NotifyCount { get; private set; }
+
+    public int ResetCount { get; private set; }
+
+    public int FlushCount { get; private set; }
+
+    /// <summary>Requests the device executed, all types (a counter: <see cref="Requests"/> keeps only the last 1000).</summary>
+    public long RequestCount { get; private set; }
+
+    bool IsLegacy => Version == VirtioMmio.VersionLegacy;
+
+    bool ReadOnly => (HostFeatures & VirtioBlkFeatures.ReadOnly) != 0;
+
+    void Violation(string message) => _violations.Add(message);
+
+    // ---- Registers (4.2.2; legacy 4.2.4) ----
+
+    public uint Read32(uint offset)
+    {
+        lock (_gate)
+        {
+            if (offset >= VirtioMmio.Config)
+            {
+                if ((offset & 3) != 0)
+                {
+                    Violation($"unaligned 32-bit configuration read at 0x{offset:x}");
+                }
+
+                uint value = BinaryPrimitives.ReadUInt32LittleEndian(ConfigBytes(offset - VirtioMmio.Config, 4));
+                AfterConfigRead?.Invoke(this, offset - VirtioMmio.Config);
+                return value;
+            }
+
+            switch (offset)
+            {
+                case VirtioMmio.MagicValue:
+                    return MagicValue;
+                case VirtioMmio.Version:
+                    return Version;
+                case VirtioMmio.DeviceID:
+                    return DeviceId;
+                case VirtioMmio.VendorID:
+                    return VendorId;
+                case VirtioMmio.HostFeatures:
+                    // Legacy: only the first word exists (QEMU answers 0 for others).
+                    return _hostFeaturesSel == 0 ? (uint)HostFeatures : IsLegacy ? 0u : (uint)(HostFeatures >> 32);
+                case VirtioMmio.QueueNumMax:
+                    return _queueSel == 0 ? QueueNumMax : 0;
+                case VirtioMmio.QueuePFN when IsLegacy:
+                    return _queueSel == 0 ? _queuePfn : 0;
+                case VirtioMmio.InterruptStatus:
+                    return _interruptStatus;
+                case VirtioMmio.Status:
+                    return _status;
+                default:
+                    Violation($"read of write-only or unknown register 0x{offset:x3}");
+                    return 0;
+            }
+        }
+    }
+
+    public byte Read8(uint offset)
+    {
+        lock (_gate)
+        {
+            if (offset < VirtioMmio.Config)
+            {
+                Violation($"8-bit read of register 0x{offset:x3} (registers are 32 bits wide)");
+                return 0;
+            }
+
+            byte value = ConfigBytes(offset - VirtioMmio.Config, 1)[0];
+            AfterConfigRead?.Invoke(this, offset - VirtioMmio.Config);
+            return value;
+        }
+    }
+
+    public void Write32(uint offset, uint value)
+    {
+        Task? deferred = null;
+        lock (_gate)
+        {
+            if (offset >= VirtioMmio.Config)
+            {
+                // Block configuration is read-only, except writeback with VIRTIO_BLK_F_CONFIG_WCE (not modelled).
+                Violation($"write of 0x{value:x} to configuration offset 0x{offset - VirtioMmio.Config:x}");
+                return;
+            }
+
+            switch (offset)
+            {
+                case VirtioMmio.HostFeaturesSel:
+                    _hostFeaturesSel = value;
+                    break;
+                case VirtioMmio.GuestFeatures:
+                    WriteGuestFeatures(value);
+                    break;
+                case VirtioMmio.GuestFeaturesSel:
+                    _guestFeaturesSel = value;
+                    break;
+                case VirtioMmio.GuestPageSize when IsLegacy:
+                    if (value == 0 || (value & (value - 1)) != 0)
+                    {
+                        Violation($"GuestPageSize {value} is not a power of two");
+                    }
+
+                    _guestPageSize = value;
+                    break;
+                case VirtioMmio.QueueSel:
+                    _queueSel = value;
+                    break;
+                case VirtioMmio.QueueNum:
+                    WriteQueueNum(value);
+                    break;
+                case VirtioMmio.QueueAlign when IsLegacy:
+                    if (value == 0 || (value & (value - 1)) != 0)
+                    {
+                        Violation($"QueueAlign {value} is not a power of two");
+                    }
+
+                    _queueAlign = value;
+                    break;
+                case VirtioMmio.QueuePFN when IsLegacy:
+                    WriteQueuePfn(value);
+                    break;
+                case VirtioMmio.QueueNotify:
+                    deferred = Notify(value);
+                    break;
+                case VirtioMmio.InterruptACK:
+                    _interruptStatus &= ~value;
+                    break;
+                case VirtioMmio.Status:
+                    WriteStatus(value);
+                    break;
+                default:
+                    Violation($"write of 0x{value:x} to read-only or unknown register 0x{offset:x3}");
+                    break;
+            }
+        }
+
+        deferred?.Start();
+    }
+
+    void WriteGuestFeatures(uint value)
+    {
+        if (IsLegacy && _guestFeaturesSel != 0)
+        {
+            Violation($"GuestFeatures written with GuestFeaturesSel {_guestFeaturesSel} (legacy: one word)");
+            return;
+        }
+
+        if ((_status & VirtioDeviceStatus.Driver) == 0 || (_status & VirtioDeviceStatus.DriverOk) != 0)
+        {
+            Violation($"features written in status 0x{_status:x} (must be after DRIVER, before DRIVER_OK)");
+        }
+
+        int shift = _guestFeaturesSel == 0 ? 0 : 32;
+        ulong offered = (HostFeatures >> shift) & 0xffff_ffff;
+        if ((value & ~offered) != 0)
+        {
+            Violation($"accepted feature bits 0x{value & ~offered:x} that were not offered");
+        }
+
+        _guestFeatures = (_guestFeatures & ~(0xffff_fffful << shift)) | ((ulong)value << shift);
+        _guestFeaturesWritten = true;
+    }
+
+    void WriteQueueNum(uint value)
+    {
+        if (_queueSel != 0)
+        {
+            Violation($"QueueNum written for queue {_queueSel}, which does not exist");
+            return;
+        }
+
+        if (value == 0 || value > QueueNumMax || (IsLegacy && (value & (value - 1)) != 0))
+        {
+            Violation($"QueueNum {value} (QueueNumMax {QueueNumMax}; legacy sizes are powers of two)");
+        }
+
+        if ((_status & VirtioDeviceStatus.DriverOk) != 0)
+        {
+            Violation("QueueNum written after DRIVER_OK");
+        }
+
+        _queueNum = value;
+    }
+
+    void WriteQueuePfn(uint value)
+    {
+        if (_queueSel != 0)
+        {
+            Violation($"QueuePFN written for queue {_queueSel}, which does not exist");
+            return;
+        }
+
+        if ((_status & VirtioDeviceStatus.DriverOk) != 0)
+        {
+            Violation("QueuePFN written after DRIVER_OK");
+        }
+
+        if (value != 0)
+        {
+            if (_guestPageSize == 0)
+            {
+                Violation("QueuePFN written before GuestPageSize");
+            }
+
+            if (_queueNum == 0)
+            {
+                Violation("QueuePFN written before QueueNum");
+            }
+
+            if (_queueAlign == 0)
+            {
+                Violation("QueuePFN written before QueueAlign");
+            }
+
+            if (_guestPageSize != 0 && _queueNum != 0 && _queueAlign != 0)
+            {
+                ulong bus = (ulong)value * _guestPageSize;
+                ulong size = LegacyQueueBytes(_queueNum, _queueAlign);
+                if (_memory.Translate(bus, size) == null)
+                {
+                    Violation($"queue at bus address 0x{bus:x} ({size} bytes) is outside guest memory");
+                }
+            }
+        }
+
+        _queuePfn = value;
+    }
+
+    void WriteStatus(uint value)
+    {
+        _statusWrites.Add(value);
+        if (value == 0)
+        {
+            Reset();
+            return;
+        }
+
+        if ((value & _status) != _status)
+        {
+            Violation($"status 0x{value:x} clears bits of 0x{_status:x} without a reset");
+        }
+
+        uint added = value & ~_status;
+        const uint Known = VirtioDeviceStatus.Acknowledge | VirtioDeviceStatus.Driver | VirtioDeviceStatus.DriverOk |
+                           VirtioDeviceStatus.FeaturesOk | VirtioDeviceStatus.Failed;
+        if ((value & ~Known) != 0)
+        {
+            Violation($"status 0x{value:x} sets bits the driver may not set");
+        }
+
+        if ((added & VirtioDeviceStatus.FeaturesOk) != 0 && IsLegacy)
+        {
+            Violation("FEATURES_OK set on the legacy interface");
+        }
+
+        if ((added & VirtioDeviceStatus.Driver) != 0 && (value & VirtioDeviceStatus.Acknowledge) == 0)
+        {
+            Violation("DRIVER set without ACKNOWLEDGE");
+        }
+
+        if ((added & VirtioDeviceStatus.DriverOk) != 0)
+        {
+            if ((value & VirtioDeviceStatus.Driver) == 0)
+            {
+                Violation("DRIVER_OK set without DRIVER");
+            }
+
+            if (!_guestFeaturesWritten)
+            {
+                Violation("DRIVER_OK set before the features were written");
+            }
+
+            if (_queuePfn == 0)
+            {
+                Violation("DRIVER_OK set before the queue was configured (QueuePFN)");
+            }
+
+            if ((value & VirtioDeviceStatus.Failed) != 0 || (_status & VirtioDeviceStatus.Failed) != 0)
+            {
+                Violation("DRIVER_OK set on a device marked FAILED");
+            }
+
+            if (NeedsResetOnDriverOk)
+            {
+                value |= VirtioDeviceStatus.DeviceNeedsReset;
+            }
+        }
+
+        _status = value | (_status & VirtioDeviceStatus.DeviceNeedsReset);
+    }
+
+    void Reset()
+    {
+        ResetCount++;
+        _status = 0;
+        _hostFeaturesSel = 0;
+        _guestFeaturesSel = 0;
+        _guestFeatures = 0;
+        _guestFeaturesWritten = false;
+        _guestPageSize = 0;
+        _queueSel = 0;
+        _queueNum = 0;
+        _queueAlign = 0;
+        _queuePfn = 0;
+        _interruptStatus = 0;
+        _lastAvailIdx = 0;
+        _usedIdx = 0;
+    }
+
+    /// <summary>The configuration space (struct virtio_blk_config, 5.2.4), little-endian.</summary>
+    byte[] ConfigBytes(uint offset, int length)
+    {
+        var config = new byte[24];
+        BinaryPrimitives.WriteUInt64LittleEndian(config.AsSpan(0), CapacitySectors);
+        BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(8), 0);          // size_max
+        BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(12), 126);       // seg_max
+        BinaryPrimitives.WriteUInt16LittleEndian(config.AsSpan(16), 2);         // cylinders
+        config[18] = 16;                                                       // heads
+        config[19] = 63;                                                       // sectors
+        BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(20), BlockSize);
+        if (offset + length > config.Length)
+        {
+            Violation($"configuration read at 0x{offset:x}, past the block configuration");
+            return new byte[length];
+        }
+
+        return config.AsSpan((int)offset, length).ToArray();
+    }
+
+    /// <summary>The legacy virtqueue's size in bytes (2.7.2 legacy, vring_size).</summary>
+    public static ulong LegacyQueueBytes(uint queueSize, uint align)
+    {
+        ulong AlignUp(ulong x) => (x + align - 1) & ~((ulong)align - 1);
+        return AlignUp(16ul * queueSize + 6 + 2ul * queueSize) + AlignUp(6 + 8ul * queueSize);
+    }
+
+    // ---- The request queue ----
+
+    Task? Notify(uint queue)
+    {
+        NotifyCount++;
+        if (queue != 0)
+        {
+            Violation($"QueueNotify {queue}: the block device has one queue, 0");
+            return null;
+        }
+
+        if ((_status & VirtioDeviceStatus.DriverOk) == 0)
+        {
+            Violation($"QueueNotify in status 0x{_status:x}, before DRIVER_OK");
+            return null;
+        }
+
+        switch (Completion)
+        {
+            case CompletionMode.Immediate:
+                ProcessAvailable();
+                return null;
+            case CompletionMode.Deferred:
+                TimeSpan delay = CompletionDelay;
+                return new Task(() =>
+                {
+                    Thread.Sleep(delay);
+                    lock (_gate)
+                    {
+                        if ((_status & VirtioDeviceStatus.DriverOk) != 0)
+                        {
+                            ProcessAvailable();
+                        }
+                    }
+                });
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Consumes the available ring up to avail->idx (2.7.13 from the device's side) and publishes a used
+    /// entry per chain, then raises the used-buffer interrupt.</summary>
+    void ProcessAvailable()
+    {
+        uint n = _queueNum;
+        ulong queueBus = (ulong)_queuePfn * _guestPageSize;
+        byte* area = _memory.Translate(queueBus, LegacyQueueBytes(n, _queueAlign));
+        if (area == null || n == 0)
+        {
+            Violation("notified with no usable queue");
+            return;
+        }
+
+        VirtqDesc* desc = (VirtqDesc*)area;
+        byte* avail = area + 16 * n;
+        ulong usedOffset = (16ul * n + 6 + 2ul * n + _queueAlign - 1) & ~((ulong)_queueAlign - 1);
+        byte* used = area + usedOffset;
+
+        ushort availIdx = Volatile.Read(ref *(ushort*)(avail + 2));
+        if ((ushort)(availIdx - _lastAvailIdx) > n)
+        {
+            Violation($"avail->idx moved from {_lastAvailIdx} to {availIdx}, more than the queue size {n}");
+            return;
+        }
+
+        Interlocked.MemoryBarrier();   // read ring entries only after seeing idx
+        while (_lastAvailIdx != availIdx)
+        {
+            ushort head = Volatile.Read(ref *(ushort*)(avail + 4 + 2 * (_lastAvailIdx % n)));
+            uint written = ProcessChain(desc, n, head);
+            VirtqUsedElem* element = (VirtqUsedElem*)(used + 4) + _usedIdx % n;
+            Volatile.Write(ref element->Id, CorruptUsedId ?? head);
+            Volatile.Write(ref element->Len, written);
+            Interlocked.MemoryBarrier();   // the entry before the index
+            _usedIdx++;
+            Volatile.Write(ref *(ushort*)(used + 2), _usedIdx);
+            _lastAvailIdx++;
+        }
+
+        _interruptStatus |= VirtioMmio.InterruptUsedBuffer;
+    }
+
+    readonly record struct Buffer(nint Pointer, uint Length);
+
+    /// <summary>Executes the block request whose chain starts at <paramref name="head"/>; returns the bytes written
+    /// into device-writable buffers (the used element's len).</summary>
+    uint ProcessChain(VirtqDesc* desc, uint n, ushort head)
+    {
+        var readable = new List<Buffer>();
+        var writable = new List<Buffer>();
+        uint index = head;
+        for (uint count = 0; ; count++)
+        {
+            if (index >= n)
+            {
+                Violation($"descriptor index {index} out of a queue of {n}");
+                return 0;
+            }
+
+            if (count >= n)
+            {
+                Violation($"descriptor chain from {head} longer than the queue (a loop?)");
+                return 0;
+            }
+
+            VirtqDesc* d = desc + index;
+            ulong addr = Volatile.Read(ref d->Addr);
+            uint len = Volatile.Read(ref d->Len);
+            ushort flags = Volatile.Read(ref d->Flags);
+            if ((flags & VirtqDesc.VIRTQ_DESC_F_INDIRECT) != 0)
+            {
+                Violation("indirect descriptor without VIRTIO_F_RING_INDIRECT_DESC");
+                return 0;
+            }
+
+            if ((flags & ~(VirtqDesc.VIRTQ_DESC_F_NEXT | VirtqDesc.VIRTQ_DESC_F_WRITE)) != 0)
+            {
+                Violation($"descriptor {index} has unknown flags 0x{flags:x}");
+            }
+
+            byte* p = _memory.Translate(addr, len);
+            if (p == null || len == 0)
+            {
+                Violation($"descriptor {index}: {len} bytes at bus address 0x{addr:x}, outside guest memory or empty");
+                return 0;
+            }
+
+            if ((flags & VirtqDesc.VIRTQ_DESC_F_WRITE) != 0)
+            {
+                writable.Add(new Buffer((nint)p, len));
+            }
+            else
+            {
+                if (writable.Count != 0)
+                {
+                    Violation($"device-readable descriptor {index} after a device-writable one (2.7.4.2)");
+                }
+
+                readable.Add(new Buffer((nint)p, len));
+            }
+
+            if ((flags & VirtqDesc.VIRTQ_DESC_F_NEXT) == 0)
+            {
+                break;
+            }
+
+            index = Volatile.Read(ref d->Next);
+        }
+
+        // Without VIRTIO_F_ANY_LAYOUT a legacy device may assume the framing (2.6.4.3 legacy): the header alone in the
+        // first descriptor, the status byte alone in the last.
+        bool anyLayout = (_guestFeatures & VirtioBlkFeatures.AnyLayout) != 0;
+        if (!anyLayout && (readable.Count == 0 || readable[0].Length != 16 || writable.Count == 0 || writable[^1].Length != 1))
+        {
+            Violation("request framing: the header must be its own 16-byte descriptor and the status its own 1-byte one");
+        }
+
+        byte[] readBytes = [.. readable.SelectMany(b => new ReadOnlySpan<byte>((void*)b.Pointer, (int)b.Length).ToArray())];
+        if (readBytes.Length < 16 || writable.Count == 0)
+        {
+            Violation("request without a 16-byte header or a status byte");
+            return 0;
+        }
+
+        uint type = BinaryPrimitives.ReadUInt32LittleEndian(readBytes);
+        uint reserved = BinaryPrimitives.ReadUInt32LittleEndian(readBytes.AsSpan(4));
+        ulong sector = BinaryPrimitives.ReadUInt64LittleEndian(readBytes.AsSpan(8));
+        if (reserved != 0)
+        {
+            Violation($"request header reserved field is 0x{reserved:x}");
+        }
+
+        // The status is the last byte of the last writable buffer; the data in is everything writable before it.
+        Buffer last = writable[^1];
+        byte* statusByte = (byte*)last.Pointer + last.Length - 1;
+        var dataIn = new List<Buffer>(writable);
+        dataIn[^1] = last with { Length = last.Length - 1 };
+        long dataInLength = dataIn.Sum(b => (long)b.Length);
+        ReadOnlySpan<byte> dataOut = readBytes.AsSpan(16);
+        RequestCount++;
+
+        byte status;
+        uint written = 1;
+        int dataLength = type == VirtioBlkReqHeader.VIRTIO_BLK_T_OUT ? dataOut.Length : (int)dataInLength;
+        if (ForcedStatus is byte forced)
+        {
+            status = forced;
+        }
+        else
+        {
+            switch (type)
+            {
+                case VirtioBlkReqHeader.VIRTIO_BLK_T_IN:
+                    CheckTransferShape("read", dataOut.Length, dataInLength, expectIn: true);
+                    if (!InRange(sector, dataInLength))
+                    {
+                        status = VirtioBlkStatus.VIRTIO_BLK_S_IOERR;
+                        break;
+                    }
+
+                    ulong offset = sector * 512;
+                    foreach (Buffer b in dataIn)
+                    {
+                        ReadStorage(offset, new Span<byte>((void*)b.Pointer, (int)b.Length));
+                        offset += b.Length;
+                    }
+
+                    written += (uint)dataInLength;
+                    status = VirtioBlkStatus.VIRTIO_BLK_S_OK;
+                    break;
+
+                case VirtioBlkReqHeader.VIRTIO_BLK_T_OUT:
+                    CheckTransferShape("write", dataOut.Length, dataInLength, expectIn: false);
+                    if (ReadOnly)
+                    {
+                        Violation("write request to a device that offered VIRTIO_BLK_F_RO");
+                        status = VirtioBlkStatus.VIRTIO_BLK_S_IOERR;
+                        break;
+                    }
+
+                    if (!InRange(sector, dataOut.Length))
+                    {
+                        status = VirtioBlkStatus.VIRTIO_BLK_S_IOERR;
+                        break;
+                    }
+
+                    WriteStorage(sector * 512, dataOut);
+                    status = VirtioBlkStatus.VIRTIO_BLK_S_OK;
+                    break;
+
+                case VirtioBlkReqHeader.VIRTIO_BLK_T_FLUSH:
+                    if ((_guestFeatures & VirtioBlkFeatures.Flush) == 0)
+                    {
+                        Violation("VIRTIO_BLK_T_FLUSH without VIRTIO_BLK_F_FLUSH negotiated");
+                    }
+
+                    if (sector != 0 || dataOut.Length != 0 || dataInLength != 0)
+                    {
+                        Violation("VIRTIO_BLK_T_FLUSH with a sector or data");
+                    }
+
+                    FlushCount++;
+                    status = VirtioBlkStatus.VIRTIO_BLK_S_OK;
+                    break;
+
+                case VirtioBlkReqHeader.VIRTIO_BLK_T_GET_ID:
+                    if (dataInLength != VirtioBlkReqHeader.IdBytes || dataOut.Length != 0)
+                    {
+                        Violation($"VIRTIO_BLK_T_GET_ID with {dataInLength} writable data bytes (must be 20)");
+                    }
+
+                    byte[] id = new byte[VirtioBlkReqHeader.IdBytes];
+                    Encoding.ASCII.GetBytes(Serial.AsSpan(0, Math.Min(Serial.Length, id.Length)), id);
+                    int copied = 0;
+                    foreach (Buffer b in dataIn)
+                    {
+                        int take = (int)Math.Min(b.Length, (uint)(id.Length - copied));
+                        id.AsSpan(copied, take).CopyTo(new Span<byte>((void*)b.Pointer, take));
+                        copied += take;
+                    }
+
+                    written += (uint)copied;
+                    status = VirtioBlkStatus.VIRTIO_BLK_S_OK;
+                    break;
+
+                default:
+                    status = VirtioBlkStatus.VIRTIO_BLK_S_UNSUPP;
+                    break;
+            }
+        }
+
+        *statusByte = status;
+        if (_requests.Count >= 1000)
+        {
+            _requests.RemoveAt(0);
+        }
+
+        _requests.Add(new FakeRequest(type, sector, dataLength, status));
+        return written;
+    }
+
+    void CheckTransferShape(string what, int outLength, long inLength, bool expectIn)
+    {
+        long length = expectIn ? inLength : outLength;
+        long other = expectIn ? outLength : inLength;
+        if (length == 0 || length % 512 != 0 || other != 0)
+        {
+            Violation($"{what} request with {length} data bytes the right way and {other} the wrong way");
+        }
+    }
+
+    bool InRange(ulong sector, long bytes)
+    {
+        ulong sectors = (ulong)bytes / 512;
+        return sector < CapacitySectors && sectors <= CapacitySectors - sector;
+    }
+
+    // ---- Storage: the image, then sparse sectors up to the capacity ----
+
+    void ReadStorage(ulong offset, Span<byte> destination)
+    {
+        for (int done = 0; done < destination.Length;)
+        {
+            ulong at = offset + (ulong)done;
+            int take = Math.Min(destination.Length - done, 512 - (int)(at % 512));
+            if (at < (ulong)Disk.Length)
+            {
+                take = Math.Min(take, Disk.Length - (int)at);
+                Disk.AsSpan((int)at, take).CopyTo(destination.Slice(done, take));
+            }
+            else if (_sparse.TryGetValue(at / 512, out byte[]? sector))
+            {
+                sector.AsSpan((int)(at % 512), take).CopyTo(destination.Slice(done, take));
+            }
+            else
+            {
+                destination.Slice(done, take).Clear();
+            }
+
+            done += take;
+        }
+    }
+
+    void WriteStorage(ulong offset, ReadOnlySpan<byte> source)
+    {
+        for (int done = 0; done < source.Length;)
+        {
+            ulong at = offset + (ulong)done;
+            int take = Math.Min(source.Length - done, 512 - (int)(at % 512));
+            if (at < (ulong)Disk.Length)
+            {
+                take = Math.Min(take, Disk.Length - (int)at);
+                source.Slice(done, take).CopyTo(Disk.AsSpan((int)at, take));
+            }
+            else
+            {
+                if (!_sparse.TryGetValue(at / 512, out byte[]? sector))
+                {
+                    sector = new byte[512];
+                    _sparse[at / 512] = sector;
+                }
+
+                source.Slice(done, take).CopyTo(sector.AsSpan((int)(at % 512), take));
+            }
+
+            done += take;
+        }
+    }
+
+    /// <summary>Reads storage the way the device does, for the tests' checks (sparse sectors included).</summary>
+    public byte[] ReadBack(ulong sector, int sectors)
+    {
+        var bytes = new byte[sectors * 512];
+        lock (_gate)
+        {
+            ReadStorage(sector * 512, bytes);
+        }
+
+        return bytes;
+    }
+}

@@ -1,0 +1,54 @@
+using Kernel.Drivers.Tests.Fakes;
+using Kernel.Drivers.Virtio;
+
+namespace Kernel.Drivers.Tests;
+
+/// <summary>One fake machine: a DMA arena, a fake virtio-blk device over a disk image filled with a known pattern,
+/// and the driver. <see cref="Driver"/> is a field because the driver is a mutable struct: calls on it must reach
+/// this copy.</summary>
+public sealed unsafe class Rig : IDisposable
+{
+    public readonly DmaArena Arena;
+    public readonly FakeVirtioBlkDevice Device;
+    public readonly byte[] Original;
+    public VirtioBlk<FakeRegisters, TestDma> Driver;
+
+    public Rig(int sectors = 64, nuint arenaBytes = 1 << 20, Action<FakeVirtioBlkDevice>? configure = null)
+    {
+        Arena = new DmaArena(arenaBytes);
+        var image = new byte[sectors * 512];
+        new Random(12345).NextBytes(image);
+        Original = (byte[])image.Clone();
+        Device = new FakeVirtioBlkDevice(Arena, image);
+        configure?.Invoke(Device);
+    }
+
+    public FakeRegisters Registers => new(Device);
+
+    public TestDma Dma => new(Arena);
+
+    /// <summary>Runs the driver's initialisation with the default features and queue size.</summary>
+    public BlockError Initialize() => VirtioBlk<FakeRegisters, TestDma>.Initialize(Registers, Dma, out Driver);
+
+    /// <summary>Initialises and asserts success.</summary>
+    public Rig Started()
+    {
+        Assert.Equal(BlockError.None, Initialize());
+        return this;
+    }
+
+    /// <summary><paramref name="bytes"/> of DMA-visible memory for request data.</summary>
+    public Span<byte> Buffer(int bytes) => Arena.AllocateBuffer(bytes);
+
+    /// <summary>The image's bytes of <paramref name="count"/> sectors from <paramref name="sector"/> as they were at the start.</summary>
+    public ReadOnlySpan<byte> OriginalSectors(ulong sector, int count) => Original.AsSpan(checked((int)sector * 512), count * 512);
+
+    /// <summary>Neither the device nor the DMA arena saw the driver break a rule.</summary>
+    public void AssertClean()
+    {
+        Assert.Empty(Device.Violations);
+        Assert.Empty(Arena.Violations);
+    }
+
+    public void Dispose() => Arena.Dispose();
+}

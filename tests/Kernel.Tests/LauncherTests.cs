@@ -1,0 +1,154 @@
+using System.Text;
+using Rvc.Driver;
+using Rvc.Launcher;
+
+namespace Rvc.Kernel.Tests;
+
+/// <summary>The launcher's boot options and the QEMU command line they give, in-process (no QEMU), plus a few runs
+/// of the launcher itself for its error handling.</summary>
+public class LauncherTests
+{
+    private static readonly RepoLayout Repo = RepoLayout.Find();
+
+    private static Launcher.Program.BootRequest Parse(params string[] args)
+        => Launcher.Program.BootOptionsFrom(Launcher.Program.ParseBootCommandLine(args), Repo, "kernel.elf", TargetArch.RiscV64);
+
+    private static string NewFile(string name, int size = 1024)
+    {
+        string path = Path.Combine(RepoPaths.UniqueDirectory("launcher", "disks"), name);
+        File.WriteAllBytes(path, new byte[size]);
+        return path;
+    }
+
+    /// <summary>The values that follow each occurrence of <paramref name="option"/>.</summary>
+    private static List<string> ValuesOf(List<string> args, string option)
+        => args.Select((a, i) => (a, i)).Where(p => p.a == option).Select(p => args[p.i + 1]).ToList();
+
+    [Fact]
+    public void WithoutDiskOptionsTheDefaultDiskIsUsed()
+    {
+        var request = Parse();
+        Assert.True(request.DefaultDisk);
+        Assert.Empty(request.Options.Disks);
+        Assert.Equal(VirtioTransport.Legacy, request.Options.Transport);
+    }
+
+    [Fact]
+    public void NoDiskMeansNoDevice()
+    {
+        var request = Parse("--no-disk");
+        Assert.False(request.DefaultDisk);
+        var args = Machine.QemuArguments(request.Options, interactive: false);
+        Assert.DoesNotContain("-drive", args);
+        Assert.DoesNotContain("-device", args);
+    }
+
+    [Fact]
+    public void GivenDisksAreUsedInPlaceInSlotOrderWithSerials()
+    {
+        string a = NewFile("a.img"), b = NewFile("b,with comma.img"), c = NewFile("c.img");
+        var request = Parse("--disk", a, "--disk", b + ":ro", $"--disk={c}", "--append", "blk.read=1");
+
+        Assert.False(request.DefaultDisk);
+        Assert.Equal([new DiskImage(a, false), new DiskImage(b, true), new DiskImage(c, false)], request.Options.Disks);
+        var args = Machine.QemuArguments(request.Options, interactive: false);
+        Assert.Equal(
+            [
+                $"id=disk0,file={a},format=raw,if=none",
+                $"id=disk1,file={b.Replace(",", ",,")},format=raw,if=none,readonly=on",
+                $"id=disk2,file={c},format=raw,if=none",
+            ],
+            ValuesOf(args, "-drive"));
+        Assert.Equal(
+            [
+                "virtio-blk-device,drive=disk0,bus=virtio-mmio-bus.0,serial=disk0",
+                "virtio-blk-device,drive=disk1,bus=virtio-mmio-bus.1,serial=disk1",
+                "virtio-blk-device,drive=disk2,bus=virtio-mmio-bus.2,serial=disk2",
+            ],
+            ValuesOf(args, "-device"));
+        Assert.Equal(["blk.read=1"], ValuesOf(args, "-append"));
+    }
+
+    [Theory]
+    [InlineData(null, "true")]
+    [InlineData("legacy", "true")]
+    [InlineData("modern", "false")]
+    public void TransportSetsForceLegacy(string? transport, string forceLegacy)
+    {
+        var request = transport is null ? Parse() : Parse("--transport", transport);
+        var args = Machine.QemuArguments(request.Options, interactive: false);
+        Assert.Equal([$"virtio-mmio.force-legacy={forceLegacy}"], ValuesOf(args, "-global"));
+    }
+
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("-drive", "file=x")]
+    [InlineData("--transport", "pci")]
+    [InlineData("--append", "a", "--append", "b")]
+    [InlineData("--timeout", "soon")]
+    [InlineData("--disk", "/nonexistent/disk.img")]
+    [InlineData("--disk", ":ro")]
+    public void RejectsBadOptions(params string[] args)
+        => Assert.Throws<LauncherException>(() => Parse(args));
+
+    [Fact]
+    public void RejectsDiskWithNoDisk()
+        => Assert.Throws<LauncherException>(() => Parse("--disk", NewFile("x.img"), "--no-disk"));
+
+    [Fact]
+    public void RejectsTheSameWritableDiskTwice()
+    {
+        string a = NewFile("a.img");
+        Assert.Throws<LauncherException>(() => Parse("--disk", a, "--disk", a));
+        Assert.Equal(2, Parse("--disk", a + ":ro", "--disk", a + ":ro").Options.Disks.Count);
+    }
+
+    [Fact]
+    public void RejectsMoreDisksThanSlots()
+    {
+        var args = Enumerable.Range(0, DiskImage.MaxDisks + 1).SelectMany(i => new[] { "--disk", NewFile($"d{i}.img") }).ToArray();
+        Assert.Throws<LauncherException>(() => Parse(args));
+        Assert.Equal(DiskImage.MaxDisks, Parse(args[..(2 * DiskImage.MaxDisks)]).Options.Disks.Count);
+    }
+
+    /// <summary>Each boot on the default disk gets its own copy of lorem.txt, so that boots can run side by side.</summary>
+    [Fact]
+    public void DefaultDisksAreFreshCopiesOfTheirOwn()
+    {
+        byte[] lorem = File.ReadAllBytes(RepoPaths.Lorem);
+        string first, second;
+        using (var one = ScratchDisk.Create(Repo))
+        using (var two = ScratchDisk.Create(Repo))
+        {
+            first = one.Path;
+            second = two.Path;
+            Assert.NotEqual(first, second);
+            Assert.StartsWith(Repo.RunDirectory, first, StringComparison.Ordinal);
+            Assert.Equal(lorem, File.ReadAllBytes(first));
+            Assert.Equal(lorem, File.ReadAllBytes(second));
+            File.WriteAllBytes(first, new byte[16]);
+            Assert.Equal(lorem, File.ReadAllBytes(second));
+        }
+
+        Assert.False(File.Exists(first));
+        Assert.False(File.Exists(second));
+        Assert.Equal(lorem, File.ReadAllBytes(RepoPaths.Lorem));
+    }
+
+    /// <summary>Through the real launcher: an unknown flag is an error (nothing is passed through to QEMU).</summary>
+    [Fact]
+    public void UnknownFlagIsAnErrorOfTheLauncher()
+    {
+        var result = KernelBoot.RunLauncher(["boot", "kernel.elf", "--arch", "rv64", "-snapshot"], TimeSpan.FromSeconds(60));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: unknown option '-snapshot'", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Encoding.UTF8.GetString(result.Stdout));
+    }
+
+    [Fact]
+    public void Crc32MatchesTheStandardCheckValue()
+    {
+        Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8));
+        Assert.Equal(0u, Crc32.Compute([]));
+    }
+}
