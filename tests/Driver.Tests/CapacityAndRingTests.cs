@@ -89,7 +89,7 @@ public class CapacityAndRingTests
         }
 
         Assert.Equal(Requests, rig.Device.RequestCount);
-        Assert.Equal((ushort)Requests, rig.Device.UsedIdx);   // wrapped: 70000 - 65536
+        Assert.Equal(unchecked((ushort)Requests), rig.Device.UsedIdx);   // wrapped: 70000 - 65536
         Assert.Equal(BlockError.None, rig.Driver.Write(3, buffer));
         rig.AssertClean();
     }

@@ -23,11 +23,10 @@ public enum CompletionMode
 public readonly record struct FakeRequest(uint Type, ulong Sector, int DataLength, byte Status);
 
 /// <summary>A virtio-mmio block device in C#, over a byte[] disk image, for the driver's host tests. It implements
-/// the legacy register interface (virtio 1.x 4.2.4; version 1) as the specification describes it, processes the
-/// available ring on QueueNotify by walking descriptor chains in guest memory (a <see cref="DmaArena"/>, reached
-/// only by bus address), and records every rule of the specification it can see the driver break in
-/// <see cref="Violations"/>: the tests assert there are none. Register semantics that differ in the modern interface
-/// (version 2) are marked; that interface is not modelled yet.</summary>
+/// the register interface as the specification describes it, legacy (virtio 1.x 4.2.4; <see cref="Version"/> 1, the
+/// default) or modern (4.2.2; version 2), processes the available ring on QueueNotify by walking descriptor chains in
+/// guest memory (a <see cref="DmaArena"/>, reached only by bus address), and records every rule of the
+/// specification it can see the driver break in <see cref="Violations"/>: the tests assert there are none.</summary>
 public sealed unsafe class FakeVirtioBlkDevice
 {
     /// <summary>What QEMU's virtio-blk offers on the legacy transport, give or take: SEG_MAX, GEOMETRY, BLK_SIZE,
@@ -36,6 +35,11 @@ public sealed unsafe class FakeVirtioBlkDevice
         VirtioBlkFeatures.SegMax | VirtioBlkFeatures.Geometry | VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.Flush |
         VirtioBlkFeatures.Topology | VirtioBlkFeatures.ConfigWce | VirtioBlkFeatures.AnyLayout |
         VirtioBlkFeatures.RingIndirectDesc | VirtioBlkFeatures.RingEventIdx | 1ul << 24;
+
+    /// <summary>What QEMU's virtio-blk offers on the modern transport, give or take: the legacy set without
+    /// ANY_LAYOUT and NOTIFY_ON_EMPTY, with VERSION_1 and DISCARD/WRITE_ZEROES (bits 13, 14).</summary>
+    public const ulong ModernQemuLikeFeatures =
+        (QemuLikeFeatures & ~(VirtioBlkFeatures.AnyLayout | 1ul << 24)) | 1ul << 13 | 1ul << 14 | VirtioBlkFeatures.Version1;
 
     readonly object _gate = new();
     readonly DmaArena _memory;
@@ -56,6 +60,12 @@ public sealed unsafe class FakeVirtioBlkDevice
     uint _queueAlign;
     uint _queuePfn;
     uint _interruptStatus;
+    bool _queueReady;
+    ulong _queueDesc;
+    ulong _queueDriver;
+    ulong _queueDevice;
+    uint _configGeneration;
+    ulong _capacitySectors;
     ushort _lastAvailIdx;
     ushort _usedIdx;
 
@@ -84,8 +94,16 @@ public sealed unsafe class FakeVirtioBlkDevice
 
     public uint QueueNumMax { get; set; } = 256;
 
-    /// <summary>The capacity field of the configuration space, in 512-byte sectors.</summary>
-    public ulong CapacitySectors { get; set; }
+    /// <summary>The capacity field of the configuration space, in 512-byte sectors. A change bumps ConfigGeneration.</summary>
+    public ulong CapacitySectors
+    {
+        get => _capacitySectors;
+        set
+        {
+            _capacitySectors = value;
+            _configGeneration++;
+        }
+    }
 
     public uint BlockSize { get; set; } = 512;
 
@@ -101,6 +119,9 @@ public sealed unsafe class FakeVirtioBlkDevice
 
     /// <summary>When set, used-ring entries carry this id instead of the chain's head (a broken device).</summary>
     public uint? CorruptUsedId { get; set; }
+
+    /// <summary>Modern: when set, the device does not accept the driver's features (FEATURES_OK does not stick).</summary>
+    public bool RefuseFeatures { get; set; }
 
     /// <summary>When set, the device sets DEVICE_NEEDS_RESET as soon as the driver sets DRIVER_OK.</summary>
     public bool NeedsResetOnDriverOk { get; set; }
@@ -158,6 +179,11 @@ public sealed unsafe class FakeVirtioBlkDevice
 
     public uint QueuePfn => _queuePfn;
 
+    public bool QueueReady => _queueReady;
+
+    /// <summary>Modern: the bus addresses of the descriptor table, the driver area and the device area.</summary>
+    public (ulong Desc, ulong Driver, ulong Device) QueueAddresses => (_queueDesc, _queueDriver, _queueDevice);
+
     public uint InterruptStatus => _interruptStatus;
 
     /// <summary>The device's used-ring index (wraps at 65536).</summary>
@@ -213,6 +239,10 @@ public sealed unsafe class FakeVirtioBlkDevice
                     return _queueSel == 0 ? QueueNumMax : 0;
                 case VirtioMmio.QueuePFN when IsLegacy:
                     return _queueSel == 0 ? _queuePfn : 0;
+                case VirtioMmio.QueueReady when !IsLegacy:
+                    return _queueSel == 0 && _queueReady ? 1u : 0u;
+                case VirtioMmio.ConfigGeneration when !IsLegacy:
+                    return _configGeneration;
                 case VirtioMmio.InterruptStatus:
                     return _interruptStatus;
                 case VirtioMmio.Status:
@@ -288,6 +318,21 @@ public sealed unsafe class FakeVirtioBlkDevice
                 case VirtioMmio.QueuePFN when IsLegacy:
                     WriteQueuePfn(value);
                     break;
+                case VirtioMmio.QueueReady when !IsLegacy:
+                    WriteQueueReady(value);
+                    break;
+                case VirtioMmio.QueueDescLow when !IsLegacy:
+                case VirtioMmio.QueueDescHigh when !IsLegacy:
+                    WriteQueueAddress(ref _queueDesc, offset - VirtioMmio.QueueDescLow, value);
+                    break;
+                case VirtioMmio.QueueDriverLow when !IsLegacy:
+                case VirtioMmio.QueueDriverHigh when !IsLegacy:
+                    WriteQueueAddress(ref _queueDriver, offset - VirtioMmio.QueueDriverLow, value);
+                    break;
+                case VirtioMmio.QueueDeviceLow when !IsLegacy:
+                case VirtioMmio.QueueDeviceHigh when !IsLegacy:
+                    WriteQueueAddress(ref _queueDevice, offset - VirtioMmio.QueueDeviceLow, value);
+                    break;
                 case VirtioMmio.QueueNotify:
                     deferred = Notify(value);
                     break;
@@ -314,9 +359,15 @@ public sealed unsafe class FakeVirtioBlkDevice
             return;
         }
 
-        if ((_status & VirtioDeviceStatus.Driver) == 0 || (_status & VirtioDeviceStatus.DriverOk) != 0)
+        if ((_status & VirtioDeviceStatus.Driver) == 0 || (_status & (VirtioDeviceStatus.DriverOk | VirtioDeviceStatus.FeaturesOk)) != 0)
         {
-            Violation($"features written in status 0x{_status:x} (must be after DRIVER, before DRIVER_OK)");
+            Violation($"features written in status 0x{_status:x} (must be after DRIVER, before FEATURES_OK and DRIVER_OK)");
+        }
+
+        if (_guestFeaturesSel > 1)
+        {
+            Violation($"GuestFeatures written with GuestFeaturesSel {_guestFeaturesSel} (there are 64 feature bits)");
+            return;
         }
 
         int shift = _guestFeaturesSel == 0 ? 0 : 32;
@@ -343,12 +394,61 @@ public sealed unsafe class FakeVirtioBlkDevice
             Violation($"QueueNum {value} (QueueNumMax {QueueNumMax}; legacy sizes are powers of two)");
         }
 
-        if ((_status & VirtioDeviceStatus.DriverOk) != 0)
+        if ((_status & VirtioDeviceStatus.DriverOk) != 0 || _queueReady)
         {
-            Violation("QueueNum written after DRIVER_OK");
+            Violation("QueueNum written after DRIVER_OK or QueueReady");
         }
 
         _queueNum = value;
+    }
+
+    void WriteQueueAddress(ref ulong address, uint half, uint value)
+    {
+        if (_queueSel != 0)
+        {
+            Violation($"queue address written for queue {_queueSel}, which does not exist");
+            return;
+        }
+
+        if (_queueReady || (_status & VirtioDeviceStatus.DriverOk) != 0)
+        {
+            Violation("queue address written after QueueReady or DRIVER_OK");
+        }
+
+        address = half == 0 ? (address & ~0xffff_fffful) | value : (address & 0xffff_fffful) | (ulong)value << 32;
+    }
+
+    void WriteQueueReady(uint value)
+    {
+        if (_queueSel != 0)
+        {
+            Violation($"QueueReady written for queue {_queueSel}, which does not exist");
+            return;
+        }
+
+        if (value == 0)
+        {
+            _queueReady = false;
+            return;
+        }
+
+        // 4.2.3.2: QueueNum and the three addresses before QueueReady; alignments 16, 2, 4 (2.7).
+        if (_queueNum == 0)
+        {
+            Violation("QueueReady set before QueueNum");
+        }
+        else if (_queueDesc % 16 != 0 || _queueDriver % 2 != 0 || _queueDevice % 4 != 0)
+        {
+            Violation($"queue areas misaligned: 0x{_queueDesc:x}, 0x{_queueDriver:x}, 0x{_queueDevice:x}");
+        }
+        else if (_memory.Translate(_queueDesc, 16ul * _queueNum) == null ||
+                 _memory.Translate(_queueDriver, 6 + 2ul * _queueNum) == null ||
+                 _memory.Translate(_queueDevice, 6 + 8ul * _queueNum) == null)
+        {
+            Violation("queue areas outside guest memory");
+        }
+
+        _queueReady = true;
     }
 
     void WriteQueuePfn(uint value)
@@ -417,9 +517,23 @@ public sealed unsafe class FakeVirtioBlkDevice
             Violation($"status 0x{value:x} sets bits the driver may not set");
         }
 
-        if ((added & VirtioDeviceStatus.FeaturesOk) != 0 && IsLegacy)
+        if ((added & VirtioDeviceStatus.FeaturesOk) != 0)
         {
-            Violation("FEATURES_OK set on the legacy interface");
+            if (IsLegacy)
+            {
+                Violation("FEATURES_OK set on the legacy interface");
+            }
+            else if (!_guestFeaturesWritten || (_guestFeatures & VirtioBlkFeatures.Version1) == 0 || RefuseFeatures)
+            {
+                // 2.2.2: the device does not keep FEATURES_OK when it does not accept the features.
+                if (!_guestFeaturesWritten || (_guestFeatures & VirtioBlkFeatures.Version1) == 0)
+                {
+                    Violation("FEATURES_OK without the features, VERSION_1 included, written first");
+                }
+
+                value &= ~VirtioDeviceStatus.FeaturesOk;
+                added &= ~VirtioDeviceStatus.FeaturesOk;
+            }
         }
 
         if ((added & VirtioDeviceStatus.Driver) != 0 && (value & VirtioDeviceStatus.Acknowledge) == 0)
@@ -439,9 +553,14 @@ public sealed unsafe class FakeVirtioBlkDevice
                 Violation("DRIVER_OK set before the features were written");
             }
 
-            if (_queuePfn == 0)
+            if (IsLegacy && _queuePfn == 0)
             {
                 Violation("DRIVER_OK set before the queue was configured (QueuePFN)");
+            }
+
+            if (!IsLegacy && ((_status & VirtioDeviceStatus.FeaturesOk) == 0 || !_queueReady))
+            {
+                Violation("DRIVER_OK set before FEATURES_OK and QueueReady");
             }
 
             if ((value & VirtioDeviceStatus.Failed) != 0 || (_status & VirtioDeviceStatus.Failed) != 0)
@@ -471,6 +590,10 @@ public sealed unsafe class FakeVirtioBlkDevice
         _queueNum = 0;
         _queueAlign = 0;
         _queuePfn = 0;
+        _queueReady = false;
+        _queueDesc = 0;
+        _queueDriver = 0;
+        _queueDevice = 0;
         _interruptStatus = 0;
         _lastAvailIdx = 0;
         _usedIdx = 0;
@@ -548,18 +671,33 @@ public sealed unsafe class FakeVirtioBlkDevice
     void ProcessAvailable()
     {
         uint n = _queueNum;
-        ulong queueBus = (ulong)_queuePfn * _guestPageSize;
-        byte* area = _memory.Translate(queueBus, LegacyQueueBytes(n, _queueAlign));
-        if (area == null || n == 0)
+        VirtqDesc* desc;
+        byte* avail;
+        byte* used;
+        if (IsLegacy)
+        {
+            ulong queueBus = (ulong)_queuePfn * _guestPageSize;
+            byte* area = _queuePfn == 0 || n == 0 ? null : _memory.Translate(queueBus, LegacyQueueBytes(n, _queueAlign));
+            desc = (VirtqDesc*)area;
+            avail = area + 16 * n;
+            used = area + ((16ul * n + 6 + 2ul * n + _queueAlign - 1) & ~((ulong)_queueAlign - 1));
+        }
+        else
+        {
+            desc = (VirtqDesc*)_memory.Translate(_queueDesc, 16ul * n);
+            avail = _memory.Translate(_queueDriver, 6 + 2ul * n);
+            used = _memory.Translate(_queueDevice, 6 + 8ul * n);
+            if (!_queueReady)
+            {
+                desc = null;
+            }
+        }
+
+        if (desc == null || avail == null || used == null || n == 0)
         {
             Violation("notified with no usable queue");
             return;
         }
-
-        VirtqDesc* desc = (VirtqDesc*)area;
-        byte* avail = area + 16 * n;
-        ulong usedOffset = (16ul * n + 6 + 2ul * n + _queueAlign - 1) & ~((ulong)_queueAlign - 1);
-        byte* used = area + usedOffset;
 
         ushort availIdx = Volatile.Read(ref *(ushort*)(avail + 2));
         if ((ushort)(availIdx - _lastAvailIdx) > n)
@@ -654,7 +792,7 @@ public sealed unsafe class FakeVirtioBlkDevice
 
         // Without VIRTIO_F_ANY_LAYOUT a legacy device may assume the framing (2.6.4.3 legacy): the header alone in the
         // first descriptor, the status byte alone in the last.
-        bool anyLayout = (_guestFeatures & VirtioBlkFeatures.AnyLayout) != 0;
+        bool anyLayout = (_guestFeatures & (VirtioBlkFeatures.AnyLayout | VirtioBlkFeatures.Version1)) != 0;
         if (!anyLayout && (readable.Count == 0 || readable[0].Length != 16 || writable.Count == 0 || writable[^1].Length != 1))
         {
             Violation("request framing: the header must be its own 16-byte descriptor and the status its own 1-byte one");

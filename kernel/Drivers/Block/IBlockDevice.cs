@@ -1,0 +1,26 @@
+using System;
+using Kernel.Drivers.Virtio;
+
+namespace Kernel.Drivers.Block;
+
+/// <summary>A disk of 512-byte sectors, as the layers above a driver see it. Implemented by structs and used through
+/// generic constraints (<c>where TDevice : struct, IBlockDevice</c>), so calls are static. Errors are
+/// <see cref="BlockError"/> values, as the virtio driver reports them.</summary>
+public interface IBlockDevice
+{
+    /// <summary>The size of the disk in 512-byte sectors.</summary>
+    ulong CapacitySectors { get; }
+
+    /// <summary>Writes are refused with <see cref="BlockError.ReadOnly"/>.</summary>
+    bool IsReadOnly { get; }
+
+    /// <summary>Reads <c>buffer.Length / 512</c> sectors from <paramref name="sector"/>; the length must be a non-zero
+    /// multiple of 512 and the buffer reachable by the device.</summary>
+    BlockError Read(ulong sector, Span<byte> buffer);
+
+    /// <summary>Writes <c>buffer.Length / 512</c> sectors at <paramref name="sector"/>.</summary>
+    BlockError Write(ulong sector, ReadOnlySpan<byte> buffer);
+
+    /// <summary>Makes completed writes durable.</summary>
+    BlockError Flush();
+}

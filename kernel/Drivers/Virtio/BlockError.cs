@@ -1,0 +1,54 @@
+namespace Kernel.Drivers.Virtio;
+
+/// <summary>What a block-device operation reports instead of throwing (a thrown exception ends the kernel).</summary>
+public enum BlockError
+{
+    /// <summary>Success.</summary>
+    None,
+
+    /// <summary>The virtio-mmio slot is empty (device ID 0).</summary>
+    NoDevice,
+
+    /// <summary>The register window does not start with the magic value "virt".</summary>
+    BadMagic,
+
+    /// <summary>A virtio-mmio version this driver does not implement (it implements 1, legacy, and 2, modern).</summary>
+    UnsupportedVersion,
+
+    /// <summary>A virtio device, but not a block device (device ID other than 2).</summary>
+    NotBlockDevice,
+
+    /// <summary>The device did not accept the features the driver selected.</summary>
+    FeaturesRefused,
+
+    /// <summary>The request queue does not exist (QueueNumMax 0) or is already in use.</summary>
+    QueueUnavailable,
+
+    /// <summary>No DMA memory left for the queue or the request buffers, or memory the device cannot address.</summary>
+    OutOfMemory,
+
+    /// <summary>The request reaches past the last sector.</summary>
+    OutOfRange,
+
+    /// <summary>The buffer is empty, not a multiple of the sector size, or too small for the request.</summary>
+    BadBuffer,
+
+    /// <summary>The device completed the request with VIRTIO_BLK_S_IOERR.</summary>
+    IoError,
+
+    /// <summary>The device completed the request with VIRTIO_BLK_S_UNSUPP.</summary>
+    Unsupported,
+
+    /// <summary>A write to a disk the device reports as read-only (VIRTIO_BLK_F_RO).</summary>
+    ReadOnly,
+
+    /// <summary>The device must be reset and initialised again (it set DEVICE_NEEDS_RESET, or the driver gave up
+    /// on it after a timeout).</summary>
+    DeviceNeedsReset,
+
+    /// <summary>The device broke the protocol: an unknown status byte, or a completion for a request not in flight.</summary>
+    DeviceError,
+
+    /// <summary>The device did not complete a request within the driver's spin limit.</summary>
+    Timeout,
+}

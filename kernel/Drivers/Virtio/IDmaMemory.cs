@@ -1,0 +1,14 @@
+namespace Kernel.Drivers.Virtio;
+
+/// <summary>Memory the device reads and writes by bus address (virtqueues, request headers, status bytes).
+/// In the kernel there is no MMU, so a bus address is the pointer itself; the host tests hand out pinned
+/// host memory that the fake device reads through the same addresses.</summary>
+public unsafe interface IDmaMemory
+{
+    /// <summary>Zeroed memory of <paramref name="bytes"/> bytes aligned to <paramref name="alignment"/> (a power
+    /// of two, at most 4096), or null when there is none left. Never freed: drivers allocate at start-up.</summary>
+    void* AllocateZeroed(nuint bytes, nuint alignment);
+
+    /// <summary>The address the device uses for <paramref name="pointer"/>.</summary>
+    ulong BusAddress(void* pointer);
+}

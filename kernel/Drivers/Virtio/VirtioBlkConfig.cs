@@ -1,0 +1,27 @@
+namespace Kernel.Drivers.Virtio;
+
+/// <summary>Offsets in the block device's configuration space (struct virtio_blk_config, virtio 1.x 5.2.4),
+/// relative to <see cref="VirtioMmio.Config"/>. Fields are little-endian.</summary>
+public static class VirtioBlkConfig
+{
+    /// <summary>le64 capacity: the size of the disk in 512-byte sectors, whatever blk_size says.</summary>
+    public const uint Capacity = 0;
+
+    /// <summary>le32 size_max (VIRTIO_BLK_F_SIZE_MAX).</summary>
+    public const uint SizeMax = 8;
+
+    /// <summary>le32 seg_max (VIRTIO_BLK_F_SEG_MAX).</summary>
+    public const uint SegMax = 12;
+
+    /// <summary>geometry { le16 cylinders; u8 heads; u8 sectors; } (VIRTIO_BLK_F_GEOMETRY).</summary>
+    public const uint Geometry = 16;
+
+    /// <summary>le32 blk_size (VIRTIO_BLK_F_BLK_SIZE).</summary>
+    public const uint BlkSize = 20;
+
+    /// <summary>The unit of <see cref="Capacity"/> and of a request's sector, whatever the device's block size.</summary>
+    public const int SectorSize = 512;
+
+    /// <summary>log2(<see cref="SectorSize"/>).</summary>
+    public const int SectorShift = 9;
+}

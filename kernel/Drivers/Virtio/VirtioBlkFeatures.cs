@@ -1,0 +1,52 @@
+namespace Kernel.Drivers.Virtio;
+
+/// <summary>Feature bits of the block device (virtio 1.x, 5.2.3) and the generic ones (6) the driver knows about.
+/// The driver accepts only bits in <see cref="Supported"/>; everything else offered is declined.</summary>
+public static class VirtioBlkFeatures
+{
+    /// <summary>Bit 1: size_max in the configuration is the maximum size of a segment.</summary>
+    public const ulong SizeMax = 1ul << 1;
+
+    /// <summary>Bit 2: seg_max in the configuration is the maximum number of segments in a request.</summary>
+    public const ulong SegMax = 1ul << 2;
+
+    /// <summary>Bit 4: the geometry in the configuration is valid.</summary>
+    public const ulong Geometry = 1ul << 4;
+
+    /// <summary>Bit 5: the device is read-only.</summary>
+    public const ulong ReadOnly = 1ul << 5;
+
+    /// <summary>Bit 6: blk_size in the configuration is the optimal block size.</summary>
+    public const ulong BlockSize = 1ul << 6;
+
+    /// <summary>Bit 9: the device supports VIRTIO_BLK_T_FLUSH (legacy name VIRTIO_BLK_F_WCE, "writeback mode after
+    /// reset"). When it is not negotiated the device writes through, so a driver without a cache discipline declines
+    /// it by default.</summary>
+    public const ulong Flush = 1ul << 9;
+
+    /// <summary>Bit 10: topology information in the configuration.</summary>
+    public const ulong Topology = 1ul << 10;
+
+    /// <summary>Bit 11: the writeback cache mode can be changed through the configuration.</summary>
+    public const ulong ConfigWce = 1ul << 11;
+
+    /// <summary>Bit 27: VIRTIO_F_ANY_LAYOUT (legacy): the device does not assume the framing of requests.</summary>
+    public const ulong AnyLayout = 1ul << 27;
+
+    /// <summary>Bit 28: VIRTIO_F_RING_INDIRECT_DESC.</summary>
+    public const ulong RingIndirectDesc = 1ul << 28;
+
+    /// <summary>Bit 29: VIRTIO_F_RING_EVENT_IDX.</summary>
+    public const ulong RingEventIdx = 1ul << 29;
+
+    /// <summary>Bit 32: VIRTIO_F_VERSION_1, the modern interface (required with virtio-mmio version 2).</summary>
+    public const ulong Version1 = 1ul << 32;
+
+    /// <summary>What this driver implements and can therefore accept when offered: the read-only flag (honoured by
+    /// refusing writes) and flush (<c>VirtioBlk.Flush</c>). Never more: unknown bits are always declined.</summary>
+    public const ulong Supported = ReadOnly | Flush;
+
+    /// <summary>What <c>VirtioBlk.Initialize</c> accepts without being asked for more: the read-only flag only, so
+    /// the device writes through and no flush is needed after a write.</summary>
+    public const ulong Default = ReadOnly;
+}

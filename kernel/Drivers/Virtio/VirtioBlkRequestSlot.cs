@@ -1,0 +1,20 @@
+using System.Runtime.InteropServices;
+
+namespace Kernel.Drivers.Virtio;
+
+/// <summary>The driver's DMA memory for one block request in flight: the device-readable header and the
+/// device-writable status byte, each described by its own descriptor. One slot per possible head descriptor, so
+/// several requests can be in flight once the driver submits them without waiting.</summary>
+[StructLayout(LayoutKind.Explicit, Size = 24)]
+public struct VirtioBlkRequestSlot
+{
+    /// <summary>What the device reads first.</summary>
+    [FieldOffset(0)] public VirtioBlkReqHeader Header;
+
+    /// <summary>VIRTIO_BLK_S_*, written last by the device. The driver presets it to a value the device never
+    /// writes, so a completion without a status shows up as a device error.</summary>
+    [FieldOffset(16)] public byte Status;
+
+    /// <summary>The value <see cref="Status"/> holds before the device writes it.</summary>
+    public const byte StatusNotWritten = 0xff;
+}
