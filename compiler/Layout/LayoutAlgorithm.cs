@@ -11,9 +11,9 @@ namespace Rvc.Layout;
 /// <list type="bullet">
 /// <item>Sequential (C#'s default for structs): fields in declaration order, each at the next multiple of
 /// min(its alignment, Pack); the struct's alignment is min(largest field alignment, Pack); the size is
-/// rounded up to it; <c>Size</c> sets a minimum.</item>
+/// rounded up to it, unless <c>Size</c> is given: then it is max(Size, end of the last field), unrounded.</item>
 /// <item>Explicit: offsets from <c>[FieldOffset]</c>; the size is the furthest field end, rounded up to
-/// the alignment, at least <c>Size</c>.</item>
+/// the alignment (or max(Size, furthest field end) when <c>Size</c> is given).</item>
 /// <item>Auto: as CoreCLR places fields of auto-layout structs: references first, then by decreasing size.</item>
 /// <item><c>[InlineArray(n)]</c>: n elements of the single field's type.</item>
 /// <item>A struct with no fields has size 1.</item>
@@ -118,8 +118,9 @@ public sealed class LayoutAlgorithm
 
         if (fields.Count == 0)
             size = Math.Max(size, 1);
-        size = AlignUp(size, alignment);
-        size = Math.Max(size, classSize);
+        // With [StructLayout(Size = N)] CoreCLR takes max(N, end of the last field) as it is, not rounded
+        // up to the alignment: Size = 13 over { long; byte; } gives 13.
+        size = classSize > 0 ? Math.Max(size, classSize) : AlignUp(size, alignment);
         return new TypeLayout(size, alignment, offsets);
     }
 

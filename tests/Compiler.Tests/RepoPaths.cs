@@ -8,6 +8,9 @@ internal static class RepoPaths
 
     public static string Corpus => Path.Combine(Root, "tests", "Corpus");
 
+    /// <summary><c>tests/Layout</c>: the layout program and its C translation (<see cref="LayoutTests"/>).</summary>
+    public static string Layout => Path.Combine(Root, "tests", "Layout");
+
     public static string DiagnosticsInputs => Path.Combine(Root, "tests", "Compiler.Tests", "Diagnostics");
 
     /// <summary>A scratch folder under the test output, e.g. <c>…/Compiler.Tests/debug/test-work/native</c>.</summary>

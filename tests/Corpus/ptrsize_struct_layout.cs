@@ -1,5 +1,6 @@
 // Layouts that depend on the pointer size: nint, nuint, pointers and function pointers as fields.
-// On rv32 these differ from CoreCLR (64-bit); the harness compares them only on the 64-bit targets.
+// On rv32 these differ from CoreCLR (64-bit): there the reference is this program with nint as int on CoreCLR,
+// with its layout lines (by line number: keep them in step) from clang in ptrsize_struct_layout.rv32.c.
 using System;
 using System.Runtime.InteropServices;
 
