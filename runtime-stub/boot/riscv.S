@@ -121,6 +121,27 @@ rvc_host_write:
     .size rvc_host_write, . - rvc_host_write
 
 /*
+ * void* rvc_kernel_end(void): linker/virt.ld's __kernel_end, the first byte after the image
+ * (stack included), where free RAM starts. void* rvc_device_tree(void): the device-tree
+ * address the machine passed in a1 (the global rvc_boot_dtb). C# can call a [DllImport]
+ * function but cannot import a data symbol or a symbol's address, hence these accessors.
+ */
+    .globl rvc_kernel_end
+    .type rvc_kernel_end, @function
+rvc_kernel_end:
+    la a0, __kernel_end
+    ret
+    .size rvc_kernel_end, . - rvc_kernel_end
+
+    .globl rvc_device_tree
+    .type rvc_device_tree, @function
+rvc_device_tree:
+    la t0, rvc_boot_dtb
+    REG_L a0, 0(t0)
+    ret
+    .size rvc_device_tree, . - rvc_device_tree
+
+/*
  * The trap vector. Saves the caller-saved state on the current stack, calls
  * rvc_trap(mcause, mepc, mtval), and if that returns, restores everything and returns
  * to mepc with mret.

@@ -30,7 +30,8 @@ public enum BlockError
     /// <summary>The request reaches past the last sector.</summary>
     OutOfRange,
 
-    /// <summary>The buffer is empty, not a multiple of the sector size, or too small for the request.</summary>
+    /// <summary>The buffer is empty, not a multiple of the sector size, too small for the request, or needs more
+    /// descriptors than the device accepts in one request (SEG_MAX, or the queue size).</summary>
     BadBuffer,
 
     /// <summary>The device completed the request with VIRTIO_BLK_S_IOERR.</summary>
@@ -49,6 +50,14 @@ public enum BlockError
     /// <summary>The device broke the protocol: an unknown status byte, or a completion for a request not in flight.</summary>
     DeviceError,
 
-    /// <summary>The device did not complete a request within the driver's spin limit.</summary>
+    /// <summary>The device did not complete a request within the wait's time limit (<see cref="ICompletionWait"/>);
+    /// the driver reset the device, and every request in flight failed with this error.</summary>
     Timeout,
+
+    /// <summary>Not enough free descriptors for the request right now: collect completed requests and submit again.
+    /// Nothing was sent; nothing in flight is affected.</summary>
+    QueueFull,
+
+    /// <summary>A token that names no submitted request (never handed out, or its result already collected).</summary>
+    BadToken,
 }

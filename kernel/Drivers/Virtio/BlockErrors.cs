@@ -15,13 +15,15 @@ public static class BlockErrors
         BlockError.QueueUnavailable => "request queue unavailable",
         BlockError.OutOfMemory => "out of DMA memory",
         BlockError.OutOfRange => "sector out of range",
-        BlockError.BadBuffer => "buffer length not a non-zero multiple of 512",
+        BlockError.BadBuffer => "bad buffer (length not a non-zero multiple of 512, or too many segments)",
         BlockError.IoError => "device I/O error",
         BlockError.Unsupported => "request not supported by the device",
         BlockError.ReadOnly => "disk is read-only",
         BlockError.DeviceNeedsReset => "device needs a reset",
         BlockError.DeviceError => "device protocol error",
         BlockError.Timeout => "device timed out",
+        BlockError.QueueFull => "request queue full",
+        BlockError.BadToken => "no such request",
         _ => "unknown error",
     };
 }

@@ -4,29 +4,43 @@ using Kernel.Drivers.Block;
 
 namespace Kernel.Drivers.Virtio;
 
-/// <summary>A virtio block device (virtio 1.x, 5.2) on the virtio-mmio transport, driven by polling with one request
-/// in flight at a time. Both register interfaces work: legacy (version 1, 4.2.4; QEMU 7.2's default) and modern
-/// (version 2, 4.2.2; virtio 1.0 and later). They differ only in <c>NegotiateFeatures</c> (VERSION_1, FEATURES_OK),
-/// <c>SetUpQueue</c> (QueuePFN, or 64-bit addresses and QueueReady) and <c>ReadConfig64</c> (ConfigGeneration).
+/// <summary>A virtio block device (virtio 1.x, 5.2) on the virtio-mmio transport, with many requests in flight. Both
+/// register interfaces work: legacy (version 1, 4.2.4; QEMU 7.2's default) and modern (version 2, 4.2.2; virtio 1.0
+/// and later). They differ only in <c>NegotiateFeatures</c> (VERSION_1, FEATURES_OK), <c>SetUpQueue</c> (QueuePFN, or
+/// 64-bit addresses and QueueReady) and <c>ReadConfig64</c> (ConfigGeneration).
+/// <para>Asynchronous core: <see cref="Submit(BlockOp, ulong, ReadOnlySpan{BlockSegment}, out ushort)"/> hands a
+/// request to the device and returns a token; <see cref="ReapCompletions"/> takes the used ring's entries, in whatever
+/// order the device completed them; <see cref="TryGetResult"/> or <see cref="TryTakeCompleted"/> collect results;
+/// <see cref="WaitFor"/> and <see cref="WaitForCompletion"/> wait through <typeparamref name="TWait"/>. The blocking
+/// <see cref="Read"/>, <see cref="Write"/>, <see cref="Flush"/> and <see cref="GetId"/> are Submit + WaitFor.</para>
 /// <para><typeparamref name="TRegs"/> reaches the registers, <typeparamref name="TDma"/> hands out the memory the
-/// device reads and writes and translates pointers to bus addresses: both are structs, so every call is static.
-/// Every buffer the device sees, the caller's included, is passed by bus address.</para>
-/// <para>A mutable struct: keep it in one variable (not a readonly field) and call it there.</para></summary>
-public unsafe struct VirtioBlk<TRegs, TDma> : IBlockDevice
+/// device reads and writes and translates pointers to bus addresses, <typeparamref name="TWait"/> waits for the device
+/// (polling or interrupts; <see cref="ICompletionWait"/>): all structs, so every call is static. Every buffer the
+/// device sees, the caller's included, is passed by bus address.</para>
+/// <para>A mutable struct: keep it in one variable (not a readonly field) and call it there. Not thread-safe: one
+/// hart, no interrupt handler calling into it.</para></summary>
+public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     where TRegs : struct, IMmioRegisters
     where TDma : struct, IDmaMemory
+    where TWait : struct, ICompletionWait
 {
-    /// <summary>The most queue entries the driver asks for (fewer if QueueNumMax is smaller). Enough for a few
-    /// requests of three descriptors in flight once the driver submits without waiting.</summary>
-    public const uint DefaultQueueSize = 16;
+    /// <summary>The most queue entries the driver asks for by default (fewer if QueueNumMax is smaller): 128
+    /// descriptors, 42 three-descriptor requests in flight; 8 KiB of queue and 4 KiB of request slots.</summary>
+    public const uint DefaultQueueSize = 128;
 
-    /// <summary>How many times a request polls the used ring before giving up: far more than QEMU needs (it
-    /// completes a request in well under a millisecond); about two to three seconds of spinning under QEMU's TCG
-    /// (measured: 10 million polls take 16 ms on rv64, 25 ms on rv32).</summary>
-    public const ulong DefaultSpinLimit = 1_000_000_000;
+    /// <summary>The largest split virtqueue (2.7).</summary>
+    public const uint MaxQueueSize = 32768;
 
-    /// <summary>The page size the legacy interface is told (GuestPageSize), the unit of QueuePFN.</summary>
+    /// <summary>The page size the legacy interface is told (GuestPageSize), the unit of QueuePFN; also where the driver
+    /// cuts a segment that SIZE_MAX forces it to split.</summary>
     public const uint PageSize = 4096;
+
+    /// <summary>The token <see cref="Submit(BlockOp, ulong, void*, uint, out ushort)"/> gives when it refuses a
+    /// request (real tokens are below the queue size, at most 32768).</summary>
+    public const ushort NoToken = ushort.MaxValue;
+
+    /// <summary>Descriptors a request takes besides its data: the header and the status byte.</summary>
+    const int FramingDescriptors = 2;
 
     /// <summary>How often a multi-word configuration field is re-read when it changes under the driver.</summary>
     const int ConfigReadAttempts = 8;
@@ -34,33 +48,53 @@ public unsafe struct VirtioBlk<TRegs, TDma> : IBlockDevice
     /// <summary>How many times a reset is polled for completion (a read of Status returning 0).</summary>
     const int ResetPollLimit = 1_000_000;
 
+    /// <summary>Polling: every this many unsuccessful waits the driver reads Status for DEVICE_NEEDS_RESET, so a broken
+    /// modern device is reported without waiting for the time limit.</summary>
+    const uint StatusCheckInterval = 4096;
+
     TRegs _regs;
     TDma _dma;
+    TWait _wait;
     Virtqueue _queue;
     VirtioBlkRequestSlot* _slots;
+    VirtioBlkRequestState* _states;
     ulong _capacity;
     ulong _offeredFeatures;
     ulong _acceptedFeatures;
-    ulong _spinLimit;
     uint _version;
+    uint _blockSize;
+    uint _sizeMax;
+    uint _segMax;
+    int _maxDataSegments;
+    int _inFlight;
+    int _completedCount;
+    ushort _completedHead;
+    ushort _completedTail;
     bool _ready;
     bool _broken;
+    bool _configChanged;
 
     /// <summary>Initialises the device behind <paramref name="regs"/> with the default features
-    /// (<see cref="VirtioBlkFeatures.Default"/>) and queue size. On failure the device's FAILED status bit is set
-    /// (unless the window is not a virtio device at all) and <paramref name="device"/> refuses every request.</summary>
-    public static BlockError Initialize(TRegs regs, TDma dma, out VirtioBlk<TRegs, TDma> device) =>
-        Initialize(regs, dma, VirtioBlkFeatures.Default, DefaultQueueSize, out device);
+    /// (<see cref="VirtioBlkFeatures.Default"/>) and at most <see cref="DefaultQueueSize"/> queue entries, waiting
+    /// for completions with <paramref name="wait"/>. On failure the device's FAILED status bit is set (unless the
+    /// window is not a virtio device at all) and <paramref name="device"/> refuses every request.</summary>
+    public static BlockError Initialize(TRegs regs, TDma dma, TWait wait, out VirtioBlk<TRegs, TDma, TWait> device) =>
+        Initialize(regs, dma, wait, VirtioBlkFeatures.Default, DefaultQueueSize, out device);
 
-    /// <summary>As <see cref="Initialize(TRegs, TDma, out VirtioBlk{TRegs, TDma})"/>, accepting the features of
-    /// <paramref name="wantedFeatures"/> that the device offers and the driver implements
-    /// (<see cref="VirtioBlkFeatures.Supported"/>), with at most <paramref name="maxQueueSize"/> queue entries.</summary>
-    public static BlockError Initialize(TRegs regs, TDma dma, ulong wantedFeatures, uint maxQueueSize, out VirtioBlk<TRegs, TDma> device)
+    /// <summary>As <see cref="Initialize(TRegs, TDma, TWait, out VirtioBlk{TRegs, TDma, TWait})"/>, accepting the
+    /// features of <paramref name="wantedFeatures"/> that the device offers and the driver implements
+    /// (<see cref="VirtioBlkFeatures.Supported"/>; VERSION_1 whenever offered), with at most
+    /// <paramref name="maxQueueSize"/> queue entries: the largest power of two (2.7: split queues have power-of-two
+    /// sizes) not above it, QueueNumMax or 32768.</summary>
+    public static BlockError Initialize(TRegs regs, TDma dma, TWait wait, ulong wantedFeatures, uint maxQueueSize,
+        out VirtioBlk<TRegs, TDma, TWait> device)
     {
         device = default;
         device._regs = regs;
         device._dma = dma;
-        device._spinLimit = DefaultSpinLimit;
+        device._wait = wait;
+        device._completedHead = NoToken;
+        device._completedTail = NoToken;
         BlockError error = device.Start(wantedFeatures, maxQueueSize);
         if (error != BlockError.None)
         {
@@ -77,6 +111,8 @@ public unsafe struct VirtioBlk<TRegs, TDma> : IBlockDevice
         device._ready = true;
         return BlockError.None;
     }
+
+    // ---- What the device is ----
 
     /// <summary>The size of the disk in 512-byte sectors, read from the configuration space at start-up.</summary>
     public readonly ulong CapacitySectors => _capacity;
@@ -100,56 +136,82 @@ public unsafe struct VirtioBlk<TRegs, TDma> : IBlockDevice
     /// <summary>The virtio-mmio version of the transport.</summary>
     public readonly uint TransportVersion => _version;
 
-    /// <summary>The number of entries of the request queue.</summary>
+    /// <summary>The number of entries of the request queue (a power of two).</summary>
     public readonly ushort QueueSize => _queue.Size;
 
-    /// <summary>How many polls of the used ring a request waits before <see cref="BlockError.Timeout"/>
-    /// (<see cref="DefaultSpinLimit"/> unless changed; at least 1).</summary>
-    public ulong SpinLimit
+    /// <summary>The device's block size in bytes (blk_size, with VIRTIO_BLK_F_BLK_SIZE; 512 without): the unit in which
+    /// it works best. Requests still address 512-byte sectors (5.2.6).</summary>
+    public readonly uint BlockSize => _blockSize;
+
+    /// <summary>The most data descriptors one request may have: the device's seg_max (SEG_MAX) and the queue size less
+    /// the header and status descriptors, whichever is smaller.</summary>
+    public readonly int MaxSegments => _maxDataSegments;
+
+    /// <summary>The largest data descriptor the device accepts (size_max, with SIZE_MAX), or 0: no limit.</summary>
+    public readonly uint MaxSegmentBytes => _sizeMax;
+
+    /// <summary>Whether completions are signalled by interrupt (<see cref="ICompletionWait.UsesInterrupts"/>).</summary>
+    public readonly bool UsesInterrupts => _wait.UsesInterrupts;
+
+    /// <summary>How the driver waits (set at <c>Initialize</c>). Replacing it between requests is allowed; the queue's
+    /// no-interrupt hint follows its <see cref="ICompletionWait.UsesInterrupts"/>.</summary>
+    public TWait CompletionWait
     {
-        readonly get => _spinLimit;
-        set => _spinLimit = value == 0 ? 1 : value;
+        readonly get => _wait;
+        set
+        {
+            _wait = value;
+            if (_ready)
+            {
+                _queue.SetNoInterrupt(!_wait.UsesInterrupts);
+            }
+        }
     }
+
+    // ---- Requests in flight ----
+
+    /// <summary>Requests submitted and not yet completed (taken off the used ring).</summary>
+    public readonly int InFlight => _inFlight;
+
+    /// <summary>Requests completed whose results have not been collected yet.</summary>
+    public readonly int CompletedCount => _completedCount;
+
+    /// <summary>Descriptors not held by a request (in flight, or completed and not collected).</summary>
+    public readonly int FreeDescriptors => _queue.FreeCount;
+
+    /// <summary>The descriptors a request for <paramref name="data"/> takes (header, data pieces, status), or -1 when
+    /// it can never be submitted (too many segments for <see cref="MaxSegments"/>, or a segment without memory).</summary>
+    public readonly int DescriptorsFor(ReadOnlySpan<BlockSegment> data)
+    {
+        int pieces = CountPieces(data);
+        return pieces < 0 ? -1 : pieces + FramingDescriptors;
+    }
+
+    // ---- Blocking requests: Submit + WaitFor ----
 
     /// <summary>Reads <c>buffer.Length / 512</c> sectors starting at <paramref name="sector"/> into
     /// <paramref name="buffer"/>, whose length must be a non-zero multiple of 512.</summary>
     public BlockError Read(ulong sector, Span<byte> buffer)
     {
-        BlockError error = CheckTransfer(sector, buffer.Length);
-        if (error != BlockError.None)
-        {
-            return error;
-        }
-
         fixed (byte* data = buffer)
         {
-            return Submit(VirtioBlkReqHeader.VIRTIO_BLK_T_IN, sector, data, (uint)buffer.Length, deviceWrites: true);
+            return SubmitAndWait(BlockOp.Read, sector, data, (uint)buffer.Length);
         }
     }
 
     /// <summary>Writes <paramref name="buffer"/> (a non-zero multiple of 512 bytes) to the disk starting at
-    /// <paramref name="sector"/>. <see cref="BlockError.ReadOnly"/> on a read-only disk, before the device is asked.</summary>
+    /// <paramref name="sector"/>. <see cref="BlockError.ReadOnly"/> on a read-only disk, before the device is asked.
+    /// With FLUSH negotiated the write may sit in the device's cache until <see cref="Flush"/>.</summary>
     public BlockError Write(ulong sector, ReadOnlySpan<byte> buffer)
     {
-        BlockError error = CheckTransfer(sector, buffer.Length);
-        if (error != BlockError.None)
-        {
-            return error;
-        }
-
-        if (IsReadOnly)
-        {
-            return BlockError.ReadOnly;
-        }
-
         fixed (byte* data = buffer)
         {
-            return Submit(VirtioBlkReqHeader.VIRTIO_BLK_T_OUT, sector, data, (uint)buffer.Length, deviceWrites: false);
+            return SubmitAndWait(BlockOp.Write, sector, data, (uint)buffer.Length);
         }
     }
 
-    /// <summary>Makes completed writes durable. Without VIRTIO_BLK_F_FLUSH negotiated (the default) the device
-    /// writes through and there is nothing to do; with it, sends VIRTIO_BLK_T_FLUSH.</summary>
+    /// <summary>Makes completed writes durable: sends VIRTIO_BLK_T_FLUSH when VIRTIO_BLK_F_FLUSH is negotiated (the
+    /// default when offered). Without it the device writes through and there is nothing to do.</summary>
     public BlockError Flush()
     {
         if (!IsReady)
@@ -157,12 +219,12 @@ public unsafe struct VirtioBlk<TRegs, TDma> : IBlockDevice
             return NotReadyError;
         }
 
-        if ((_acceptedFeatures & VirtioBlkFeatures.Flush) == 0)
+        if (!FlushNegotiated)
         {
             return BlockError.None;
         }
 
-        return Submit(VirtioBlkReqHeader.VIRTIO_BLK_T_FLUSH, 0, null, 0, deviceWrites: false);
+        return SubmitAndWait(BlockOp.Flush, 0, null, 0);
     }
 
     /// <summary>Reads the device's ID string (VIRTIO_BLK_T_GET_ID) into the first 20 bytes of
@@ -181,32 +243,489 @@ public unsafe struct VirtioBlk<TRegs, TDma> : IBlockDevice
 
         fixed (byte* data = id)
         {
-            return Submit(VirtioBlkReqHeader.VIRTIO_BLK_T_GET_ID, 0, data, VirtioBlkReqHeader.IdBytes, deviceWrites: true);
+            return SubmitAndWait(BlockOp.GetId, 0, data, VirtioBlkReqHeader.IdBytes);
         }
     }
 
-    readonly BlockError NotReadyError => _broken ? BlockError.DeviceNeedsReset : BlockError.NoDevice;
-
-    /// <summary>What every read and write checks before the device sees it.</summary>
-    readonly BlockError CheckTransfer(ulong sector, int length)
+    BlockError SubmitAndWait(BlockOp op, ulong sector, void* data, uint length)
     {
+        BlockError error = Submit(op, sector, data, length, out ushort token);
+        return error != BlockError.None ? error : WaitFor(token);
+    }
+
+    // ---- Asynchronous requests ----
+
+    /// <summary>As <see cref="Submit(BlockOp, ulong, ReadOnlySpan{BlockSegment}, out ushort)"/> with one segment:
+    /// <paramref name="length"/> bytes at <paramref name="data"/> (null and 0 for a flush).</summary>
+    public BlockError Submit(BlockOp op, ulong sector, void* data, uint length, out ushort token)
+    {
+        if (length == 0)
+        {
+            return Submit(op, sector, ReadOnlySpan<BlockSegment>.Empty, out token);
+        }
+
+        BlockSegment one = new(data, length);
+        return Submit(op, sector, new ReadOnlySpan<BlockSegment>(&one, 1), out token);
+    }
+
+    /// <summary>Hands one request to the device and returns at once. <paramref name="data"/> is the request's data in
+    /// order (read and write: a non-zero multiple of 512 bytes in all; GET_ID: 20 bytes; FLUSH: none). The driver
+    /// gives the device one descriptor per segment, split where a piece would exceed SIZE_MAX (the cut on a page
+    /// boundary when SIZE_MAX is at least a page), between the header and the status descriptors.
+    /// <para>On success <paramref name="token"/> names the request until its result is collected
+    /// (<see cref="TryGetResult"/>, <see cref="TryTakeCompleted"/>, <see cref="WaitFor"/>); the data must stay valid
+    /// until then. Otherwise nothing reached the device and <paramref name="token"/> is <see cref="NoToken"/>:
+    /// <see cref="BlockError.BadBuffer"/> (bad lengths; more pieces than <see cref="MaxSegments"/>),
+    /// <see cref="BlockError.OutOfRange"/> (past the last sector, or overflowing), <see cref="BlockError.ReadOnly"/>,
+    /// <see cref="BlockError.Unsupported"/> (FLUSH not negotiated), <see cref="BlockError.QueueFull"/> (not enough
+    /// free descriptors now: collect results and retry), <see cref="BlockError.NoDevice"/> or
+    /// <see cref="BlockError.DeviceNeedsReset"/>.</para></summary>
+    public BlockError Submit(BlockOp op, ulong sector, ReadOnlySpan<BlockSegment> data, out ushort token)
+    {
+        token = NoToken;
         if (!IsReady)
         {
             return NotReadyError;
         }
 
-        if (length <= 0 || (length & (VirtioBlkConfig.SectorSize - 1)) != 0)
+        ulong total = 0;
+        for (int i = 0; i < data.Length; i++)
+        {
+            if (data[i].Address == null || data[i].Length == 0)
+            {
+                return BlockError.BadBuffer;
+            }
+
+            total += data[i].Length;
+        }
+
+        uint type;
+        bool deviceWrites;
+        switch (op)
+        {
+            case BlockOp.Read:
+            case BlockOp.Write:
+                // used.len is 32 bits: no request moves more than that.
+                if (total == 0 || total > uint.MaxValue || (total & (VirtioBlkConfig.SectorSize - 1)) != 0)
+                {
+                    return BlockError.BadBuffer;
+                }
+
+                ulong count = total >> VirtioBlkConfig.SectorShift;
+                if (sector >= _capacity || count > _capacity - sector)
+                {
+                    return BlockError.OutOfRange;
+                }
+
+                if (op == BlockOp.Write && IsReadOnly)
+                {
+                    return BlockError.ReadOnly;
+                }
+
+                type = op == BlockOp.Read ? VirtioBlkReqHeader.VIRTIO_BLK_T_IN : VirtioBlkReqHeader.VIRTIO_BLK_T_OUT;
+                deviceWrites = op == BlockOp.Read;
+                break;
+
+            case BlockOp.Flush:
+                if (total != 0)
+                {
+                    return BlockError.BadBuffer;
+                }
+
+                if (!FlushNegotiated)
+                {
+                    return BlockError.Unsupported;
+                }
+
+                type = VirtioBlkReqHeader.VIRTIO_BLK_T_FLUSH;
+                deviceWrites = false;
+                sector = 0;
+                break;
+
+            case BlockOp.GetId:
+                if (total != VirtioBlkReqHeader.IdBytes)
+                {
+                    return BlockError.BadBuffer;
+                }
+
+                type = VirtioBlkReqHeader.VIRTIO_BLK_T_GET_ID;
+                deviceWrites = true;
+                sector = 0;
+                break;
+
+            default:
+                return BlockError.Unsupported;
+        }
+
+        int pieces = CountPieces(data);
+        if (pieces < 0)
         {
             return BlockError.BadBuffer;
         }
 
-        ulong count = (ulong)length >> VirtioBlkConfig.SectorShift;
-        if (sector >= _capacity || count > _capacity - sector)
+        int needed = pieces + FramingDescriptors;
+        if (!_queue.TryTakeChain(needed, out ushort head))
         {
-            return BlockError.OutOfRange;
+            return BlockError.QueueFull;
         }
 
+        // The header: device-readable, its own descriptor (legacy framing, 2.6.4.3 / 5.2.6.3).
+        VirtioBlkRequestSlot* slot = _slots + head;
+        Volatile.Write(ref slot->Header.Type, type);
+        Volatile.Write(ref slot->Header.Reserved, 0u);
+        Volatile.Write(ref slot->Header.Sector, sector);
+        Volatile.Write(ref slot->Status, VirtioBlkRequestSlot.StatusNotWritten);
+        _queue.SetChainDescriptor(head, _dma.BusAddress(&slot->Header), (uint)sizeof(VirtioBlkReqHeader), deviceWrites: false, last: false);
+
+        // The data: every piece, in order, all readable or all writable (2.7.4.2: writable ones after readable ones).
+        ushort index = head;
+        for (int i = 0; i < data.Length; i++)
+        {
+            byte* start = (byte*)data[i].Address;
+            uint done = 0;
+            while (done < data[i].Length)
+            {
+                ulong bus = _dma.BusAddress(start + done);
+                uint take = PieceLength(bus, data[i].Length - done);
+                index = _queue.NextOf(index);
+                _queue.SetChainDescriptor(index, bus, take, deviceWrites, last: false);
+                done += take;
+            }
+        }
+
+        // The status byte: device-writable, last, alone.
+        index = _queue.NextOf(index);
+        _queue.SetChainDescriptor(index, _dma.BusAddress(&slot->Status), 1, deviceWrites: true, last: true);
+
+        VirtioBlkRequestState* state = _states + head;
+        state->State = VirtioBlkRequestState.InFlight;
+        state->Result = BlockError.None;
+        _inFlight++;
+
+        // Publish (2.7.13), then notify unless the device said it need not be (2.7.10: read used->flags only after the
+        // index is visible, hence the full barrier).
+        _queue.MakeAvailable(head);
+        DmaBarriers.Memory();
+        if (!_queue.DeviceWantsNoNotify)
+        {
+            DmaBarriers.BeforeDoorbell();
+            _regs.Write32(VirtioMmio.QueueNotify, 0);
+        }
+
+        token = head;
         return BlockError.None;
+    }
+
+    /// <summary>Takes every entry the device has put on the used ring since the last call, in the device's order, and
+    /// records each request's result (its status byte). In interrupt mode InterruptStatus is read and acknowledged
+    /// first, so a completion the device publishes after this look raises a new interrupt instead of being
+    /// acknowledged unseen. The used ring's index is the truth: a completion that arrived while nobody waited is found
+    /// here. Returns how many requests completed; a completion for a request not in flight is a protocol error that
+    /// fails the device (<see cref="BlockError.DeviceError"/>).</summary>
+    public int ReapCompletions()
+    {
+        if (!IsReady)
+        {
+            return 0;
+        }
+
+        if (_wait.UsesInterrupts)
+        {
+            AcknowledgeInterrupt();
+        }
+
+        int reaped = 0;
+        while (_queue.TryTakeUsed(out VirtqUsedElem used))
+        {
+            if (used.Id >= _queue.Size || _states[used.Id].State != VirtioBlkRequestState.InFlight)
+            {
+                GiveUp(BlockError.DeviceError);
+                return reaped;
+            }
+
+            ushort head = (ushort)used.Id;
+            byte status = Volatile.Read(ref _slots[head].Status);
+            Complete(head, status switch
+            {
+                VirtioBlkStatus.VIRTIO_BLK_S_OK => BlockError.None,
+                VirtioBlkStatus.VIRTIO_BLK_S_IOERR => BlockError.IoError,
+                VirtioBlkStatus.VIRTIO_BLK_S_UNSUPP => BlockError.Unsupported,
+                _ => BlockError.DeviceError,
+            });
+            reaped++;
+        }
+
+        if (_configChanged)
+        {
+            _configChanged = false;
+            CheckNeedsReset();
+        }
+
+        return reaped;
+    }
+
+    /// <summary>The result of request <paramref name="token"/>, if it has completed: true, the result in
+    /// <paramref name="result"/>, and the token and its descriptors are free again. False while it is in flight (call
+    /// <see cref="ReapCompletions"/> or wait). True with <see cref="BlockError.BadToken"/> for a token that names no
+    /// request.</summary>
+    public bool TryGetResult(ushort token, out BlockError result)
+    {
+        if (_states == null || token >= _queue.Size)
+        {
+            result = BlockError.BadToken;
+            return true;
+        }
+
+        VirtioBlkRequestState* state = _states + token;
+        switch (state->State)
+        {
+            case VirtioBlkRequestState.InFlight:
+                result = BlockError.None;
+                return false;
+            case VirtioBlkRequestState.Completed:
+                result = state->Result;
+                Collect(token);
+                return true;
+            default:
+                result = BlockError.BadToken;
+                return true;
+        }
+    }
+
+    /// <summary>Collects the oldest completed request, whichever it is: its token and result. False when none has
+    /// completed (or none is left uncollected).</summary>
+    public bool TryTakeCompleted(out ushort token, out BlockError result)
+    {
+        token = _completedHead;
+        if (_states == null || token == NoToken)
+        {
+            token = NoToken;
+            result = BlockError.None;
+            return false;
+        }
+
+        result = _states[token].Result;
+        Collect(token);
+        return true;
+    }
+
+    /// <summary>Waits until request <paramref name="token"/> completes, then collects it and returns its result.
+    /// <see cref="BlockError.BadToken"/> for a token that names no request. When the wait's time limit passes
+    /// (<see cref="ICompletionWait.Wait"/> returns false) the driver resets the device, so that it lets go of every
+    /// buffer, and fails every request in flight with <see cref="BlockError.Timeout"/> (or
+    /// <see cref="BlockError.DeviceNeedsReset"/> when the device asked for a reset).</summary>
+    public BlockError WaitFor(ushort token)
+    {
+        if (TryGetResult(token, out BlockError result))
+        {
+            return result;
+        }
+
+        _wait.Start();
+        uint waits = 0;
+        while (true)
+        {
+            ReapCompletions();
+            if (TryGetResult(token, out result))
+            {
+                return result;
+            }
+
+            if (!WaitOnce(ref waits, out _))
+            {
+                // Giving up completed every request in flight, this one included.
+                TryGetResult(token, out result);
+                return result;
+            }
+        }
+    }
+
+    /// <summary>Waits until at least one request's result is ready to collect (<see cref="TryTakeCompleted"/>):
+    /// returns <see cref="BlockError.None"/> then, at once when one already is or when none is in flight. When the
+    /// wait's time limit passes, or (polling) the device reports DEVICE_NEEDS_RESET, the driver gives up on the device
+    /// as <see cref="WaitFor"/> does and returns <see cref="BlockError.Timeout"/> or
+    /// <see cref="BlockError.DeviceNeedsReset"/>; every request in flight then has that error as its result.</summary>
+    public BlockError WaitForCompletion()
+    {
+        ReapCompletions();
+        if (_completedCount != 0 || _inFlight == 0)
+        {
+            return BlockError.None;
+        }
+
+        _wait.Start();
+        uint waits = 0;
+        while (true)
+        {
+            if (!WaitOnce(ref waits, out BlockError error))
+            {
+                return error;
+            }
+
+            ReapCompletions();
+            if (_completedCount != 0 || _inFlight == 0)
+            {
+                return BlockError.None;
+            }
+        }
+    }
+
+    /// <summary>One wait of a loop. False when the driver gave up on the device, with why in
+    /// <paramref name="error"/>: the time limit passed, or (polling, now and then) the device reports
+    /// DEVICE_NEEDS_RESET.</summary>
+    bool WaitOnce(ref uint waits, out BlockError error)
+    {
+        error = BlockError.None;
+        if (!IsReady)
+        {
+            error = NotReadyError;
+            return false;
+        }
+
+        if (!_wait.Wait())
+        {
+            error = GiveUp(BlockError.Timeout);
+            return false;
+        }
+
+        // Interrupt mode learns of DEVICE_NEEDS_RESET from the configuration-change interrupt; polling looks.
+        if (!_wait.UsesInterrupts && ++waits % StatusCheckInterval == 0 && CheckNeedsReset())
+        {
+            error = BlockError.DeviceNeedsReset;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads InterruptStatus and writes the bits it found to InterruptACK (4.2.2), which lowers the device's
+    /// interrupt line. Returns them: <see cref="VirtioMmio.InterruptUsedBuffer"/> (the used ring has new entries: see
+    /// <see cref="ReapCompletions"/>), <see cref="VirtioMmio.InterruptConfigChange"/> (the configuration changed;
+    /// the next <see cref="ReapCompletions"/> checks Status for DEVICE_NEEDS_RESET), 0 when the interrupt was not
+    /// this device's. <see cref="ReapCompletions"/> calls it in interrupt mode.</summary>
+    public uint AcknowledgeInterrupt()
+    {
+        if (!_ready)
+        {
+            return 0;
+        }
+
+        uint pending = _regs.Read32(VirtioMmio.InterruptStatus);
+        if (pending != 0)
+        {
+            _regs.Write32(VirtioMmio.InterruptACK, pending);
+            if ((pending & VirtioMmio.InterruptConfigChange) != 0)
+            {
+                _configChanged = true;
+            }
+        }
+
+        return pending;
+    }
+
+    readonly BlockError NotReadyError => _broken ? BlockError.DeviceNeedsReset : BlockError.NoDevice;
+
+    readonly bool FlushNegotiated => (_acceptedFeatures & VirtioBlkFeatures.Flush) != 0;
+
+    /// <summary>How many data descriptors <paramref name="data"/> needs, or -1 when more than
+    /// <see cref="MaxSegments"/> (or a segment is empty).</summary>
+    readonly int CountPieces(ReadOnlySpan<BlockSegment> data)
+    {
+        int pieces = 0;
+        for (int i = 0; i < data.Length; i++)
+        {
+            byte* start = (byte*)data[i].Address;
+            uint length = data[i].Length;
+            if (start == null || length == 0)
+            {
+                return -1;
+            }
+
+            uint done = 0;
+            while (done < length)
+            {
+                if (++pieces > _maxDataSegments)
+                {
+                    return -1;
+                }
+
+                done += PieceLength(_dma.BusAddress(start + done), length - done);
+            }
+        }
+
+        return pieces;
+    }
+
+    /// <summary>The bytes of the next data descriptor at bus address <paramref name="bus"/> with
+    /// <paramref name="remaining"/> bytes to go: all of them, unless that exceeds size_max; then size_max, shortened to
+    /// end on a page boundary when size_max is at least a page (so that the following pieces start on one).</summary>
+    readonly uint PieceLength(ulong bus, uint remaining)
+    {
+        if (_sizeMax == 0 || remaining <= _sizeMax)
+        {
+            return remaining;
+        }
+
+        uint take = _sizeMax;
+        if (take >= PageSize)
+        {
+            ulong end = (bus + take) & ~(ulong)(PageSize - 1);
+            if (end > bus)
+            {
+                take = (uint)(end - bus);
+            }
+        }
+
+        return take;
+    }
+
+    /// <summary>Records <paramref name="result"/> for the request at <paramref name="head"/> and queues it for collection.</summary>
+    void Complete(ushort head, BlockError result)
+    {
+        VirtioBlkRequestState* state = _states + head;
+        state->State = VirtioBlkRequestState.Completed;
+        state->Result = result;
+        state->NextCompleted = NoToken;
+        state->PreviousCompleted = _completedTail;
+        if (_completedTail != NoToken)
+        {
+            _states[_completedTail].NextCompleted = head;
+        }
+        else
+        {
+            _completedHead = head;
+        }
+
+        _completedTail = head;
+        _inFlight--;
+        _completedCount++;
+    }
+
+    /// <summary>Frees a completed request: off the completed list, its descriptors back to the free list.</summary>
+    void Collect(ushort head)
+    {
+        VirtioBlkRequestState* state = _states + head;
+        if (state->PreviousCompleted != NoToken)
+        {
+            _states[state->PreviousCompleted].NextCompleted = state->NextCompleted;
+        }
+        else
+        {
+            _completedHead = state->NextCompleted;
+        }
+
+        if (state->NextCompleted != NoToken)
+        {
+            _states[state->NextCompleted].PreviousCompleted = state->PreviousCompleted;
+        }
+        else
+        {
+            _completedTail = state->PreviousCompleted;
+        }
+
+        state->State = VirtioBlkRequestState.Free;
+        _completedCount--;
+        _queue.FreeChain(head);
     }
 
     // ---- Initialisation (3.1.1, legacy 4.2.4) ----
@@ -259,12 +778,16 @@ public unsafe struct VirtioBlk<TRegs, TDma> : IBlockDevice
         }
 
         _slots = (VirtioBlkRequestSlot*)_dma.AllocateZeroed((nuint)(sizeof(VirtioBlkRequestSlot) * _queue.Size), 8);
-        if (_slots == null)
+        _states = (VirtioBlkRequestState*)_dma.AllocateZeroed((nuint)(sizeof(VirtioBlkRequestState) * _queue.Size), 8);
+        if (_slots == null || _states == null)
         {
             return BlockError.OutOfMemory;
         }
 
-        _capacity = ReadConfig64(VirtioBlkConfig.Capacity);
+        ReadConfiguration();
+
+        // A polling driver tells the device it need not interrupt (a hint, 2.7.7).
+        _queue.SetNoInterrupt(!_wait.UsesInterrupts);
 
         // 8. DRIVER_OK: the device is live.
         AddStatus(VirtioDeviceStatus.DriverOk);
@@ -274,6 +797,36 @@ public unsafe struct VirtioBlk<TRegs, TDma> : IBlockDevice
         }
 
         return BlockError.None;
+    }
+
+    /// <summary>capacity always; blk_size, seg_max and size_max when their features were negotiated (5.2.4: the fields
+    /// mean nothing otherwise). A zero seg_max or size_max is taken as "no limit" beyond the driver's own.</summary>
+    void ReadConfiguration()
+    {
+        _capacity = ReadConfig64(VirtioBlkConfig.Capacity);
+
+        _blockSize = VirtioBlkConfig.SectorSize;
+        if ((_acceptedFeatures & VirtioBlkFeatures.BlockSize) != 0)
+        {
+            uint blockSize = _regs.Read32(VirtioMmio.Config + VirtioBlkConfig.BlkSize);
+            if (blockSize != 0)
+            {
+                _blockSize = blockSize;
+            }
+        }
+
+        _sizeMax = (_acceptedFeatures & VirtioBlkFeatures.SizeMax) != 0
+            ? _regs.Read32(VirtioMmio.Config + VirtioBlkConfig.SizeMax)
+            : 0;
+        _segMax = (_acceptedFeatures & VirtioBlkFeatures.SegMax) != 0
+            ? _regs.Read32(VirtioMmio.Config + VirtioBlkConfig.SegMax)
+            : 0;
+
+        _maxDataSegments = _queue.Size - FramingDescriptors;
+        if (_segMax != 0 && _segMax < (uint)_maxDataSegments)
+        {
+            _maxDataSegments = (int)_segMax;
+        }
     }
 
     /// <summary>Writes 0 to Status and waits for it to read back 0 (immediate on the legacy interface; the modern one
@@ -298,9 +851,9 @@ public unsafe struct VirtioBlk<TRegs, TDma> : IBlockDevice
 
     readonly bool IsModern => _version == VirtioMmio.VersionModern;
 
-    /// <summary>Reads the offered features and writes back the subset the driver implements and wants. Legacy: one
-    /// 32-bit word and nothing more. Modern: two words; VERSION_1 must be offered and is accepted, then FEATURES_OK
-    /// is set and must read back set (3.1.1 steps 5 and 6).</summary>
+    /// <summary>Reads the offered features and writes back the subset the driver implements and wants (VERSION_1
+    /// whenever offered). Legacy: one 32-bit word and nothing more. Modern: two words; VERSION_1 must be offered, then
+    /// FEATURES_OK is set and must read back set (3.1.1 steps 5 and 6), or the device refused the features.</summary>
     BlockError NegotiateFeatures(ulong wantedFeatures)
     {
         _regs.Write32(VirtioMmio.HostFeaturesSel, 0);
@@ -311,15 +864,10 @@ public unsafe struct VirtioBlk<TRegs, TDma> : IBlockDevice
             _offeredFeatures |= (ulong)_regs.Read32(VirtioMmio.HostFeatures) << 32;
         }
 
-        _acceptedFeatures = _offeredFeatures & wantedFeatures & VirtioBlkFeatures.Supported;
-        if (IsModern)
+        _acceptedFeatures = _offeredFeatures & (wantedFeatures | VirtioBlkFeatures.Version1) & VirtioBlkFeatures.Supported;
+        if (IsModern && (_offeredFeatures & VirtioBlkFeatures.Version1) == 0)
         {
-            if ((_offeredFeatures & VirtioBlkFeatures.Version1) == 0)
-            {
-                return BlockError.FeaturesRefused;   // a version 2 transport with a pre-1.0 device: not allowed (4.2.2)
-            }
-
-            _acceptedFeatures |= VirtioBlkFeatures.Version1;
+            return BlockError.FeaturesRefused;   // a version 2 transport with a pre-1.0 device: not allowed (4.2.2)
         }
 
         _regs.Write32(VirtioMmio.GuestFeaturesSel, 0);
@@ -357,14 +905,14 @@ public unsafe struct VirtioBlk<TRegs, TDma> : IBlockDevice
 
         uint max = _regs.Read32(VirtioMmio.QueueNumMax);
         uint size = max < maxQueueSize ? max : maxQueueSize;
-        if (size > 32768)
+        if (size > MaxQueueSize)
         {
-            size = 32768;   // the largest split queue (2.7)
+            size = MaxQueueSize;
         }
 
         while ((size & (size - 1)) != 0)
         {
-            size &= size - 1;   // legacy queue sizes are powers of two: round down
+            size &= size - 1;   // split queue sizes are powers of two (2.7): round down
         }
 
         if (size < 3)
@@ -454,98 +1002,39 @@ public unsafe struct VirtioBlk<TRegs, TDma> : IBlockDevice
         return (ulong)high << 32 | low;
     }
 
-    // ---- Requests (5.2.6) ----
+    // ---- Giving up ----
 
-    /// <summary>Sends one request and polls for its completion: the header (device-readable), the data if any
-    /// (device-writable for reads), the status byte (device-writable), in that order as 2.7.4.2 requires.</summary>
-    BlockError Submit(uint type, ulong sector, byte* data, uint length, bool deviceWrites)
+    /// <summary>Reads Status; when the device set DEVICE_NEEDS_RESET, gives up on it and returns true.</summary>
+    bool CheckNeedsReset()
     {
-        int needed = length != 0 ? 3 : 2;
-        if (_queue.FreeCount < needed)
+        if ((_regs.Read32(VirtioMmio.Status) & VirtioDeviceStatus.DeviceNeedsReset) == 0)
         {
-            return BlockError.QueueUnavailable;
+            return false;
         }
 
-        _queue.TryAllocate(out ushort head);
-        _queue.TryAllocate(out ushort last);
-        ushort middle = 0;
-        if (length != 0)
-        {
-            middle = last;
-            _queue.TryAllocate(out last);
-        }
-
-        VirtioBlkRequestSlot* slot = _slots + head;
-        Volatile.Write(ref slot->Header.Type, type);
-        Volatile.Write(ref slot->Header.Reserved, 0u);
-        Volatile.Write(ref slot->Header.Sector, sector);
-        Volatile.Write(ref slot->Status, VirtioBlkRequestSlot.StatusNotWritten);
-
-        if (length != 0)
-        {
-            _queue.SetDescriptor(head, _dma.BusAddress(&slot->Header), (uint)sizeof(VirtioBlkReqHeader), deviceWrites: false, middle);
-            _queue.SetDescriptor(middle, _dma.BusAddress(data), length, deviceWrites, last);
-        }
-        else
-        {
-            _queue.SetDescriptor(head, _dma.BusAddress(&slot->Header), (uint)sizeof(VirtioBlkReqHeader), deviceWrites: false, last);
-        }
-
-        _queue.SetDescriptor(last, _dma.BusAddress(&slot->Status), 1, deviceWrites: true, Virtqueue.NoNext);
-
-        _queue.MakeAvailable(head);
-        DmaBarriers.BeforeDoorbell();
-        _regs.Write32(VirtioMmio.QueueNotify, 0);
-
-        VirtqUsedElem used;
-        ulong spins = 0;
-        while (!_queue.TryTakeUsed(out used))
-        {
-            if (++spins >= _spinLimit)
-            {
-                return GiveUp();
-            }
-        }
-
-        AcknowledgeInterrupt();
-        if (used.Id != head)
-        {
-            // Only one request is in flight: any other id is a device bug, and the queue state is unknown.
-            GiveUp();
-            return BlockError.DeviceError;
-        }
-
-        _queue.FreeChain(head);
-        byte status = Volatile.Read(ref slot->Status);
-        return status switch
-        {
-            VirtioBlkStatus.VIRTIO_BLK_S_OK => BlockError.None,
-            VirtioBlkStatus.VIRTIO_BLK_S_IOERR => BlockError.IoError,
-            VirtioBlkStatus.VIRTIO_BLK_S_UNSUPP => BlockError.Unsupported,
-            _ => BlockError.DeviceError,
-        };
+        GiveUp(BlockError.DeviceNeedsReset);
+        return true;
     }
 
-    /// <summary>Clears InterruptStatus (writing its bits to InterruptACK), so that a later interrupt-driven driver does
-    /// not see completions the polling one already handled.</summary>
-    void AcknowledgeInterrupt()
-    {
-        uint pending = _regs.Read32(VirtioMmio.InterruptStatus);
-        if (pending != 0)
-        {
-            _regs.Write32(VirtioMmio.InterruptACK, pending);
-        }
-    }
-
-    /// <summary>After a request did not complete: resets the device, which stops it from touching the queue and the
-    /// caller's buffer (the request may still be in flight), then sets FAILED. Every later request answers
+    /// <summary>Resets the device, which stops it from touching the queue and the callers' buffers (requests may still
+    /// be in flight), then sets FAILED. Every request in flight completes with <paramref name="reason"/> (or
+    /// <see cref="BlockError.DeviceNeedsReset"/> when the device set that bit); every later request is refused with
     /// <see cref="BlockError.DeviceNeedsReset"/>.</summary>
-    BlockError GiveUp()
+    BlockError GiveUp(BlockError reason)
     {
         bool needsReset = (_regs.Read32(VirtioMmio.Status) & VirtioDeviceStatus.DeviceNeedsReset) != 0;
+        BlockError error = needsReset ? BlockError.DeviceNeedsReset : reason;
         _broken = true;
         Reset();
         SetFailed();
-        return needsReset ? BlockError.DeviceNeedsReset : BlockError.Timeout;
+        for (int head = 0; head < _queue.Size && _inFlight > 0; head++)
+        {
+            if (_states[head].State == VirtioBlkRequestState.InFlight)
+            {
+                Complete((ushort)head, error);
+            }
+        }
+
+        return error;
     }
 }

@@ -20,8 +20,8 @@ public static class VirtioBlkFeatures
     public const ulong BlockSize = 1ul << 6;
 
     /// <summary>Bit 9: the device supports VIRTIO_BLK_T_FLUSH (legacy name VIRTIO_BLK_F_WCE, "writeback mode after
-    /// reset"). When it is not negotiated the device writes through, so a driver without a cache discipline declines
-    /// it by default.</summary>
+    /// reset"). Negotiated, it lets the device cache writes (QEMU: its writeback cache, several times faster than
+    /// write-through); <c>VirtioBlk.Flush</c> then makes them durable. Not negotiated, the device writes through.</summary>
     public const ulong Flush = 1ul << 9;
 
     /// <summary>Bit 10: topology information in the configuration.</summary>
@@ -42,11 +42,14 @@ public static class VirtioBlkFeatures
     /// <summary>Bit 32: VIRTIO_F_VERSION_1, the modern interface (required with virtio-mmio version 2).</summary>
     public const ulong Version1 = 1ul << 32;
 
-    /// <summary>What this driver implements and can therefore accept when offered: the read-only flag (honoured by
-    /// refusing writes) and flush (<c>VirtioBlk.Flush</c>). Never more: unknown bits are always declined.</summary>
-    public const ulong Supported = ReadOnly | Flush;
+    /// <summary>What this driver implements and can therefore accept when offered: the read-only flag (writes are
+    /// refused), BLK_SIZE (reported as <c>VirtioBlk.BlockSize</c>; requests still address 512-byte sectors), SEG_MAX
+    /// and SIZE_MAX (honoured when building descriptor chains), FLUSH (<c>VirtioBlk.Flush</c>) and VERSION_1 (the
+    /// modern interface; accepted whenever offered, whatever was asked for). Never more: unknown bits are always
+    /// declined.</summary>
+    public const ulong Supported = ReadOnly | BlockSize | SegMax | SizeMax | Flush | Version1;
 
-    /// <summary>What <c>VirtioBlk.Initialize</c> accepts without being asked for more: the read-only flag only, so
-    /// the device writes through and no flush is needed after a write.</summary>
-    public const ulong Default = ReadOnly;
+    /// <summary>What <c>VirtioBlk.Initialize</c> accepts without being asked otherwise: everything in
+    /// <see cref="Supported"/>. With FLUSH the device may cache writes: call <c>Flush</c> to make them durable.</summary>
+    public const ulong Default = ReadOnly | BlockSize | SegMax | SizeMax | Flush;
 }

@@ -66,6 +66,62 @@ public unsafe struct Virtqueue
         return true;
     }
 
+    /// <summary>Takes <paramref name="count"/> descriptors off the free list as one chain: they stay linked through
+    /// their <c>next</c> fields in free-list order, starting at <paramref name="head"/> (walk it with
+    /// <see cref="NextOf"/>, fill it with <see cref="SetChainDescriptor"/>). False, taking nothing, when fewer are free.</summary>
+    public bool TryTakeChain(int count, out ushort head)
+    {
+        if (count <= 0 || count > _freeCount)
+        {
+            head = 0;
+            return false;
+        }
+
+        head = _freeHead;
+        ushort last = head;
+        for (int i = 1; i < count; i++)
+        {
+            last = Volatile.Read(ref _desc[last].Next);
+        }
+
+        _freeHead = Volatile.Read(ref _desc[last].Next);
+        _freeCount -= (ushort)count;
+        return true;
+    }
+
+    /// <summary>The descriptor after <paramref name="index"/> in a chain taken with <see cref="TryTakeChain"/>.</summary>
+    public readonly ushort NextOf(ushort index) => Volatile.Read(ref _desc[index].Next);
+
+    /// <summary>Fills descriptor <paramref name="index"/> of a chain taken with <see cref="TryTakeChain"/>, keeping its
+    /// link: a buffer at bus address <paramref name="busAddress"/>, device-writable when
+    /// <paramref name="deviceWrites"/>, with VIRTQ_DESC_F_NEXT unless it is the <paramref name="last"/> one.</summary>
+    public void SetChainDescriptor(ushort index, ulong busAddress, uint length, bool deviceWrites, bool last)
+    {
+        VirtqDesc* d = _desc + index;
+        ushort flags = deviceWrites ? VirtqDesc.VIRTQ_DESC_F_WRITE : (ushort)0;
+        if (!last)
+        {
+            flags |= VirtqDesc.VIRTQ_DESC_F_NEXT;
+        }
+
+        Volatile.Write(ref d->Addr, busAddress);
+        Volatile.Write(ref d->Len, length);
+        Volatile.Write(ref d->Flags, flags);
+    }
+
+    /// <summary>Sets or clears VIRTQ_AVAIL_F_NO_INTERRUPT (2.7.7): a hint that the device need not interrupt when it
+    /// uses a buffer, for a driver that polls.</summary>
+    public void SetNoInterrupt(bool noInterrupt) =>
+        Volatile.Write(ref _avail->Flags, noInterrupt ? VirtqAvail.VIRTQ_AVAIL_F_NO_INTERRUPT : (ushort)0);
+
+    /// <summary>Whether the device asked not to be notified (VIRTQ_USED_F_NO_NOTIFY, 2.7.10): read after
+    /// <see cref="MakeAvailable"/> and a full barrier; when it is clear the driver must notify.</summary>
+    public readonly bool DeviceWantsNoNotify =>
+        (Volatile.Read(ref _used->Flags) & VirtqUsed.VIRTQ_USED_F_NO_NOTIFY) != 0;
+
+    /// <summary>The used-ring entries the device has published and the driver not consumed yet.</summary>
+    public readonly ushort UsedPending => (ushort)(Volatile.Read(ref _used->Idx) - _lastUsedIdx);
+
     /// <summary>Fills descriptor <paramref name="index"/>: a buffer at bus address <paramref name="busAddress"/>,
     /// device-writable when <paramref name="deviceWrites"/>, followed by <paramref name="next"/> unless that is
     /// <see cref="NoNext"/>.</summary>

@@ -1,0 +1,136 @@
+namespace Kernel.Boot;
+
+using System;
+using Kernel.Output;
+
+/// <summary>
+/// Parses the kernel command line (<c>/chosen/bootargs</c>, what QEMU's <c>-append</c> sets): options separated
+/// by spaces, each <c>key=value</c>. The grammar is in kernel/README.md. Errors and ignored options are reported
+/// on the console as <c>cmdline: ...</c>.
+/// </summary>
+public static class KernelCommandLine
+{
+    /// <summary>False on a malformed value of a known option: the kernel must then not touch the disk, since
+    /// the user asked for something it cannot tell.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, out KernelOptions options)
+    {
+        options = KernelOptions.Defaults;
+        bool ok = true;
+        while (!text.IsEmpty)
+        {
+            int end = text.IndexOf((byte)' ');
+            ReadOnlySpan<byte> option = end < 0 ? text : text.Slice(0, end);
+            text = end < 0 ? default : text.Slice(end + 1);
+            if (option.IsEmpty)
+            {
+                // Runs of spaces.
+                continue;
+            }
+
+            int equals = option.IndexOf((byte)'=');
+            ReadOnlySpan<byte> key = equals < 0 ? option : option.Slice(0, equals);
+            ReadOnlySpan<byte> value = equals < 0 ? default : option.Slice(equals + 1);
+            if (key.SequenceEqual("blk.checksum"u8))
+            {
+                options.ChecksumCount = 0;
+                ok &= ParseSectorList(value, ref options);
+            }
+            else if (key.SequenceEqual("blk.read"u8))
+            {
+                options.HasRead = TryParseSector(value, out options.ReadSector);
+                if (!options.HasRead)
+                {
+                    Fail("blk.read"u8, value, "a sector number");
+                    ok = false;
+                }
+            }
+            else if (key.SequenceEqual("demo"u8))
+            {
+                if (value.SequenceEqual("on"u8))
+                {
+                    options.Demo = true;
+                }
+                else if (value.SequenceEqual("off"u8))
+                {
+                    options.Demo = false;
+                }
+                else
+                {
+                    Fail("demo"u8, value, "on or off");
+                    ok = false;
+                }
+            }
+            else
+            {
+                // Not ours (a bootloader or a later stage may read it): say so, as a typo is the likelier cause.
+                Print.Text("cmdline: ignoring unknown option '");
+                Print.Ascii(option);
+                Print.Line("'");
+            }
+        }
+
+        return ok;
+    }
+
+    private static bool ParseSectorList(ReadOnlySpan<byte> list, ref KernelOptions options)
+    {
+        ReadOnlySpan<byte> rest = list;
+        while (true)
+        {
+            int comma = rest.IndexOf((byte)',');
+            ReadOnlySpan<byte> item = comma < 0 ? rest : rest.Slice(0, comma);
+            if (!TryParseSector(item, out ulong sector))
+            {
+                Fail("blk.checksum"u8, list, "sector numbers separated by commas");
+                return false;
+            }
+
+            if (!options.AddChecksumSector(sector))
+            {
+                Fail("blk.checksum"u8, list, "at most 32 sectors");
+                return false;
+            }
+
+            if (comma < 0)
+            {
+                return true;
+            }
+
+            rest = rest.Slice(comma + 1);
+        }
+    }
+
+    /// <summary>A decimal number, 0 to 2^64 - 1; no sign, no spaces.</summary>
+    public static bool TryParseSector(ReadOnlySpan<byte> text, out ulong value)
+    {
+        value = 0;
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < text.Length; i++)
+        {
+            uint digit = (uint)text[i] - '0';
+            if (digit > 9 || value > (ulong.MaxValue - digit) / 10)
+            {
+                value = 0;
+                return false;
+            }
+
+            value = value * 10 + digit;
+        }
+
+        return true;
+    }
+
+    private static void Fail(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, string expected)
+    {
+        Print.Text("cmdline: error: ");
+        Print.Ascii(key);
+        Print.Text("='");
+        Print.Ascii(value);
+        Print.Text("': expected ");
+        Print.Line(expected);
+    }
+}
