@@ -98,51 +98,51 @@ public sealed class DependencyAnalyzer
                     case Code.Callvirt:
                     case Code.Newobj:
                     case Code.Ldftn:
-                    {
-                        var target = resolver.Resolve((MethodReference)instruction.Operand, method.Context);
-                        if (instruction.OpCode.Code is Code.Call or Code.Callvirt)
-                            target = resolver.ResolveCallTarget(instruction, target, constrained);
-                        if (instruction.OpCode.Code == Code.Newobj)
-                            CheckCreatable(target.OwningType);
-                        if (IsCreateInstance(target.Definition))
                         {
-                            var ctor = DefaultConstructor(target.MethodArguments[0]);
-                            if (ctor != null)
+                            var target = resolver.Resolve((MethodReference)instruction.Operand, method.Context);
+                            if (instruction.OpCode.Code is Code.Call or Code.Callvirt)
+                                target = resolver.ResolveCallTarget(instruction, target, constrained);
+                            if (instruction.OpCode.Code == Code.Newobj)
+                                CheckCreatable(target.OwningType);
+                            if (IsCreateInstance(target.Definition))
                             {
-                                Add(ctor);
-                                found.Add(ctor);
+                                var ctor = DefaultConstructor(target.MethodArguments[0]);
+                                if (ctor != null)
+                                {
+                                    Add(ctor);
+                                    found.Add(ctor);
+                                }
                             }
+                            if (TriggersStaticConstructor(target))
+                                found.Add(target.OwningType);
+                            if (!IsIntrinsic(target.Definition) && !target.Definition.IsPInvokeImpl)
+                            {
+                                if (!target.Definition.HasBody)
+                                    throw new CompilationException(DiagnosticCode.Unsupported, $"'{target.Definition.FullName}' has no body to compile");
+                                Add(target);
+                                found.Add(target);
+                            }
+                            break;
                         }
-                        if (TriggersStaticConstructor(target))
-                            found.Add(target.OwningType);
-                        if (!IsIntrinsic(target.Definition) && !target.Definition.IsPInvokeImpl)
-                        {
-                            if (!target.Definition.HasBody)
-                                throw new CompilationException(DiagnosticCode.Unsupported, $"'{target.Definition.FullName}' has no body to compile");
-                            Add(target);
-                            found.Add(target);
-                        }
-                        break;
-                    }
                     case Code.Ldsfld:
                     case Code.Ldsflda:
                     case Code.Stsfld:
-                    {
-                        var field = (FieldReference)instruction.Operand;
-                        // The cached-lambda classes Roslyn generates (<>c) only serve delegates, which are
-                        // reported where they are created; their static constructors would only add noise.
-                        if (!field.DeclaringType.Name.StartsWith("<>c", StringComparison.Ordinal))
-                            found.Add(method.Context.Substitute(field.DeclaringType));
-                        break;
-                    }
+                        {
+                            var field = (FieldReference)instruction.Operand;
+                            // The cached-lambda classes Roslyn generates (<>c) only serve delegates, which are
+                            // reported where they are created; their static constructors would only add noise.
+                            if (!field.DeclaringType.Name.StartsWith("<>c", StringComparison.Ordinal))
+                                found.Add(method.Context.Substitute(field.DeclaringType));
+                            break;
+                        }
                     case Code.Box:
-                    {
-                        var type = method.Context.Substitute((TypeReference)instruction.Operand);
-                        var next = instruction.Next?.OpCode.Code;
-                        if (types.Classify(type) != ValueKind.Object && next is not (Code.Brtrue or Code.Brtrue_S or Code.Brfalse or Code.Brfalse_S))
-                            throw new CompilationException(DiagnosticCode.Boxing, $"boxing a '{type.Name}' needs a garbage collector, which this runtime does not have");
-                        break;
-                    }
+                        {
+                            var type = method.Context.Substitute((TypeReference)instruction.Operand);
+                            var next = instruction.Next?.OpCode.Code;
+                            if (types.Classify(type) != ValueKind.Object && next is not (Code.Brtrue or Code.Brtrue_S or Code.Brfalse or Code.Brfalse_S))
+                                throw new CompilationException(DiagnosticCode.Boxing, $"boxing a '{type.Name}' needs a garbage collector, which this runtime does not have");
+                            break;
+                        }
                     case Code.Newarr:
                         throw new CompilationException(DiagnosticCode.Array, "arrays live on the garbage-collected heap, which this runtime does not have: use stackalloc, a fixed buffer, an [InlineArray] struct or a Span<T> over memory you own");
                 }

@@ -41,21 +41,21 @@ public sealed partial class MethodCompiler
                 Emit($"{t} = ptrtoint ptr {value.Text} to {to}");
                 break;
             case (_, StackKind.Ptr) when value.Kind is StackKind.I32 or StackKind.I64 or StackKind.NInt:
-            {
-                var n = Coerce(value, StackKind.NInt, unsigned);
-                Emit($"{t} = inttoptr {Ptr} {n.Text} to ptr");
-                break;
-            }
+                {
+                    var n = Coerce(value, StackKind.NInt, unsigned);
+                    Emit($"{t} = inttoptr {Ptr} {n.Text} to ptr");
+                    break;
+                }
             case (StackKind.I32 or StackKind.I64 or StackKind.NInt, StackKind.I32 or StackKind.I64 or StackKind.NInt):
-            {
-                int fromBits = IntBits(value.Kind), toBits = IntBits(target);
-                if (fromBits == toBits)
-                    return value with { Kind = target };
-                Emit(fromBits < toBits
-                    ? $"{t} = {(unsigned ? "zext" : "sext")} {from} {value.Text} to {to}"
-                    : $"{t} = trunc {from} {value.Text} to {to}");
-                break;
-            }
+                {
+                    int fromBits = IntBits(value.Kind), toBits = IntBits(target);
+                    if (fromBits == toBits)
+                        return value with { Kind = target };
+                    Emit(fromBits < toBits
+                        ? $"{t} = {(unsigned ? "zext" : "sext")} {from} {value.Text} to {to}"
+                        : $"{t} = trunc {from} {value.Text} to {to}");
+                    break;
+                }
             default:
                 throw new CompilationException(DiagnosticCode.Unsupported, $"cannot use a {value.Kind} value as {target}");
         }
@@ -107,13 +107,13 @@ public sealed partial class MethodCompiler
         switch (kind)
         {
             case ValueKind.Bool or ValueKind.U1 or ValueKind.I1 or ValueKind.Char or ValueKind.U2 or ValueKind.I2:
-            {
-                string t = Temp();
-                string from = kind is ValueKind.Bool or ValueKind.U1 or ValueKind.I1 ? "i8" : "i16";
-                string ext = kind is ValueKind.I1 or ValueKind.I2 ? "sext" : "zext";
-                Emit($"{t} = {ext} {from} {text} to i32");
-                return new StackValue(StackKind.I32, t);
-            }
+                {
+                    string t = Temp();
+                    string from = kind is ValueKind.Bool or ValueKind.U1 or ValueKind.I1 ? "i8" : "i16";
+                    string ext = kind is ValueKind.I1 or ValueKind.I2 ? "sext" : "zext";
+                    Emit($"{t} = {ext} {from} {text} to i32");
+                    return new StackValue(StackKind.I32, t);
+                }
             default:
                 return new StackValue(StackKindOf(kind), text);
         }

@@ -237,11 +237,27 @@ public sealed partial class MethodCompiler
             case Code.Newarr:
             case Code.Ldlen:
             case Code.Ldelema:
-            case Code.Ldelem_I1: case Code.Ldelem_U1: case Code.Ldelem_I2: case Code.Ldelem_U2:
-            case Code.Ldelem_I4: case Code.Ldelem_U4: case Code.Ldelem_I8: case Code.Ldelem_I:
-            case Code.Ldelem_R4: case Code.Ldelem_R8: case Code.Ldelem_Ref: case Code.Ldelem_Any:
-            case Code.Stelem_I: case Code.Stelem_I1: case Code.Stelem_I2: case Code.Stelem_I4:
-            case Code.Stelem_I8: case Code.Stelem_R4: case Code.Stelem_R8: case Code.Stelem_Ref: case Code.Stelem_Any:
+            case Code.Ldelem_I1:
+            case Code.Ldelem_U1:
+            case Code.Ldelem_I2:
+            case Code.Ldelem_U2:
+            case Code.Ldelem_I4:
+            case Code.Ldelem_U4:
+            case Code.Ldelem_I8:
+            case Code.Ldelem_I:
+            case Code.Ldelem_R4:
+            case Code.Ldelem_R8:
+            case Code.Ldelem_Ref:
+            case Code.Ldelem_Any:
+            case Code.Stelem_I:
+            case Code.Stelem_I1:
+            case Code.Stelem_I2:
+            case Code.Stelem_I4:
+            case Code.Stelem_I8:
+            case Code.Stelem_R4:
+            case Code.Stelem_R8:
+            case Code.Stelem_Ref:
+            case Code.Stelem_Any:
                 throw new CompilationException(DiagnosticCode.Array, "arrays live on the garbage-collected heap, which this runtime does not have: use stackalloc, a fixed buffer, an [InlineArray] struct or a Span<T> over memory you own");
             case Code.Ldvirtftn:
                 throw new CompilationException(DiagnosticCode.Delegate, "delegates over virtual methods need a garbage collector and virtual dispatch, which this runtime does not have: use a function pointer (delegate*)");

@@ -20,22 +20,22 @@ public sealed partial class MethodCompiler
                 CompileUnsafe(target, name);
                 return;
             case "System.Threading.Volatile":
-            {
-                var location = target.ParameterType(0);
-                var elementType = ((ByReferenceType)location).ElementType;
-                if (name == "Read")
                 {
-                    var address = Coerce(Pop(), StackKind.Ptr);
-                    Push(LoadFrom(address.Text, elementType, isVolatile: true, 0));
+                    var location = target.ParameterType(0);
+                    var elementType = ((ByReferenceType)location).ElementType;
+                    if (name == "Read")
+                    {
+                        var address = Coerce(Pop(), StackKind.Ptr);
+                        Push(LoadFrom(address.Text, elementType, isVolatile: true, 0));
+                    }
+                    else
+                    {
+                        var value = Pop();
+                        var address = Coerce(Pop(), StackKind.Ptr);
+                        StoreTo(address.Text, elementType, value, isVolatile: true, 0);
+                    }
+                    return;
                 }
-                else
-                {
-                    var value = Pop();
-                    var address = Coerce(Pop(), StackKind.Ptr);
-                    StoreTo(address.Text, elementType, value, isVolatile: true, 0);
-                }
-                return;
-            }
             case "System.Threading.Interlocked" when name == "MemoryBarrier":
                 Emit("fence seq_cst");
                 return;
@@ -66,128 +66,128 @@ public sealed partial class MethodCompiler
             case "As":
             case "AsPointer":
             case "AsRef":
-            {
-                var value = Pop();
-                Push(Coerce(value, StackKind.Ptr) with { Type = target.ReturnType });
-                return;
-            }
+                {
+                    var value = Pop();
+                    Push(Coerce(value, StackKind.Ptr) with { Type = target.ReturnType });
+                    return;
+                }
             case "SizeOf":
                 Push(StackKind.I32, types.SizeOf(T()).ToString());
                 return;
             case "Add":
             case "Subtract":
-            {
-                var offset = Pop();
-                var source = Coerce(Pop(), StackKind.Ptr);
-                bool unsignedOffset = types.Classify(target.ParameterType(1)) == ValueKind.NUInt;
-                var index = Coerce(offset, StackKind.NInt, unsignedOffset);
-                string scaled = Temp(), address = Temp();
-                Emit($"{scaled} = mul {Ptr} {index.Text}, {types.SizeOf(T())}");
-                if (name == "Subtract")
                 {
-                    string negated = Temp();
-                    Emit($"{negated} = sub {Ptr} 0, {scaled}");
-                    scaled = negated;
+                    var offset = Pop();
+                    var source = Coerce(Pop(), StackKind.Ptr);
+                    bool unsignedOffset = types.Classify(target.ParameterType(1)) == ValueKind.NUInt;
+                    var index = Coerce(offset, StackKind.NInt, unsignedOffset);
+                    string scaled = Temp(), address = Temp();
+                    Emit($"{scaled} = mul {Ptr} {index.Text}, {types.SizeOf(T())}");
+                    if (name == "Subtract")
+                    {
+                        string negated = Temp();
+                        Emit($"{negated} = sub {Ptr} 0, {scaled}");
+                        scaled = negated;
+                    }
+                    Emit($"{address} = getelementptr i8, ptr {source.Text}, {Ptr} {scaled}");
+                    Push(StackKind.Ptr, address);
+                    return;
                 }
-                Emit($"{address} = getelementptr i8, ptr {source.Text}, {Ptr} {scaled}");
-                Push(StackKind.Ptr, address);
-                return;
-            }
             case "AddByteOffset":
             case "SubtractByteOffset":
-            {
-                var offset = Coerce(Pop(), StackKind.NInt);
-                var source = Coerce(Pop(), StackKind.Ptr);
-                string index = offset.Text;
-                if (name == "SubtractByteOffset")
                 {
-                    index = Temp();
-                    Emit($"{index} = sub {Ptr} 0, {offset.Text}");
+                    var offset = Coerce(Pop(), StackKind.NInt);
+                    var source = Coerce(Pop(), StackKind.Ptr);
+                    string index = offset.Text;
+                    if (name == "SubtractByteOffset")
+                    {
+                        index = Temp();
+                        Emit($"{index} = sub {Ptr} 0, {offset.Text}");
+                    }
+                    string address = Temp();
+                    Emit($"{address} = getelementptr i8, ptr {source.Text}, {Ptr} {index}");
+                    Push(StackKind.Ptr, address);
+                    return;
                 }
-                string address = Temp();
-                Emit($"{address} = getelementptr i8, ptr {source.Text}, {Ptr} {index}");
-                Push(StackKind.Ptr, address);
-                return;
-            }
             case "ByteOffset":
-            {
-                var to = Coerce(Pop(), StackKind.NInt);
-                var origin = Coerce(Pop(), StackKind.NInt);
-                string difference = Temp();
-                Emit($"{difference} = sub {Ptr} {to.Text}, {origin.Text}");
-                Push(StackKind.NInt, difference);
-                return;
-            }
+                {
+                    var to = Coerce(Pop(), StackKind.NInt);
+                    var origin = Coerce(Pop(), StackKind.NInt);
+                    string difference = Temp();
+                    Emit($"{difference} = sub {Ptr} {to.Text}, {origin.Text}");
+                    Push(StackKind.NInt, difference);
+                    return;
+                }
             case "Read":
             case "ReadUnaligned":
-            {
-                var source = Coerce(Pop(), StackKind.Ptr);
-                Push(LoadFrom(source.Text, T(), isVolatile: false, name == "ReadUnaligned" ? 1 : 0));
-                return;
-            }
+                {
+                    var source = Coerce(Pop(), StackKind.Ptr);
+                    Push(LoadFrom(source.Text, T(), isVolatile: false, name == "ReadUnaligned" ? 1 : 0));
+                    return;
+                }
             case "Write":
             case "WriteUnaligned":
-            {
-                var value = Pop();
-                var destination = Coerce(Pop(), StackKind.Ptr);
-                StoreTo(destination.Text, T(), value, isVolatile: false, name == "WriteUnaligned" ? 1 : 0);
-                return;
-            }
+                {
+                    var value = Pop();
+                    var destination = Coerce(Pop(), StackKind.Ptr);
+                    StoreTo(destination.Text, T(), value, isVolatile: false, name == "WriteUnaligned" ? 1 : 0);
+                    return;
+                }
             case "Copy":
-            {
-                var source = Coerce(Pop(), StackKind.Ptr);
-                var destination = Coerce(Pop(), StackKind.Ptr);
-                var (size, align) = types.Layouts.SizeAndAlignment(T());
-                CopyMemory(destination.Text, source.Text, size, align, isVolatile: false);
-                return;
-            }
+                {
+                    var source = Coerce(Pop(), StackKind.Ptr);
+                    var destination = Coerce(Pop(), StackKind.Ptr);
+                    var (size, align) = types.Layouts.SizeAndAlignment(T());
+                    CopyMemory(destination.Text, source.Text, size, align, isVolatile: false);
+                    return;
+                }
             case "CopyBlock":
             case "CopyBlockUnaligned":
-            {
-                var count = Coerce(Pop(), StackKind.NInt, unsigned: true);
-                var source = Coerce(Pop(), StackKind.Ptr);
-                var destination = Coerce(Pop(), StackKind.Ptr);
-                DeclareMemIntrinsics();
-                Emit($"call void @llvm.memcpy.p0.p0.{Ptr}(ptr {destination.Text}, ptr {source.Text}, {Ptr} {count.Text}, i1 false)");
-                return;
-            }
+                {
+                    var count = Coerce(Pop(), StackKind.NInt, unsigned: true);
+                    var source = Coerce(Pop(), StackKind.Ptr);
+                    var destination = Coerce(Pop(), StackKind.Ptr);
+                    DeclareMemIntrinsics();
+                    Emit($"call void @llvm.memcpy.p0.p0.{Ptr}(ptr {destination.Text}, ptr {source.Text}, {Ptr} {count.Text}, i1 false)");
+                    return;
+                }
             case "InitBlock":
             case "InitBlockUnaligned":
-            {
-                var count = Coerce(Pop(), StackKind.NInt, unsigned: true);
-                var value = Coerce(Pop(), StackKind.I32);
-                var destination = Coerce(Pop(), StackKind.Ptr);
-                DeclareMemIntrinsics();
-                string b = Temp();
-                Emit($"{b} = trunc i32 {value.Text} to i8");
-                Emit($"call void @llvm.memset.p0.{Ptr}(ptr {destination.Text}, i8 {b}, {Ptr} {count.Text}, i1 false)");
-                return;
-            }
+                {
+                    var count = Coerce(Pop(), StackKind.NInt, unsigned: true);
+                    var value = Coerce(Pop(), StackKind.I32);
+                    var destination = Coerce(Pop(), StackKind.Ptr);
+                    DeclareMemIntrinsics();
+                    string b = Temp();
+                    Emit($"{b} = trunc i32 {value.Text} to i8");
+                    Emit($"call void @llvm.memset.p0.{Ptr}(ptr {destination.Text}, i8 {b}, {Ptr} {count.Text}, i1 false)");
+                    return;
+                }
             case "NullRef":
                 Push(StackKind.Ptr, "null");
                 return;
             case "IsNullRef":
-            {
-                var source = Coerce(Pop(), StackKind.Ptr);
-                string flag = Temp(), result = Temp();
-                Emit($"{flag} = icmp eq ptr {source.Text}, null");
-                Emit($"{result} = zext i1 {flag} to i32");
-                Push(StackKind.I32, result);
-                return;
-            }
+                {
+                    var source = Coerce(Pop(), StackKind.Ptr);
+                    string flag = Temp(), result = Temp();
+                    Emit($"{flag} = icmp eq ptr {source.Text}, null");
+                    Emit($"{result} = zext i1 {flag} to i32");
+                    Push(StackKind.I32, result);
+                    return;
+                }
             case "AreSame":
             case "IsAddressLessThan":
             case "IsAddressGreaterThan":
-            {
-                var right = Coerce(Pop(), StackKind.Ptr);
-                var left = Coerce(Pop(), StackKind.Ptr);
-                string predicate = name == "AreSame" ? "eq" : name == "IsAddressLessThan" ? "ult" : "ugt";
-                string flag = Temp(), result = Temp();
-                Emit($"{flag} = icmp {predicate} ptr {left.Text}, {right.Text}");
-                Emit($"{result} = zext i1 {flag} to i32");
-                Push(StackKind.I32, result);
-                return;
-            }
+                {
+                    var right = Coerce(Pop(), StackKind.Ptr);
+                    var left = Coerce(Pop(), StackKind.Ptr);
+                    string predicate = name == "AreSame" ? "eq" : name == "IsAddressLessThan" ? "ult" : "ugt";
+                    string flag = Temp(), result = Temp();
+                    Emit($"{flag} = icmp {predicate} ptr {left.Text}, {right.Text}");
+                    Emit($"{result} = zext i1 {flag} to i32");
+                    Push(StackKind.I32, result);
+                    return;
+                }
             case "SkipInit":
                 Pop();
                 return;
@@ -273,32 +273,32 @@ public sealed partial class MethodCompiler
         switch (name)
         {
             case "ReadCsr":
-            {
-                int csr = ConstantArgument(Pop(), "the CSR number");
-                string r = Temp();
-                Emit($"{r} = call {x} asm sideeffect \"csrr $0, {csr}\", \"=r,~{{memory}}\"()");
-                Push(StackKind.NInt, r);
-                return;
-            }
+                {
+                    int csr = ConstantArgument(Pop(), "the CSR number");
+                    string r = Temp();
+                    Emit($"{r} = call {x} asm sideeffect \"csrr $0, {csr}\", \"=r,~{{memory}}\"()");
+                    Push(StackKind.NInt, r);
+                    return;
+                }
             case "WriteCsr":
             case "SetCsr":
             case "ClearCsr":
-            {
-                var value = Coerce(Pop(), StackKind.NInt);
-                int csr = ConstantArgument(Pop(), "the CSR number");
-                string op = name switch { "WriteCsr" => "csrw", "SetCsr" => "csrs", _ => "csrc" };
-                Emit($"call void asm sideeffect \"{op} {csr}, $0\", \"r,~{{memory}}\"({x} {value.Text})");
-                return;
-            }
+                {
+                    var value = Coerce(Pop(), StackKind.NInt);
+                    int csr = ConstantArgument(Pop(), "the CSR number");
+                    string op = name switch { "WriteCsr" => "csrw", "SetCsr" => "csrs", _ => "csrc" };
+                    Emit($"call void asm sideeffect \"{op} {csr}, $0\", \"r,~{{memory}}\"({x} {value.Text})");
+                    return;
+                }
             case "SwapCsr":
-            {
-                var value = Coerce(Pop(), StackKind.NInt);
-                int csr = ConstantArgument(Pop(), "the CSR number");
-                string r = Temp();
-                Emit($"{r} = call {x} asm sideeffect \"csrrw $0, {csr}, $1\", \"=r,r,~{{memory}}\"({x} {value.Text})");
-                Push(StackKind.NInt, r);
-                return;
-            }
+                {
+                    var value = Coerce(Pop(), StackKind.NInt);
+                    int csr = ConstantArgument(Pop(), "the CSR number");
+                    string r = Temp();
+                    Emit($"{r} = call {x} asm sideeffect \"csrrw $0, {csr}, $1\", \"=r,r,~{{memory}}\"({x} {value.Text})");
+                    Push(StackKind.NInt, r);
+                    return;
+                }
             case "Wfi":
                 Emit("call void asm sideeffect \"wfi\", \"~{memory}\"()");
                 return;
@@ -306,23 +306,23 @@ public sealed partial class MethodCompiler
                 Emit("call void asm sideeffect \"fence.i\", \"~{memory}\"()");
                 return;
             case "Fence":
-            {
-                int successor = ConstantArgument(Pop(), "the successor set");
-                int predecessor = ConstantArgument(Pop(), "the predecessor set");
-                Emit($"call void asm sideeffect \"fence {FenceSet(predecessor)},{FenceSet(successor)}\", \"~{{memory}}\"()");
-                return;
-            }
+                {
+                    int successor = ConstantArgument(Pop(), "the successor set");
+                    int predecessor = ConstantArgument(Pop(), "the predecessor set");
+                    Emit($"call void asm sideeffect \"fence {FenceSet(predecessor)},{FenceSet(successor)}\", \"~{{memory}}\"()");
+                    return;
+                }
             case "Ecall":
-            {
-                var a2 = Coerce(Pop(), StackKind.NInt);
-                var a1 = Coerce(Pop(), StackKind.NInt);
-                var a0 = Coerce(Pop(), StackKind.NInt);
-                var a7 = Coerce(Pop(), StackKind.NInt);
-                string r = Temp();
-                Emit($"{r} = call {x} asm sideeffect \"ecall\", \"={{x10}},{{x17}},{{x10}},{{x11}},{{x12}},~{{memory}}\"({x} {a7.Text}, {x} {a0.Text}, {x} {a1.Text}, {x} {a2.Text})");
-                Push(StackKind.NInt, r);
-                return;
-            }
+                {
+                    var a2 = Coerce(Pop(), StackKind.NInt);
+                    var a1 = Coerce(Pop(), StackKind.NInt);
+                    var a0 = Coerce(Pop(), StackKind.NInt);
+                    var a7 = Coerce(Pop(), StackKind.NInt);
+                    string r = Temp();
+                    Emit($"{r} = call {x} asm sideeffect \"ecall\", \"={{x10}},{{x17}},{{x10}},{{x11}},{{x12}},~{{memory}}\"({x} {a7.Text}, {x} {a0.Text}, {x} {a1.Text}, {x} {a2.Text})");
+                    Push(StackKind.NInt, r);
+                    return;
+                }
         }
         throw new CompilationException(DiagnosticCode.Unsupported, $"'Rv.{name}' is not supported by this compiler");
     }

@@ -32,31 +32,31 @@ public sealed class GenericContext
                     throw new InvalidOperationException($"unbound generic parameter {gp.FullName}");
                 return list[gp.Position];
             case GenericInstanceType git:
-            {
-                bool changed = false;
-                var args = new TypeReference[git.GenericArguments.Count];
-                for (int i = 0; i < args.Length; i++)
                 {
-                    args[i] = Substitute(git.GenericArguments[i]);
-                    changed |= args[i] != git.GenericArguments[i];
+                    bool changed = false;
+                    var args = new TypeReference[git.GenericArguments.Count];
+                    for (int i = 0; i < args.Length; i++)
+                    {
+                        args[i] = Substitute(git.GenericArguments[i]);
+                        changed |= args[i] != git.GenericArguments[i];
+                    }
+                    if (!changed)
+                        return git;
+                    var result = new GenericInstanceType(git.ElementType);
+                    foreach (var a in args)
+                        result.GenericArguments.Add(a);
+                    return result;
                 }
-                if (!changed)
-                    return git;
-                var result = new GenericInstanceType(git.ElementType);
-                foreach (var a in args)
-                    result.GenericArguments.Add(a);
-                return result;
-            }
             case ByReferenceType br:
-            {
-                var e = Substitute(br.ElementType);
-                return e == br.ElementType ? br : new ByReferenceType(e);
-            }
+                {
+                    var e = Substitute(br.ElementType);
+                    return e == br.ElementType ? br : new ByReferenceType(e);
+                }
             case PointerType pt:
-            {
-                var e = Substitute(pt.ElementType);
-                return e == pt.ElementType ? pt : new PointerType(e);
-            }
+                {
+                    var e = Substitute(pt.ElementType);
+                    return e == pt.ElementType ? pt : new PointerType(e);
+                }
             case PinnedType pin:
                 return Substitute(pin.ElementType);
             case RequiredModifierType req:
@@ -64,10 +64,10 @@ public sealed class GenericContext
             case OptionalModifierType opt:
                 return Substitute(opt.ElementType);
             case ArrayType at:
-            {
-                var e = Substitute(at.ElementType);
-                return e == at.ElementType ? at : new ArrayType(e, at.Rank);
-            }
+                {
+                    var e = Substitute(at.ElementType);
+                    return e == at.ElementType ? at : new ArrayType(e, at.Rank);
+                }
             case SentinelType s:
                 return Substitute(s.ElementType);
             default:
