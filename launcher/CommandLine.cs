@@ -2,17 +2,21 @@ using System.Globalization;
 
 namespace Rvc.Launcher;
 
-/// <summary>A small parser: positional arguments and <c>--name value</c> / <c>--name=value</c> options.</summary>
+/// <summary>
+/// A small parser: positional arguments and <c>--name value</c> / <c>--name=value</c> options. Anything else
+/// that starts with <c>-</c> is an error (nothing is passed through to QEMU).
+/// </summary>
 public sealed class CommandLine
 {
-    private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string?>> _options = new(StringComparer.Ordinal);
 
     public List<string> Positional { get; } = [];
 
     /// <param name="valueOptions">options that take a value (e.g. <c>--arch</c>, <c>-o</c>)</param>
     /// <param name="flags">options without a value (e.g. <c>--gdb</c>)</param>
-    public CommandLine(IEnumerable<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flags)
+    /// <param name="repeatable">value options that may be given more than once (e.g. <c>--disk</c>); any other option given twice is an error</param>
+    public CommandLine(IEnumerable<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flags,
+                       IReadOnlyCollection<string>? repeatable = null)
     {
         using var e = args.GetEnumerator();
         bool onlyPositional = false;
@@ -55,9 +59,16 @@ public sealed class CommandLine
             {
                 throw new LauncherException($"unknown option '{name}' (see ./run.sh --help)");
             }
-            if (_options.ContainsKey(name))
-                throw new LauncherException($"{name} given twice");
-            _options[name] = value;
+            if (_options.TryGetValue(name, out var values))
+            {
+                if (repeatable is null || !repeatable.Contains(name))
+                    throw new LauncherException($"{name} given twice");
+                values.Add(value);
+            }
+            else
+            {
+                _options[name] = [value];
+            }
         }
     }
 
@@ -65,7 +76,12 @@ public sealed class CommandLine
 
     public bool Flag(string name) => _options.ContainsKey(name);
 
-    public string? Value(string name) => _options.TryGetValue(name, out var v) ? v : null;
+    /// <summary>The value of an option given once (for a repeatable one: the last).</summary>
+    public string? Value(string name) => _options.TryGetValue(name, out var v) ? v[^1] : null;
+
+    /// <summary>Every value of a repeatable option, in command-line order.</summary>
+    public IReadOnlyList<string> Values(string name)
+        => _options.TryGetValue(name, out var v) ? v.Select(x => x ?? "").ToList() : [];
 
     public string Required(string name, string what) => Value(name) ?? throw new LauncherException($"missing {name} {what}");
 

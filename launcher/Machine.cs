@@ -11,10 +11,11 @@ public sealed record BootOptions
     public TimeSpan? Timeout { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>The kernel command line (QEMU puts it in the device tree's /chosen/bootargs).</summary>
     public string? Append { get; init; }
-    /// <summary>A raw disk image attached as virtio-blk on the first virtio-mmio slot (0x10001000); null: none.</summary>
-    public string? Disk { get; init; }
-    /// <summary>The disk is a scratch copy: skip QEMU's image locking so that boots can run side by side.</summary>
-    public bool ScratchDisk { get; init; }
+    /// <summary>Raw disk images, each a virtio-blk device: the Nth on virtio-mmio slot N (0x10001000 + N * 0x1000),
+    /// with serial number <c>diskN</c>. Used in place.</summary>
+    public IReadOnlyList<DiskImage> Disks { get; init; } = [];
+    /// <summary>The virtio-mmio transport of every slot.</summary>
+    public VirtioTransport Transport { get; init; } = VirtioTransport.Legacy;
     /// <summary>Where QEMU logs guest errors and unimplemented device accesses; null: no log.</summary>
     public string? QemuLog { get; init; }
     /// <summary>Wait for a debugger on tcp::<see cref="GdbPort"/> before running.</summary>
@@ -44,10 +45,15 @@ public static class Machine
         else
             args.AddRange(["-serial", "stdio", "-monitor", "none"]);
         args.Add("-no-reboot");
-        if (options.Disk is not null)
+        // Explicit either way, so that the guest sees the same transport whatever QEMU's default.
+        args.AddRange(["-global", $"virtio-mmio.force-legacy={(options.Transport == VirtioTransport.Legacy ? "true" : "false")}"]);
+        if (options.Disks.Count > DiskImage.MaxDisks)
+            throw new LauncherException($"{options.Disks.Count} disks; QEMU's virt machine has {DiskImage.MaxDisks} virtio-mmio slots");
+        for (int n = 0; n < options.Disks.Count; n++)
         {
-            args.AddRange(["-drive", $"id=d0,file={EscapeOption(options.Disk)},format=raw,if=none{(options.ScratchDisk ? ",file.locking=off" : "")}",
-                           "-device", "virtio-blk-device,drive=d0,bus=virtio-mmio-bus.0"]);
+            var disk = options.Disks[n];
+            args.AddRange(["-drive", $"id=disk{n},file={EscapeOption(disk.Path)},format=raw,if=none{(disk.ReadOnly ? ",readonly=on" : "")}",
+                           "-device", $"virtio-blk-device,drive=disk{n},bus=virtio-mmio-bus.{n},serial=disk{n}"]);
         }
         if (options.QemuLog is not null)
             args.AddRange(["-d", "guest_errors,unimp", "-D", options.QemuLog]);
@@ -73,6 +79,8 @@ public static class Machine
                 throw new LauncherException("--gdb and --qemu-log apply to rv32 and rv64 only: a host program runs directly");
             if (options.Append is not null)
                 throw new LauncherException("--append applies to rv32 and rv64 only");
+            if (options.Disks.Count > 0)
+                throw new LauncherException("--disk applies to rv32 and rv64 only");
             return ProcessRunner.RunStreaming(executable, [], options.Timeout, Path.GetFileName(executable));
         }
 

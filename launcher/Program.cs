@@ -14,24 +14,33 @@ public static class Program
           ./run.sh boot FILE.elf [--arch rv32|rv64|host] [BOOT OPTIONS]
                 boot an executable under QEMU (virt machine), or run it directly for host;
                 the arch is read from the ELF header when --arch is not given
+          ./run.sh build-kernel [--arch rv32|rv64|host]
+                build kernel/Kernel.csproj for the arch (default rv64); prints the ELF's path
           ./run.sh prereqs
                 install clang-19, lld-19 and QEMU if missing (apt-get, as root)
 
         BOOT OPTIONS:
           --timeout SECONDS  stop the program after this long (default 60, 0: no limit); exit status 124
           --append TEXT      kernel command line (QEMU puts it in the device tree's /chosen/bootargs)
-          --disk PATH        attach PATH as a raw virtio-blk disk at 0x10001000 (default: a fresh copy of
-                             lorem.txt in artifacts/run/)
+          --disk PATH[:ro]   attach PATH, in place, as a raw virtio-blk disk; several --disk go to slots
+                             0, 1, ... (virtio-mmio at 0x10001000, 0x10002000, ...; at most 8), with serial
+                             numbers disk0, disk1, ...; PATH:ro attaches it read-only. Default: one disk,
+                             a fresh copy of lorem.txt for each boot (artifacts/run/lorem.PID.txt, kept
+                             afterwards as artifacts/run/lorem.txt)
           --no-disk          attach no disk
+          --transport legacy|modern
+                             virtio-mmio version 1 (legacy, the default) or 2 (modern, virtio 1.0)
           --qemu-log         log guest errors and unimplemented device accesses to artifacts/run/qemu.log
           --gdb              wait for gdb-multiarch on tcp::1234 before starting (no time limit unless
                              --timeout is given)
 
+        Any other option is an error: nothing is passed through to QEMU.
         The exit status is the program's (QEMU reports what it wrote to sifive_test at 0x100000).
         With a terminal, QEMU owns it while running: Ctrl-A then X quits.
         """;
 
-    private static readonly string[] BootValueOptions = ["--arch", "--timeout", "--append", "--disk"];
+    private static readonly string[] BootValueOptions = ["--arch", "--timeout", "--append", "--disk", "--transport"];
+    private static readonly string[] BootRepeatable = ["--disk"];
     private static readonly string[] BootFlags = ["--no-disk", "--qemu-log", "--gdb", "--help", "-h"];
 
     public static int Main(string[] args)
@@ -84,10 +93,12 @@ public static class Program
                 return Build(rest);
             case "boot":
                 return Boot(rest);
+            case "build-kernel":
+                return BuildKernel(rest);
             case "run":
                 return RunKernel(rest);
             default:
-                throw new LauncherException($"unknown command '{command}'; expected build, boot, prereqs or options (see ./run.sh --help)");
+                throw new LauncherException($"unknown command '{command}'; expected build, boot, build-kernel, prereqs or options (see ./run.sh --help)");
         }
     }
 
@@ -126,73 +137,83 @@ public static class Program
     /// <summary><c>boot FILE [--arch A] [boot options]</c>.</summary>
     private static int Boot(string[] args)
     {
-        var cl = new CommandLine(args, BootValueOptions, BootFlags);
+        var cl = ParseBootCommandLine(args);
         if (WantsHelp(cl))
             return 0;
         if (cl.Positional.Count != 1)
             throw new LauncherException("boot: expected one executable (usage: ./run.sh boot FILE.elf [--arch rv32|rv64|host] [options])");
         var file = cl.Positional[0];
         var arch = cl.Value("--arch") is { } text ? ArchNames.Parse(text) : ElfFile.ReadArch(file);
-        return Machine.Boot(BootOptionsFrom(cl, RepoLayout.Find(), file, arch));
+        var repo = RepoLayout.Find();
+        return BootWith(repo, BootOptionsFrom(cl, repo, file, arch));
     }
 
     /// <summary>The default: build the kernel project and boot it.</summary>
     private static int RunKernel(string[] args)
     {
-        var cl = new CommandLine(args, BootValueOptions, BootFlags);
+        var cl = ParseBootCommandLine(args);
         if (WantsHelp(cl))
             return 0;
         if (cl.Positional.Count > 0)
             throw new LauncherException($"unexpected argument '{cl.Positional[0]}' (see ./run.sh --help)");
         var arch = ArchNames.Parse(cl.Value("--arch") ?? "rv64");
         var repo = RepoLayout.Find();
+        var request = BootOptionsFrom(cl, repo, "", arch); // the options are checked before the build
         Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: true));
         var elf = KernelProject.Build(repo, arch);
-        return Machine.Boot(BootOptionsFrom(cl, repo, elf, arch));
+        return BootWith(repo, request with { Options = request.Options with { Executable = elf } });
     }
 
-    private static BootOptions BootOptionsFrom(CommandLine cl, RepoLayout repo, string executable, TargetArch arch)
+    /// <summary><c>build-kernel [--arch A]</c>: builds kernel/Kernel.csproj and prints the ELF's full path on standard output.</summary>
+    private static int BuildKernel(string[] args)
+    {
+        var cl = new CommandLine(args, ["--arch"], ["--help", "-h"]);
+        if (WantsHelp(cl))
+            return 0;
+        if (cl.Positional.Count > 0)
+            throw new LauncherException($"build-kernel: unexpected argument '{cl.Positional[0]}' (usage: ./run.sh build-kernel [--arch rv32|rv64|host])");
+        var arch = ArchNames.Parse(cl.Value("--arch") ?? "rv64");
+        Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: false));
+        Console.WriteLine(KernelProject.Build(RepoLayout.Find(), arch));
+        return 0;
+    }
+
+    /// <summary>What to boot, and whether the disk is the default one (a fresh copy of lorem.txt, made at boot time).</summary>
+    public sealed record BootRequest(BootOptions Options, bool DefaultDisk);
+
+    public static CommandLine ParseBootCommandLine(IEnumerable<string> args) => new(args, BootValueOptions, BootFlags, BootRepeatable);
+
+    /// <summary>The boot options of a command line (<see cref="ParseBootCommandLine"/>); every --disk must exist.</summary>
+    public static BootRequest BootOptionsFrom(CommandLine cl, RepoLayout repo, string executable, TargetArch arch)
     {
         bool gdb = cl.Flag("--gdb");
         if (cl.Has("--disk") && cl.Flag("--no-disk"))
             throw new LauncherException("--disk and --no-disk exclude each other");
-        string? disk = null;
-        if (arch != TargetArch.Host && !cl.Flag("--no-disk"))
-            disk = cl.Value("--disk") is { } given ? ExistingFile(given) : FreshDisk(repo);
-        return new BootOptions
-        {
-            Executable = executable,
-            Arch = arch,
-            Timeout = cl.Timeout(gdb ? null : TimeSpan.FromSeconds(60)),
-            Append = cl.Value("--append"),
-            Disk = disk,
-            ScratchDisk = disk is not null && !cl.Has("--disk"),
-            QemuLog = cl.Flag("--qemu-log") ? Path.Combine(repo.RunDirectory, "qemu.log") : null,
-            Gdb = gdb,
-        };
+        var disks = DiskImage.ParseAll(cl.Values("--disk"));
+        var transport = cl.Value("--transport") is { } text ? VirtioTransports.Parse(text) : VirtioTransport.Legacy;
+        if (arch == TargetArch.Host && (disks.Count > 0 || cl.Has("--transport")))
+            throw new LauncherException("--disk and --transport apply to rv32 and rv64 only: a host program has no devices");
+        return new BootRequest(
+            new BootOptions
+            {
+                Executable = executable,
+                Arch = arch,
+                Timeout = cl.Timeout(gdb ? null : TimeSpan.FromSeconds(60)),
+                Append = cl.Value("--append"),
+                Disks = disks,
+                Transport = transport,
+                QemuLog = cl.Flag("--qemu-log") ? Path.Combine(repo.RunDirectory, "qemu.log") : null,
+                Gdb = gdb,
+            },
+            DefaultDisk: arch != TargetArch.Host && disks.Count == 0 && !cl.Flag("--no-disk"));
     }
 
-    private static string ExistingFile(string path)
-        => File.Exists(path) ? Path.GetFullPath(path) : throw new LauncherException($"{path}: no such file");
-
-    /// <summary>A fresh copy of lorem.txt for each boot, so that what the kernel writes never reaches the repository.</summary>
-    private static string FreshDisk(RepoLayout repo)
+    /// <summary>Boots; the default disk is a fresh copy of lorem.txt for this boot alone (<see cref="ScratchDisk"/>).</summary>
+    private static int BootWith(RepoLayout repo, BootRequest request)
     {
-        if (!File.Exists(repo.Lorem))
-            throw new LauncherException($"{repo.Lorem} is missing: it is the default disk (or pass --disk PATH / --no-disk)");
-        Directory.CreateDirectory(repo.RunDirectory);
-        var copy = Path.Combine(repo.RunDirectory, "lorem.txt");
-        for (int attempt = 1; ; attempt++)
-        {
-            try
-            {
-                File.Copy(repo.Lorem, copy, overwrite: true);
-                return copy;
-            }
-            catch (IOException) when (attempt < 5)
-            {
-                Thread.Sleep(100 * attempt); // another boot copying at the same moment
-            }
-        }
+        if (!request.DefaultDisk)
+            return Machine.Boot(request.Options);
+        using var scratch = ScratchDisk.Create(repo);
+        return Machine.Boot(request.Options with { Disks = [new DiskImage(scratch.Path, ReadOnly: false)] });
     }
 }

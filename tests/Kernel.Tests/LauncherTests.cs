@@ -6,16 +6,21 @@ namespace Rvc.Kernel.Tests;
 
 /// <summary>The launcher's boot options and the QEMU command line they give, in-process (no QEMU), plus a few runs
 /// of the launcher itself for its error handling.</summary>
-public class LauncherTests
+public sealed class LauncherTests : IDisposable
 {
     private static readonly RepoLayout Repo = RepoLayout.Find();
+
+    /// <summary>This test's disk files (xunit makes an instance per test).</summary>
+    private readonly string _dir = RepoPaths.UniqueDirectory("launcher", "disks");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static Launcher.Program.BootRequest Parse(params string[] args)
         => Launcher.Program.BootOptionsFrom(Launcher.Program.ParseBootCommandLine(args), Repo, "kernel.elf", TargetArch.RiscV64);
 
-    private static string NewFile(string name, int size = 1024)
+    private string NewFile(string name, int size = 1024)
     {
-        string path = Path.Combine(RepoPaths.UniqueDirectory("launcher", "disks"), name);
+        string path = Path.Combine(_dir, name);
         File.WriteAllBytes(path, new byte[size]);
         return path;
     }
@@ -126,9 +131,9 @@ public class LauncherTests
             Assert.StartsWith(Repo.RunDirectory, first, StringComparison.Ordinal);
             Assert.Equal(lorem, File.ReadAllBytes(first));
             Assert.Equal(lorem, File.ReadAllBytes(second));
-            File.WriteAllBytes(first, new byte[16]);
-            Assert.Equal(lorem, File.ReadAllBytes(second));
-        }
+            File.WriteAllBytes(second, new byte[16]);
+            Assert.Equal(lorem, File.ReadAllBytes(first));
+        } // two, then one: the last boot's disk (artifacts/run/lorem.txt) ends up a pristine copy
 
         Assert.False(File.Exists(first));
         Assert.False(File.Exists(second));
