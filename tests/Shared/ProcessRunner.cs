@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Rvc.Kernel.Tests;
+namespace Rvc.Tests.Shared;
 
 /// <summary>What a child process did: its raw stdout, its stderr as text, and how it ended.</summary>
 internal sealed record ProcessResult(byte[] Stdout, string Stderr, int ExitCode, bool TimedOut, TimeSpan Elapsed);
