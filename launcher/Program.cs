@@ -9,7 +9,7 @@ public static class Program
         usage:
           ./run.sh [--arch rv32|rv64|host] [BOOT OPTIONS]
                 build kernel/Kernel.csproj for the arch (default rv64) and boot it
-          ./run.sh build FILE.cs [FILE.cs...] --arch rv32|rv64|host -o OUT
+          ./run.sh build FILE.cs [FILE.cs...] --arch rv32|rv64|host -o OUT [-O0|-O1|-O2|-O3] [--emit-llvm FILE.ll]
                 compile C# files with rvc to an executable
           ./run.sh boot FILE.elf [--arch rv32|rv64|host] [BOOT OPTIONS]
                 boot an executable under QEMU (virt machine), or run it directly for host;
@@ -31,7 +31,7 @@ public static class Program
           --transport legacy|modern
                              virtio-mmio version 1 (legacy, the default) or 2 (modern, virtio 1.0)
           --qemu-log         log guest errors and unimplemented device accesses to artifacts/run/qemu.log
-          --gdb              wait for gdb-multiarch on tcp::1234 before starting (no time limit unless
+          --gdb              build the kernel at -O0 and wait for gdb-multiarch on tcp::1234 (no time limit unless
                              --timeout is given)
 
         Any other option is an error: nothing is passed through to QEMU.
@@ -113,7 +113,7 @@ public static class Program
     /// <summary><c>build FILE.cs... --arch A -o OUT</c>.</summary>
     private static int Build(string[] args)
     {
-        var cl = new CommandLine(args, ["--arch", "-o", "--output"], ["--help", "-h"]);
+        var cl = new CommandLine(args, ["--arch", "-o", "--output", "--emit-llvm"], ["--help", "-h", "-O0", "-O1", "-O2", "-O3"]);
         if (WantsHelp(cl))
             return 0;
         if (cl.Positional.Count == 0)
@@ -128,7 +128,9 @@ public static class Program
         Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: false));
 
         var sources = cl.Positional.Select(Path.GetFullPath).ToList();
-        var result = Toolchain.BuildSources(sources, arch, Path.GetFullPath(output));
+        int optimization = cl.Flag("-O0") ? 0 : cl.Flag("-O1") ? 1 : cl.Flag("-O3") ? 3 : 2;
+        string? llvm = cl.Value("--emit-llvm") is { } ll ? Path.GetFullPath(ll) : null;
+        var result = Toolchain.BuildSources(sources, arch, Path.GetFullPath(output), llvm, optimization);
         foreach (var diagnostic in result.Diagnostics)
             Console.Error.WriteLine(diagnostic);
         return result.Success ? 0 : 1;
@@ -160,7 +162,8 @@ public static class Program
         var repo = RepoLayout.Find();
         var request = BootOptionsFrom(cl, repo, "", arch); // the options are checked before the build
         Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: true));
-        var elf = KernelProject.Build(repo, arch);
+        // Under gdb, the Debug build: rvc compiles it at -O0, so every C# line and local is there to see.
+        var elf = KernelProject.Build(repo, arch, request.Options.Gdb ? KernelProject.Debug : KernelProject.Release);
         return BootWith(repo, request with { Options = request.Options with { Executable = elf } });
     }
 
