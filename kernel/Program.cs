@@ -3,17 +3,22 @@ using System.Runtime.Intrinsics.RiscV;
 using Internal.Runtime;
 using Kernel.Boot;
 using Kernel.DeviceTree;
+using Kernel.Drivers.Virtio;
+using Kernel.Interrupts;
 using Kernel.Memory;
 using Kernel.Output;
 using Kernel.Platform;
+using Kernel.Shell;
+using Kernel.Storage;
 
 namespace Kernel;
 
 /// <summary>
 /// The kernel's entry: the boot code has set up a stack, .bss and the trap vector, and calls Main on hart 0 in
 /// M-mode. Boot sequence (kernel/README.md): read the device tree, print the banner, hand the free RAM to the page
-/// allocator, parse the command line, find the virtio-mmio devices, then the disk demo or test mode. The return
-/// value is the exit status QEMU ends with.
+/// allocator, parse the command line, set up the PLIC, find the virtio-mmio devices, register the block devices
+/// (blk0, blk1, ...), then the shell, or the disk demo or test modes on blk0. The return value is the exit status
+/// QEMU ends with.
 /// </summary>
 public static class Program
 {
@@ -54,16 +59,68 @@ public static class Program
             return 1;
         }
 
+        // The PLIC and the hart's interrupt enables are set up whatever the completion mode: every source off,
+        // mstatus.MIE clear (no interrupt ever traps), mie.MEIE set so that wfi wakes on an enabled source.
+        InterruptHardware hardware = InterruptHardware.Locate(haveTree, info);
+        InterruptSetup.Initialize(hardware);
+
         Span<VirtioMmioNode> windows = stackalloc VirtioMmioNode[VirtioDiscovery.MaxWindows];
         int count = VirtioDiscovery.CollectWindows(haveTree, info, windows);
-        int block = VirtioDiscovery.ProbeAndLog(windows.Slice(0, count));
-        if (block < 0)
+        Span<int> blockWindows = stackalloc int[VirtioDiscovery.MaxWindows];
+        int blocks = VirtioDiscovery.ProbeAndLog(windows.Slice(0, count), blockWindows);
+        if (blocks == 0)
         {
             Print.Line("virtio-blk: no device found");
+            if (!options.Shell)
+            {
+                return 1;
+            }
+        }
+
+        PrintCompletion(options, hardware);
+        // One instantiation of the block layer, the demo and the shell per wait: the choice is made once, here.
+        ReadOnlySpan<VirtioMmioNode> found = windows.Slice(0, count);
+        ReadOnlySpan<int> blockList = blockWindows.Slice(0, blocks);
+        return options.Completion == CompletionMode.Interrupt
+            ? RunBlockLayer(InterruptWait.WithDefaultLimit(hardware), found, blockList, options, hardware)
+            : RunBlockLayer(PollingWait.WithDefaultLimit(hardware.TimebaseFrequency), found, blockList, options, hardware);
+    }
+
+    /// <summary>Registers the block devices (blk0, blk1, ...), then runs the shell, or the demo and test modes on
+    /// blk0. Returns the exit status.</summary>
+    private static int RunBlockLayer<TWait>(TWait wait, ReadOnlySpan<VirtioMmioNode> windows, ReadOnlySpan<int> blockWindows,
+        in KernelOptions options, in InterruptHardware hardware)
+        where TWait : struct, ICompletionWait, IWaitCounters
+    {
+        BlockDeviceTable<TWait> table = default;
+        int failures = BlockRegistry.Register(ref table, windows, blockWindows, wait, options.QueueSize, hardware);
+        if (options.Shell)
+        {
+            return CommandShell.Run(ref table, hardware);
+        }
+
+        if (table.Count == 0)
+        {
+            // Every device failed; the errors are printed.
             return 1;
         }
 
-        return BlockDemo.Run(new MmioRegisters((nuint)windows[block].BaseAddress), options);
+        return BlockDemo.Run(ref table[0].Driver, options);
+    }
+
+    private static void PrintCompletion(in KernelOptions options, in InterruptHardware hardware)
+    {
+        if (options.Completion == CompletionMode.Poll)
+        {
+            Print.Line("blk: completion by polling");
+            return;
+        }
+
+        Print.Text("blk: completion by interrupt (plic@");
+        Print.Hex(hardware.Plic.BaseAddress);
+        Print.Text(", context ");
+        Print.Decimal((ulong)hardware.Plic.Context);
+        Print.Line(hardware.FromDeviceTree ? ")" : ", assumed: no PLIC in the device tree)");
     }
 
     private static void PrintBanner(in DeviceTreeInfo info, bool haveTree, string treeError)

@@ -2,10 +2,9 @@ namespace Kernel.Boot;
 
 using System;
 using Kernel.Checksum;
+using Kernel.Drivers.Block;
 using Kernel.Drivers.Virtio;
-using Kernel.Memory;
 using Kernel.Output;
-using Kernel.Platform;
 
 /// <summary>
 /// The disk part of the boot: the "Operating System in 1000 Lines" tutorial's Disk I/O demo (print sector 0 as
@@ -24,18 +23,15 @@ public static class BlockDemo
     /// <summary>The tutorial's text; <see cref="Run"/> writes it followed by its C string terminator.</summary>
     private static ReadOnlySpan<byte> Greeting => "hello from kernel!!!\n"u8;
 
-    /// <summary>Initialises the block device in <paramref name="regs"/>' window and runs the demo or the test
-    /// modes. Returns the exit status: 0, or 1 after printing the first error.</summary>
-    public static int Run(MmioRegisters regs, in KernelOptions options)
+    /// <summary>Runs the demo or the test modes on <paramref name="disk"/> (blk0, initialised). Returns the exit
+    /// status: 0, or 1 after printing the first error.</summary>
+    public static int Run<TDevice>(ref TDevice disk, in KernelOptions options)
+        where TDevice : struct, IBlockDevice
     {
-        BlockError error = VirtioBlk<MmioRegisters, PageAllocator>.Initialize(regs, default, out var disk);
-        if (error != BlockError.None)
-        {
-            return Fail(error);
-        }
-
+        BlockError error;
+        ulong sectors = disk.CapacitySectors;
         Print.Text("virtio-blk: capacity is ");
-        Print.Decimal(disk.CapacityBytes);
+        Print.Decimal(sectors > ulong.MaxValue / SectorSize ? ulong.MaxValue : sectors * SectorSize);
         Print.Line(" bytes");
 
         // The tutorial's buffer: the stack is ordinary physical memory here, so the device can reach it.

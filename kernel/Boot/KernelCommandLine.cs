@@ -44,6 +44,51 @@ public static class KernelCommandLine
                     ok = false;
                 }
             }
+            else if (key.SequenceEqual("shell"u8))
+            {
+                // "shell" alone turns it on.
+                if (equals < 0 || value.SequenceEqual("on"u8))
+                {
+                    options.Shell = true;
+                }
+                else if (value.SequenceEqual("off"u8))
+                {
+                    options.Shell = false;
+                }
+                else
+                {
+                    Fail("shell"u8, value, "on or off (or shell alone)");
+                    ok = false;
+                }
+            }
+            else if (key.SequenceEqual("blk.completion"u8))
+            {
+                if (value.SequenceEqual("poll"u8))
+                {
+                    options.Completion = CompletionMode.Poll;
+                }
+                else if (value.SequenceEqual("irq"u8))
+                {
+                    options.Completion = CompletionMode.Interrupt;
+                }
+                else
+                {
+                    Fail("blk.completion"u8, value, "poll or irq");
+                    ok = false;
+                }
+            }
+            else if (key.SequenceEqual("blk.queue"u8))
+            {
+                if (TryParseSector(value, out ulong size) && size >= KernelOptions.MinQueueSize && size <= KernelOptions.MaxQueueSize)
+                {
+                    options.QueueSize = (uint)size;
+                }
+                else
+                {
+                    Fail("blk.queue"u8, value, "a queue size from 4 to 32768");
+                    ok = false;
+                }
+            }
             else if (key.SequenceEqual("demo"u8))
             {
                 if (value.SequenceEqual("on"u8))

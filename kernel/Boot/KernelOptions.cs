@@ -20,12 +20,33 @@ public unsafe struct KernelOptions
     /// <summary><c>blk.checksum=S1,S2,...</c>: how many sectors to checksum (0: none).</summary>
     public int ChecksumCount;
 
+    /// <summary><c>shell</c> (or <c>shell=on</c>): the shell on the UART instead of the demo and the test modes.</summary>
+    public bool Shell;
+
+    /// <summary><c>blk.completion=poll|irq</c>: how the block devices' completions are waited for.</summary>
+    public CompletionMode Completion;
+
+    /// <summary><c>blk.queue=N</c>: the most entries of each device's request queue (the driver takes the largest
+    /// power of two not above it, and not above the device's QueueNumMax).</summary>
+    public uint QueueSize;
+
+    /// <summary>The queue size when <c>blk.queue</c> is not given (the driver's default).</summary>
+    public const uint DefaultQueueSize = 128;
+
+    /// <summary>The smallest <c>blk.queue</c>: a request takes three descriptors, and queue sizes are powers of two.</summary>
+    public const uint MinQueueSize = 4;
+
+    /// <summary>The largest <c>blk.queue</c>: the largest split virtqueue (virtio 1.2, 2.7).</summary>
+    public const uint MaxQueueSize = 32768;
+
     public static KernelOptions Defaults
     {
         get
         {
             KernelOptions options = default;
             options.Demo = true;
+            options.Completion = CompletionMode.Poll;
+            options.QueueSize = DefaultQueueSize;
             return options;
         }
     }

@@ -17,6 +17,8 @@ public unsafe struct DeviceTreeInfo
     private fixed uint _virtioIrq[MaxVirtioMmio];
     private byte* _bootArgs;
     private int _bootArgsLength;
+    private byte* _plicContexts;
+    private int _plicContextsLength;
 
     /// <summary>The first range of the first memory node (<c>device_type = "memory"</c>); size 0: none.</summary>
     public ulong MemoryBase;
@@ -29,6 +31,39 @@ public unsafe struct DeviceTreeInfo
     public ulong TimebaseFrequency;
 
     public bool HasBootArgs;
+
+    /// <summary>The platform-level interrupt controller (<c>riscv,plic0</c> or <c>sifive,plic-1.0.0</c>): its
+    /// register window (base 0: none in the tree) and <c>riscv,ndev</c>, the number of interrupt sources (0: not given).</summary>
+    public ulong PlicBase;
+    public ulong PlicSize;
+    public uint PlicSourceCount;
+
+    /// <summary>The <c>phandle</c> of hart 0's interrupt controller (<c>riscv,cpu-intc</c> under <c>/cpus/cpu@0</c>);
+    /// 0: not found. With <see cref="PlicContexts"/> it tells which PLIC context is hart 0's M-mode one.</summary>
+    public uint Hart0IntcPhandle;
+
+    /// <summary>The core-local interruptor (<c>riscv,clint0</c> or <c>sifive,clint0</c>): mtime and mtimecmp. 0: none.</summary>
+    public ulong ClintBase;
+
+    /// <summary>The NS16550A UART (<c>ns16550a</c>): its base (0: none) and interrupt (<see cref="VirtioMmioNode.NoIrq"/>: none).</summary>
+    public ulong UartBase;
+    public uint UartIrq;
+
+    /// <summary>The PLIC's <c>interrupts-extended</c>, raw (big-endian cells): one (phandle, interrupt) pair per PLIC
+    /// context, in context order, for interrupt controllers with one interrupt cell (<c>riscv,cpu-intc</c>):
+    /// interrupt 11 is a hart's machine external interrupt, 9 its supervisor one.</summary>
+    public readonly ReadOnlySpan<byte> PlicContexts => new ReadOnlySpan<byte>(_plicContexts, _plicContextsLength);
+
+    public void SetPlicContexts(ReadOnlySpan<byte> value)
+    {
+        // Points into the blob, like the boot arguments.
+        fixed (byte* p = value)
+        {
+            _plicContexts = p;
+        }
+
+        _plicContextsLength = value.Length;
+    }
 
     public int VirtioMmioCount;
 

@@ -4,8 +4,9 @@ using System;
 
 /// <summary>
 /// Reads what the kernel needs from a device tree in one walk: memory (<c>device_type = "memory"</c> nodes, or
-/// nodes named <c>memory</c> under the root), <c>/cpus</c>' timebase frequency, every <c>virtio,mmio</c> node's
-/// <c>reg</c> and <c>interrupts</c>, and <c>/chosen/bootargs</c>. <c>reg</c> is decoded with the parent's
+/// nodes named <c>memory</c> under the root), <c>/cpus</c>' timebase frequency and hart 0's interrupt controller,
+/// every <c>virtio,mmio</c> node's <c>reg</c> and <c>interrupts</c>, the PLIC (<c>reg</c>, <c>riscv,ndev</c>,
+/// <c>interrupts-extended</c>), the CLINT and the NS16550A UART, and <c>/chosen/bootargs</c>. <c>reg</c> is decoded with the parent's
 /// <c>#address-cells</c> and <c>#size-cells</c> (defaults 2 and 1, devicetree specification 0.4, 2.3.5).
 /// </summary>
 public static unsafe class DeviceTreeScanner
@@ -26,6 +27,10 @@ public static unsafe class DeviceTreeScanner
         bool isVirtio = false;
         ReadOnlySpan<byte> reg = default;
         ReadOnlySpan<byte> interrupts = default;
+        NodeExtras extras = default;
+
+        // The hart id (reg) of the /cpus/cpu@N node being read, for its interrupt-controller child.
+        ulong cpuHartId = ulong.MaxValue;
 
         // Which top-level node the walk is inside.
         bool inCpus = false;
@@ -40,6 +45,7 @@ public static unsafe class DeviceTreeScanner
                     if (pending)
                     {
                         Classify(ref info, depth, isMemory, isVirtio, reg, interrupts, addressCells, sizeCells);
+                        ClassifyExtras(ref info, depth, inCpus, ref cpuHartId, extras, reg, interrupts, addressCells, sizeCells);
                     }
 
                     pending = true;
@@ -50,6 +56,7 @@ public static unsafe class DeviceTreeScanner
                     isVirtio = false;
                     reg = default;
                     interrupts = default;
+                    extras = default;
                     if (depth == 1)
                     {
                         inCpus = NodeNameIs(walker.Name, "cpus"u8);
@@ -90,6 +97,22 @@ public static unsafe class DeviceTreeScanner
                     else if (name.SequenceEqual("compatible"u8))
                     {
                         isVirtio |= ListContains(value, "virtio,mmio"u8);
+                        extras.IsPlic |= ListContains(value, "riscv,plic0"u8) || ListContains(value, "sifive,plic-1.0.0"u8);
+                        extras.IsClint |= ListContains(value, "riscv,clint0"u8) || ListContains(value, "sifive,clint0"u8);
+                        extras.IsUart |= ListContains(value, "ns16550a"u8);
+                        extras.IsCpuIntc |= ListContains(value, "riscv,cpu-intc"u8);
+                    }
+                    else if (name.SequenceEqual("phandle"u8) && value.Length == 4)
+                    {
+                        extras.Phandle = FlattenedDeviceTree.ReadBigEndian32(value, 0);
+                    }
+                    else if (name.SequenceEqual("riscv,ndev"u8) && value.Length == 4)
+                    {
+                        extras.SourceCount = FlattenedDeviceTree.ReadBigEndian32(value, 0);
+                    }
+                    else if (name.SequenceEqual("interrupts-extended"u8))
+                    {
+                        extras.InterruptsExtended = value;
                     }
                     else if (name.SequenceEqual("timebase-frequency"u8) && inCpus && depth <= 2)
                     {
@@ -110,6 +133,7 @@ public static unsafe class DeviceTreeScanner
                     if (pending)
                     {
                         Classify(ref info, depth, isMemory, isVirtio, reg, interrupts, addressCells, sizeCells);
+                        ClassifyExtras(ref info, depth, inCpus, ref cpuHartId, extras, reg, interrupts, addressCells, sizeCells);
                         pending = false;
                     }
 
@@ -166,6 +190,79 @@ public static unsafe class DeviceTreeScanner
             uint irq = interrupts.Length >= 4 ? FlattenedDeviceTree.ReadBigEndian32(interrupts, 0) : VirtioMmioNode.NoIrq;
             info.AddVirtioMmio(new VirtioMmioNode(
                 ReadNumber(reg.Slice(0, addressLength)), ReadNumber(reg.Slice(addressLength, sizeLength)), irq));
+        }
+    }
+
+    /// <summary>The properties of a node that only the interrupt controllers, the timer and the UART need.</summary>
+    private ref struct NodeExtras
+    {
+        public bool IsPlic;
+        public bool IsClint;
+        public bool IsUart;
+        public bool IsCpuIntc;
+        public uint Phandle;
+        public uint SourceCount;
+        public ReadOnlySpan<byte> InterruptsExtended;
+    }
+
+    /// <summary>The PLIC, the CLINT, the UART, and hart 0's interrupt controller (a child of the <c>/cpus/cpu@N</c>
+    /// node whose <c>reg</c>, its hart id, is 0: the boot code runs the kernel on hart 0).</summary>
+    private static void ClassifyExtras(ref DeviceTreeInfo info, int depth, bool inCpus, ref ulong cpuHartId, in NodeExtras extras,
+        ReadOnlySpan<byte> reg, ReadOnlySpan<byte> interrupts, uint* addressCells, uint* sizeCells)
+    {
+        if (inCpus && depth == 2)
+        {
+            // /cpus has #address-cells = 1 on every RISC-V board; the number is read whatever its cell count.
+            cpuHartId = reg.IsEmpty || addressCells[1] - 1 > 1 ? ulong.MaxValue : ReadNumber(reg.Slice(0, Math.Min(reg.Length, (int)addressCells[1] * 4)));
+            return;
+        }
+
+        if (inCpus && depth == 3)
+        {
+            if (extras.IsCpuIntc && cpuHartId == 0 && extras.Phandle != 0 && info.Hart0IntcPhandle == 0)
+            {
+                info.Hart0IntcPhandle = extras.Phandle;
+            }
+
+            return;
+        }
+
+        if (depth == 0 || reg.IsEmpty || !(extras.IsPlic || extras.IsClint || extras.IsUart))
+        {
+            return;
+        }
+
+        uint parentAddressCells = addressCells[depth - 1];
+        uint parentSizeCells = sizeCells[depth - 1];
+        if (parentAddressCells - 1 > 1 || parentSizeCells > 2)
+        {
+            return;
+        }
+
+        int addressLength = (int)parentAddressCells * 4;
+        int sizeLength = (int)parentSizeCells * 4;
+        if (reg.Length < addressLength + sizeLength)
+        {
+            return;
+        }
+
+        ulong address = ReadNumber(reg.Slice(0, addressLength));
+        ulong size = ReadNumber(reg.Slice(addressLength, sizeLength));
+        if (extras.IsPlic && info.PlicBase == 0)
+        {
+            info.PlicBase = address;
+            info.PlicSize = size;
+            info.PlicSourceCount = extras.SourceCount;
+            info.SetPlicContexts(extras.InterruptsExtended);
+        }
+        else if (extras.IsClint && info.ClintBase == 0)
+        {
+            info.ClintBase = address;
+        }
+        else if (extras.IsUart && info.UartBase == 0)
+        {
+            info.UartBase = address;
+            info.UartIrq = interrupts.Length >= 4 ? FlattenedDeviceTree.ReadBigEndian32(interrupts, 0) : VirtioMmioNode.NoIrq;
         }
     }
 

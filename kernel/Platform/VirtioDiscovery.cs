@@ -63,12 +63,12 @@ public static unsafe class VirtioDiscovery
 
     /// <summary>
     /// Probes each window and logs the populated ones:
-    /// <c>virtio-mmio@0x10001000: block device (legacy, version 1), irq 1</c>. Returns the index of the first
-    /// block device, or -1.
+    /// <c>virtio-mmio@0x10001000: block device (legacy, version 1), irq 1</c>. The indexes of the block devices'
+    /// windows go to <paramref name="blockWindows"/>, in address order (as many as fit); returns how many.
     /// </summary>
-    public static int ProbeAndLog(ReadOnlySpan<VirtioMmioNode> windows)
+    public static int ProbeAndLog(ReadOnlySpan<VirtioMmioNode> windows, Span<int> blockWindows)
     {
-        int block = -1;
+        int blocks = 0;
         for (int i = 0; i < windows.Length; i++)
         {
             VirtioMmioNode window = windows[i];
@@ -107,12 +107,25 @@ public static unsafe class VirtioDiscovery
             }
 
             Print.Line();
-            if (deviceId == VirtioMmio.DeviceIdBlock && block < 0)
+            if (deviceId == VirtioMmio.DeviceIdBlock && blocks < blockWindows.Length)
             {
-                block = i;
+                blockWindows[blocks++] = i;
             }
         }
 
-        return block;
+        return blocks;
+    }
+
+    /// <summary>The window's QEMU virt slot (0 to 7: <c>0x10001000 + 0x1000 * slot</c>), or -1 for an address
+    /// outside them.</summary>
+    public static int SlotOf(ulong baseAddress)
+    {
+        if (baseAddress < VirtioMmio.SlotBase || (baseAddress - VirtioMmio.SlotBase) % VirtioMmio.SlotStride != 0)
+        {
+            return -1;
+        }
+
+        ulong slot = (baseAddress - VirtioMmio.SlotBase) / VirtioMmio.SlotStride;
+        return slot < VirtioMmio.SlotCount ? (int)slot : -1;
     }
 }
