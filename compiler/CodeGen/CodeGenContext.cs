@@ -24,15 +24,16 @@ public sealed class CodeGenContext
 
     public const string ThrowHelpersType = "Internal.Runtime.CompilerHelpers.ThrowHelpers";
     public const string StartupHelpersType = "Internal.Runtime.CompilerHelpers.StartupHelpers";
+    public const string ExceptionHelpersType = "Internal.Runtime.CompilerHelpers.ExceptionHelpers";
 
     /// <summary>The runtime helpers the generated code calls; they are roots of the dependency analysis.</summary>
     public static IEnumerable<MethodDesc> HelperRoots(TypeSystemContext types)
     {
-        foreach (string typeName in new[] { ThrowHelpersType, StartupHelpersType })
+        foreach (string typeName in new[] { ThrowHelpersType, StartupHelpersType, ExceptionHelpersType })
         {
             var type = types.CoreLibrary.GetType(typeName)
                 ?? throw new CompilationException(DiagnosticCode.Program, $"the core library has no type {typeName}");
-            foreach (var m in type.Methods.Where(m => m.IsStatic && m.HasBody && !m.HasGenericParameters))
+            foreach (var m in type.Methods.Where(m => m.IsStatic && m.HasBody && !m.HasGenericParameters && !m.IsConstructor))
                 yield return new MethodDesc(m, type, []);
         }
     }

@@ -13,6 +13,7 @@ public sealed partial class MethodCompiler
     /// copied into a private temporary. <paramref name="alignment"/> 0 means the type's natural alignment.</summary>
     StackValue LoadFrom(string address, TypeReference type, bool isVolatile, int alignment)
     {
+        isVolatile |= finallyRegions.Count > 0;
         var kind = types.Classify(type);
         var (size, natural) = types.Layouts.SizeAndAlignment(type);
         int align = alignment > 0 ? Math.Min(alignment, natural) : natural;
@@ -30,6 +31,7 @@ public sealed partial class MethodCompiler
 
     void StoreTo(string address, TypeReference type, StackValue value, bool isVolatile, int alignment)
     {
+        isVolatile |= finallyRegions.Count > 0;
         var kind = types.Classify(type);
         var (size, natural) = types.Layouts.SizeAndAlignment(type);
         int align = alignment > 0 ? Math.Min(alignment, natural) : natural;

@@ -180,6 +180,8 @@ public sealed partial class MethodCompiler
             var region = new FinallyRegion(handler, finallyRegions.Count, $"%finally{finallyRegions.Count}.dest");
             finallyRegions.Add(region);
             allocas.Append($"  {region.DestinationSlot} = alloca i32, align 4\n");
+            var frameLayout = types.Layouts.GetLayout(ExceptionFrameType);
+            allocas.Append($"  {region.Frame} = alloca [{frameLayout.Size} x i8], align 16\n");
             entryStacks[handler.HandlerStart.Offset] = [];
         }
     }
@@ -195,6 +197,7 @@ public sealed partial class MethodCompiler
         body.Append($"IL_{offset:X4}:\n");
         blockTerminated = false;
         stack.Clear();
+        EnterTryRegions(offset);
         if (entryStacks.TryGetValue(offset, out var shape))
         {
             for (int depth = 0; depth < shape.Length; depth++)
@@ -388,7 +391,7 @@ public sealed partial class MethodCompiler
     void Branch(Instruction target)
     {
         SpillStackFor(target.Offset);
-        Terminate($"br label %IL_{target.Offset:X4}");
+        Terminate($"br label {Label(target.Offset)}");
     }
 
     void ConditionalBranch(string condition, Instruction target, Instruction? fallThrough)
@@ -397,10 +400,10 @@ public sealed partial class MethodCompiler
         SpillStackFor(target.Offset);
         if (next >= 0)
             SpillStackFor(next);
-        string nextLabel = next >= 0 ? $"%IL_{next:X4}" : "%unreachable";
+        string nextLabel = next >= 0 ? Label(next) : "%unreachable";
         if (next < 0)
             EnsureUnreachableBlock();
-        Terminate($"br i1 {condition}, label %IL_{target.Offset:X4}, label {nextLabel}");
+        Terminate($"br i1 {condition}, label {Label(target.Offset)}, label {nextLabel}");
     }
 
     bool unreachableBlock;
@@ -423,18 +426,86 @@ public sealed partial class MethodCompiler
         if (fallThrough != null)
         {
             SpillStackFor(fallThrough.Offset);
-            defaultLabel = $"%IL_{fallThrough.Offset:X4}";
+            defaultLabel = Label(fallThrough.Offset);
         }
         else
         {
             EnsureUnreachableBlock();
             defaultLabel = "%unreachable";
         }
-        var cases = string.Join(" ", targets.Select((t, i) => $"i32 {i}, label %IL_{t.Offset:X4}"));
+        var cases = string.Join(" ", targets.Select((t, i) => $"i32 {i}, label {Label(t.Offset)}"));
         Terminate($"switch i32 {value.Text}, label {defaultLabel} [ {cases} ]");
     }
 
     // ---- try/finally --------------------------------------------------------------------------
+    //
+    // Nothing catches an exception, but CoreCLR runs the finally blocks of an unhandled exception before
+    // the process dies, and so do we (docs/abi.md, "Exceptions"): entering a try with a finally pushes an
+    // ExceptionFrame and calls rvc_setjmp; leaving it normally pops the frame; a throw longjmps into the
+    // innermost frame, whose finally runs and then rethrows to the next one, until the panic. Values a
+    // finally reads may have changed after rvc_setjmp, so in such methods every load and store is volatile.
+
+    TypeReference ExceptionFrameType => types.WellKnown("Internal.Runtime.CompilerHelpers", "ExceptionFrame");
+
+    string ExceptionHelper(string name)
+    {
+        var helper = cg.Helper(CodeGenContext.ExceptionHelpersType, name);
+        cg.AssertReachable(helper);
+        return cg.FunctionName(helper);
+    }
+
+    string PopFrame => ExceptionHelper("PopFrame");
+
+    /// <summary>The try regions with a finally that start at <paramref name="offset"/>, outermost first.</summary>
+    List<FinallyRegion> RegionsStartingAt(int offset)
+        => finallyRegions.Where(r => r.Handler.TryStart.Offset == offset).OrderByDescending(r => r.TrySize).ToList();
+
+    /// <summary>The label a branch from the current instruction to <paramref name="target"/> goes to: a try
+    /// entered from outside goes through its prologue, a branch inside the try (a loop) goes past it.</summary>
+    string Label(int target)
+    {
+        var regions = RegionsStartingAt(target);
+        int source = current?.Offset ?? -1;
+        for (int i = 0; i < regions.Count; i++)
+        {
+            if (!regions[i].TryContains(source))
+                return i == 0 ? $"%IL_{target:X4}" : $"%IL_{target:X4}.try{i}";
+        }
+        return regions.Count == 0 ? $"%IL_{target:X4}" : $"%IL_{target:X4}.body";
+    }
+
+    /// <summary>At the start of a try with a finally: push its frame and save the registers; when an
+    /// exception comes back through rvc_longjmp, run the finally and then rethrow.</summary>
+    void EnterTryRegions(int offset)
+    {
+        var regions = RegionsStartingAt(offset);
+        if (regions.Count == 0)
+            return;
+        string push = ExceptionHelper("PushFrame");
+        string rethrow = ExceptionHelper("Rethrow");
+        cg.Module.Declare("rvc_setjmp", "declare i32 @rvc_setjmp(ptr) returns_twice");
+        var frameLayout = types.Layouts.GetLayout(ExceptionFrameType);
+        int bufferOffset = frameLayout.FieldOffsets.Single(f => f.Key.Name == "Buffer").Value;
+        for (int i = 0; i < regions.Count; i++)
+        {
+            var region = regions[i];
+            string buffer = Temp(), saved = Temp(), unwinding = Temp();
+            Emit($"call void {push}(ptr {region.Frame})");
+            Emit($"{buffer} = getelementptr inbounds i8, ptr {region.Frame}, {Ptr} {bufferOffset}");
+            Emit($"{saved} = call i32 @rvc_setjmp(ptr {buffer}) #3");
+            Emit($"{unwinding} = icmp ne i32 {saved}, 0");
+            string next = i + 1 < regions.Count ? $"IL_{offset:X4}.try{i + 1}" : $"IL_{offset:X4}.body";
+            Terminate($"br i1 {unwinding}, label %finally{region.Index}.unwind, label %{next}");
+            body.Append($"{next}:\n");
+            blockTerminated = false;
+
+            trailer.Append($"finally{region.Index}.unwind:\n");
+            trailer.Append($"  store i32 {ContinuationNumber(region, $"%finally{region.Index}.rethrow")}, ptr {region.DestinationSlot}\n");
+            trailer.Append($"  br label %IL_{region.Handler.HandlerStart.Offset:X4}\n");
+            trailer.Append($"finally{region.Index}.rethrow:\n");
+            trailer.Append($"  call void {rethrow}(){DebugSuffix(debugEntryLocation)}\n  unreachable\n");
+        }
+    }
 
     /// <summary>A finally handler: compiled once; each <c>leave</c> that crosses it stores the number of
     /// its continuation in <see cref="DestinationSlot"/>, and <c>endfinally</c> switches on it.</summary>
@@ -443,6 +514,8 @@ public sealed partial class MethodCompiler
         public ExceptionHandler Handler { get; } = handler;
         public int Index { get; } = index;
         public string DestinationSlot { get; } = destinationSlot;
+        /// <summary>The region's ExceptionFrame (docs/abi.md, "Exceptions"), an alloca of this function.</summary>
+        public string Frame => $"%finally{Index}.frame";
         public List<string> Continuations { get; } = [];
 
         public bool TryContains(int offset) => offset >= Handler.TryStart.Offset && offset < (Handler.TryEnd?.Offset ?? int.MaxValue);
@@ -465,18 +538,20 @@ public sealed partial class MethodCompiler
             Branch(target);
             return;
         }
-        string continuation = $"%IL_{target.Offset:X4}";
+        string continuation = Label(target.Offset);
         // Build the chain from the outermost handler inwards: after handler i finishes, enter handler i+1.
         for (int i = crossed.Count - 1; i >= 1; i--)
         {
             string hop = $"leave{nextTemp++}";
             trailer.Append($"{hop}:\n");
+            trailer.Append($"  call void {PopFrame}(ptr {crossed[i].Frame}){DebugSuffix(debugLocation)}\n");
             trailer.Append($"  store i32 {ContinuationNumber(crossed[i], continuation)}, ptr {crossed[i].DestinationSlot}\n");
-            trailer.Append($"  br label %IL_{crossed[i].Handler.HandlerStart.Offset:X4}\n");
+            trailer.Append($"  br label {Label(crossed[i].Handler.HandlerStart.Offset)}\n");
             continuation = "%" + hop;
         }
+        Emit($"call void {PopFrame}(ptr {crossed[0].Frame})");
         Emit($"store i32 {ContinuationNumber(crossed[0], continuation)}, ptr {crossed[0].DestinationSlot}");
-        Terminate($"br label %IL_{crossed[0].Handler.HandlerStart.Offset:X4}");
+        Terminate($"br label {Label(crossed[0].Handler.HandlerStart.Offset)}");
     }
 
     static int ContinuationNumber(FinallyRegion region, string label)

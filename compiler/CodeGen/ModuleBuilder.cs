@@ -105,6 +105,7 @@ public sealed class ModuleBuilder
         sb.Append("\nattributes #0 = { nounwind }\n");
         sb.Append("attributes #1 = { nounwind \"no-builtins\" }\n");
         sb.Append("attributes #2 = { noreturn nounwind }\n");
+        sb.Append("attributes #3 = { returns_twice }\n");
         var flags = new List<string>();
         if (Target.IsRiscV)
         {

@@ -42,6 +42,44 @@ rvc_host_write:
     ret
     .size rvc_host_write, . - rvc_host_write
 
+/* rvc_setjmp(buffer) / rvc_longjmp(buffer, value): the exception frames of try/finally
+   (docs/abi.md, "Exceptions"). The buffer keeps the System V callee-saved registers, the
+   stack pointer after return and the return address. */
+    .globl rvc_setjmp
+    .type rvc_setjmp, @function
+rvc_setjmp:
+    mov %rbx, 0(%rdi)
+    mov %rbp, 8(%rdi)
+    mov %r12, 16(%rdi)
+    mov %r13, 24(%rdi)
+    mov %r14, 32(%rdi)
+    mov %r15, 40(%rdi)
+    lea 8(%rsp), %rdx
+    mov %rdx, 48(%rdi)
+    mov (%rsp), %rdx
+    mov %rdx, 56(%rdi)
+    xor %eax, %eax
+    ret
+    .size rvc_setjmp, . - rvc_setjmp
+
+    .globl rvc_longjmp
+    .type rvc_longjmp, @function
+rvc_longjmp:
+    mov %esi, %eax
+    test %eax, %eax
+    jnz 1f
+    inc %eax
+1:
+    mov 0(%rdi), %rbx
+    mov 8(%rdi), %rbp
+    mov 16(%rdi), %r12
+    mov 24(%rdi), %r13
+    mov 32(%rdi), %r14
+    mov 40(%rdi), %r15
+    mov 48(%rdi), %rsp
+    jmp *56(%rdi)
+    .size rvc_longjmp, . - rvc_longjmp
+
 /* No hart id or device tree on the host: both stay 0. */
     .section .bss, "aw", @nobits
     .balign 8

@@ -5,9 +5,10 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 /// <summary>
-/// The compiler's throw helpers, found by name (docs/abi.md). There is no exception handling:
-/// a throw prints a panic line and ends the program with status 134, the status CoreCLR's
-/// unhandled-exception abort gives on Linux.
+/// The compiler's throw helpers, found by name (docs/abi.md). Nothing catches an exception: a throw
+/// runs the finally blocks of the active try regions (<see cref="ExceptionHelpers"/>), then prints a
+/// panic line and ends the program with status 134, the status CoreCLR's unhandled-exception abort
+/// gives on Linux.
 /// </summary>
 public static unsafe class ThrowHelpers
 {
@@ -39,6 +40,9 @@ public static unsafe class ThrowHelpers
             // `throw null` throws NullReferenceException in .NET.
             ThrowNullReferenceException();
         }
+
+        // The finally blocks of the active try regions run first (each ends in ExceptionHelpers.Rethrow).
+        ExceptionHelpers.Unwind(exception);
 
         MethodTable* type = (MethodTable*)exception.m_pMethodTable;
         string? message = Unsafe.As<Exception>(exception)._message;
