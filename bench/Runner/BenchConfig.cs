@@ -1,0 +1,69 @@
+using Rvc.Driver;
+using Rvc.Launcher;
+
+namespace Rvc.Bench;
+
+/// <summary>What produced a row: the C# kernel, the C yardstick, or QEMU's block layer alone.</summary>
+public enum DriverKind
+{
+    Kernel,
+    Yardstick,
+    QemuImg,
+}
+
+/// <summary>One configuration the runner boots (or, for qemu-img, runs): a line of the plot, a group of rows.</summary>
+public sealed record BenchConfig
+{
+    public required string Name { get; init; }
+    public required DriverKind Kind { get; init; }
+    public TargetArch Arch { get; init; } = TargetArch.Host;
+    public VirtioTransport Transport { get; init; } = VirtioTransport.Legacy;
+    /// <summary><c>poll</c> or <c>irq</c> (the kernel's <c>blk.completion=</c>).</summary>
+    public string Completion { get; init; } = "poll";
+    /// <summary>The C yardstick's <c>bench.features=</c>: <c>none</c> or <c>flush</c>.</summary>
+    public string? YardstickFeatures { get; init; }
+
+    /// <summary>A short description for the tables.</summary>
+    public string Description => Kind switch
+    {
+        DriverKind.Kernel => $"C# kernel, {Arch.Name()}, {Transport.Name()}, {(Completion == "irq" ? "interrupts" : "polling")}",
+        DriverKind.Yardstick => $"C yardstick, {Arch.Name()}, legacy, polling, accepts {(YardstickFeatures == "flush" ? "FLUSH" : "no features")}",
+        _ => "qemu-img bench: QEMU's block layer alone (raw, aio=threads, cache=writeback; writes also cache=writethrough), sequential only",
+    };
+
+    /// <summary>Every configuration of issue 6, in the order the first repetition runs them.</summary>
+    public static IReadOnlyList<BenchConfig> All(IReadOnlyList<TargetArch> arches)
+    {
+        var list = new List<BenchConfig>();
+        foreach (var arch in arches)
+        {
+            foreach (var features in new[] { "none", "flush" })
+                list.Add(new BenchConfig { Name = $"c-{arch.Name()}-{features}", Kind = DriverKind.Yardstick, Arch = arch, YardstickFeatures = features });
+            foreach (var transport in new[] { VirtioTransport.Legacy, VirtioTransport.Modern })
+            {
+                foreach (var completion in new[] { "poll", "irq" })
+                {
+                    list.Add(new BenchConfig
+                    {
+                        Name = $"kernel-{arch.Name()}-{transport.Name()}-{completion}",
+                        Kind = DriverKind.Kernel,
+                        Arch = arch,
+                        Transport = transport,
+                        Completion = completion,
+                    });
+                }
+            }
+        }
+        list.Add(new BenchConfig { Name = "qemu-img", Kind = DriverKind.QemuImg });
+        // Alternate the kinds: each kind spread evenly over the order (yardstick rows between kernel rows, qemu-img in
+        // the middle), so that neighbouring runs differ and a slow patch of the host does not hit one kind only.
+        var mixed = list
+            .GroupBy(c => c.Kind)
+            .SelectMany(g => g.Select((c, i) => (Config: c, Position: (i + 0.5) / g.Count())))
+            .OrderBy(x => x.Position)
+            .ThenBy(x => x.Config.Kind)
+            .Select(x => x.Config)
+            .ToList();
+        return mixed;
+    }
+}

@@ -1,0 +1,356 @@
+using System.Diagnostics;
+using System.Globalization;
+using Rvc.Driver;
+using Rvc.Launcher;
+
+namespace Rvc.Bench;
+
+/// <summary>The runner behind <c>./bench.sh</c>: see <see cref="Usage"/> and bench/README.md.</summary>
+public static class Program
+{
+    public const string Usage = """
+        usage: ./bench.sh [OPTIONS]
+          Builds the C yardstick (bench/baseline-c/) and the kernel for rv32 and rv64, boots every configuration on a
+          fresh sparse 64 MiB image (C yardstick without and with FLUSH; kernel: legacy and modern transport, polling
+          and interrupts), repeats everything, alternating the configurations, runs qemu-img bench on the same kind of
+          image, and writes results.md, throughput.svg and runs.csv (bench/results/ unless --out or --quick).
+
+        OPTIONS:
+          --reps R          repetitions of every configuration (default 3); the median of them is reported
+          --ms MS           time budget of each guest case in milliseconds (default 1000)
+          --n N             a fixed request count per guest case instead of the time budget
+          --arch rv32|rv64  one arch only (default both)
+          --config NAME     only this configuration (may be repeated; --list names them)
+          --icount          also boot every guest configuration once under -icount shift=0 and report guest
+                            instructions per request
+          --out DIR         where to write the results (default bench/results)
+          --quick           check the pipeline: 1 repetition, 20 ms per case, results in artifacts/bench/quick/
+          --timeout S       limit for one boot in seconds (default from the number of cases and --ms)
+          --list            print the configurations and exit
+          --from CSV        write the results from an earlier run's runs.csv instead of running (e.g. after
+                            editing bench/analysis.md); the ELF sizes are those of the images built now
+        """;
+
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return Run(args);
+        }
+        catch (LauncherException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (ToolchainException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Run(string[] args)
+    {
+        var cl = new CommandLine(args, ["--reps", "--ms", "--n", "--arch", "--config", "--out", "--timeout", "--from"],
+                                 ["--icount", "--quick", "--list", "--help", "-h"], ["--config"]);
+        if (cl.Flag("--help") || cl.Flag("-h"))
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+        if (cl.Positional.Count > 0)
+            throw new LauncherException($"unexpected argument '{cl.Positional[0]}' (./bench.sh --help)");
+
+        var repo = RepoLayout.Find();
+        bool quick = cl.Flag("--quick");
+        var settings = new RunSettings
+        {
+            Reps = PositiveInt(cl, "--reps", quick ? 1 : 3),
+            Milliseconds = PositiveInt(cl, "--ms", quick ? 20 : 1000),
+            Requests = cl.Has("--n") ? PositiveInt(cl, "--n", 0) : null,
+            Icount = cl.Flag("--icount"),
+            Quick = quick,
+            CommandLine = "./bench.sh" + (args.Length > 0 ? " " + string.Join(' ', args) : ""),
+        };
+        var arches = cl.Value("--arch") is { } archText
+            ? [ArchNames.Parse(archText) is var a && a != TargetArch.Host ? a : throw new LauncherException("--arch: rv32 or rv64")]
+            : new List<TargetArch> { TargetArch.RiscV32, TargetArch.RiscV64 };
+        var all = BenchConfig.All(arches);
+        if (cl.Flag("--list"))
+        {
+            foreach (var c in all)
+                Console.WriteLine($"{c.Name,-28} {c.Description}");
+            return 0;
+        }
+        var wanted = cl.Values("--config");
+        foreach (var name in wanted)
+        {
+            if (!all.Any(c => c.Name == name))
+                throw new LauncherException($"--config {name}: no such configuration (./bench.sh --list)");
+        }
+        var configs = wanted.Count == 0 ? all : all.Where(c => wanted.Contains(c.Name)).ToList();
+        var outDir = cl.Value("--out") is { } o ? Path.GetFullPath(o)
+            : quick ? Path.Combine(repo.Artifacts, "bench", "quick")
+            : Path.Combine(repo.Root, "bench", "results");
+        var bootTimeout = cl.Value("--timeout") is { } t
+            ? TimeSpan.FromSeconds(double.Parse(t, CultureInfo.InvariantCulture))
+            : settings.Requests is not null ? TimeSpan.FromHours(1)
+            : TimeSpan.FromSeconds(120 + Cases.Count * (settings.Milliseconds / 1000.0 + 4));
+
+        if (cl.Value("--from") is { } csv)
+            return FromCsv(repo, settings, configs, arches, csv, outDir);
+
+        var tools = new List<string> { "qemu-img" };
+        if (configs.Any(c => c.Kind != DriverKind.QemuImg))
+            tools.AddRange(["clang-19", "ld.lld-19", .. arches.Select(Prerequisites.QemuFor)]);
+        Prerequisites.Ensure(tools);
+
+        var state = new RunState(settings, configs);
+        state.Environment["host"] = HostDescription();
+        state.Environment["load average at start"] = LoadAverage();
+        state.Environment["QEMU"] = ToolVersion(Prerequisites.QemuFor(arches[0]), "--version");
+        state.Environment["clang"] = ToolVersion("clang-19", "--version");
+        var clock = Stopwatch.StartNew();
+
+        // Builds: the yardstick always (it is small); the kernel once per arch, its failure only skips its rows.
+        foreach (var arch in arches)
+        {
+            var elf = Yardstick.Build(repo, arch);
+            state.Images[$"C yardstick {arch.Name()}"] = elf;
+            state.YardstickElf[arch] = elf;
+            Progress($"built {Path.GetRelativePath(repo.Root, elf)}");
+            if (!configs.Any(c => c.Kind == DriverKind.Kernel && c.Arch == arch))
+                continue;
+            try
+            {
+                var kernel = KernelProject.Build(repo, arch);
+                state.Images[$"C# kernel {arch.Name()}"] = kernel;
+                state.KernelElf[arch] = kernel;
+                Progress($"built {Path.GetRelativePath(repo.Root, kernel)}");
+            }
+            catch (LauncherException e)
+            {
+                state.SkipKernel(arch, $"the kernel did not build ({e.Message})");
+            }
+        }
+
+        var imageDir = Path.Combine(repo.Artifacts, "bench", "images");
+        var logDir = Path.Combine(repo.Artifacts, "bench", "logs");
+        for (int rep = 1; rep <= settings.Reps; rep++)
+        {
+            // Alternate: every repetition starts one configuration later.
+            int shift = (rep - 1) % configs.Count;
+            var order = configs.Skip(shift).Concat(configs.Take(shift)).ToList();
+            for (int i = 0; i < order.Count; i++)
+            {
+                var config = order[i];
+                var label = $"[rep {rep}/{settings.Reps}, {i + 1}/{order.Count}] {config.Name}";
+                if (config.Kind == DriverKind.QemuImg)
+                {
+                    var sw = Stopwatch.StartNew();
+                    state.Samples.AddRange(QemuImgBench.RunAll(imageDir, rep, settings.Milliseconds / 1000.0, m => Progress($"{label}: {m}")));
+                    Progress($"{label}: {sw.Elapsed.TotalSeconds:0.0} s");
+                    continue;
+                }
+                if (state.KernelSkipped(config))
+                {
+                    Progress($"{label}: skipped ({state.Notes[config.Name]})");
+                    continue;
+                }
+                RunGuest(state, config, rep, imageDir, logDir, bootTimeout, icount: false, label);
+            }
+        }
+        if (settings.Icount)
+        {
+            foreach (var config in configs.Where(c => c.Kind != DriverKind.QemuImg && !state.KernelSkipped(c)))
+                RunGuest(state, config, 0, imageDir, logDir, bootTimeout * 4, icount: true, $"[icount] {config.Name}");
+        }
+        state.Environment["load average at end"] = LoadAverage();
+        state.Elapsed = clock.Elapsed;
+
+        Directory.CreateDirectory(outDir);
+        Report.Write(state, repo, outDir);
+        Progress($"wrote {Path.Combine(outDir, "results.md")}, throughput.svg, runs.csv ({clock.Elapsed.TotalMinutes:0.0} min)");
+        return state.Failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary><c>--from CSV</c>: the report of an earlier run's measurements.</summary>
+    private static int FromCsv(RepoLayout repo, RunSettings settings, IReadOnlyList<BenchConfig> configs, List<TargetArch> arches, string csv, string outDir)
+    {
+        var samples = ReadCsv(csv);
+        var reps = samples.Select(x => x.Rep).Distinct().Count();
+        var state = new RunState(settings with { Reps = Math.Max(reps, 1) }, configs);
+        state.Environment["measurements"] = $"read from {Path.GetFullPath(csv)} (--from): the run's own details are in the results.md written with it";
+        state.Samples.AddRange(samples.Where(x => configs.Any(c => c.Name == x.Config) || x.Config == "qemu-img-writethrough"));
+        foreach (var c in configs.Where(c => c.Kind == DriverKind.Kernel && !state.Samples.Any(x => x.Config == c.Name)))
+            state.Notes[c.Name] = "no rows in the CSV";
+        foreach (var arch in arches)
+        {
+            var y = Path.Combine(repo.Artifacts, "bench", "baseline-c", arch.Name(), "yardstick.elf");
+            if (File.Exists(y))
+                state.Images[$"C yardstick {arch.Name()}"] = y;
+            var k = KernelProject.OutputPath(repo, arch);
+            if (File.Exists(k))
+                state.Images[$"C# kernel {arch.Name()}"] = k;
+        }
+        Directory.CreateDirectory(outDir);
+        Report.Write(state, repo, outDir);
+        Progress($"wrote {Path.Combine(outDir, "results.md")}, throughput.svg, runs.csv from {csv}");
+        return 0;
+    }
+
+    public static List<Sample> ReadCsv(string path)
+    {
+        var samples = new List<Sample>();
+        foreach (var line in File.ReadLines(path).Skip(1))
+        {
+            if (line.Length == 0)
+                continue;
+            var f = line.Split(',');
+            if (f.Length != 15)
+                throw new LauncherException($"{path}: expected 15 columns: {line}");
+            long L(int i) => long.Parse(f[i], CultureInfo.InvariantCulture);
+            samples.Add(new Sample((int)L(0), f[1], Enum.Parse<DriverKind>(f[2]), f[3], f[4], f[5], f[6], f[7], f[8],
+                (int)L(9), (int)L(10), L(11), L(12), L(13), L(14)));
+        }
+        return samples;
+    }
+
+    private static void RunGuest(RunState state, BenchConfig config, int rep, string imageDir, string logDir, TimeSpan timeout, bool icount, string label)
+    {
+        var arch = config.Arch;
+        string executable;
+        string append;
+        string budget = state.Settings.Requests is { } n ? $"bench.n={n}" : $"bench.ms={state.Settings.Milliseconds}";
+        if (config.Kind == DriverKind.Yardstick)
+        {
+            executable = state.YardstickElf[arch];
+            append = $"bench bench.features={config.YardstickFeatures} {budget}";
+        }
+        else
+        {
+            executable = state.KernelElf[arch];
+            // A queue of 256 entries: QD64 takes 192 descriptors (the kernel's default queue has 128).
+            append = $"bench blk.completion={config.Completion} blk.queue={KernelQueueSize} {budget}";
+        }
+        var image = FreshImage.Create(imageDir, $"{config.Name}.img");
+        var logPath = Path.Combine(logDir, icount ? $"icount-{config.Name}.log" : $"rep{rep}-{config.Name}.log");
+        var output = GuestRun.Boot(executable, arch, config.Transport, append, image, timeout, icount, logPath);
+        File.Delete(image);
+
+        if (output.Lines.Count == 0 && config.Kind == DriverKind.Kernel)
+        {
+            // No bench line at all: the kernel has no bench mode yet (or it failed before the first case).
+            var why = output.Log.Contains("ignoring unknown option 'bench'", StringComparison.Ordinal)
+                ? "the kernel has no bench mode yet: it ignored the 'bench' option"
+                : $"the kernel printed no bench line (exit status {output.ExitCode}{(output.Error is null ? "" : $", {output.Error}")}; log: {logPath})";
+            state.SkipKernel(arch, why);
+            Progress($"{label}: {why}; its rows are skipped");
+            return;
+        }
+        bool ok = output.ExitCode == 0 && output.SawDone && output.Error is null;
+        if (!ok)
+        {
+            var what = output.TimedOut ? $"timed out after {timeout.TotalSeconds:0} s" : $"exit status {output.ExitCode}";
+            state.Failures.Add($"{config.Name}{(icount ? " (icount)" : $" rep {rep}")}: {what}{(output.Error is null ? "" : $", {output.Error}")}{(output.SawDone ? "" : ", no 'bench: done'")}; its lines are left out (log: {logPath})");
+            Progress($"{label}: FAILED ({what}{(output.Error is null ? "" : $", {output.Error}")}); log: {logPath}");
+            return;
+        }
+        foreach (var line in output.Lines)
+        {
+            if (line.Arch != arch.Name() || line.Transport != config.Transport.Name() || line.Completion != config.Completion)
+                state.Warnings.Add($"{config.Name}: a line says arch={line.Arch} transport={line.Transport} completion={line.Completion}");
+        }
+        var samples = output.Lines.Select(l => Sample.From(rep, config, l)).ToList();
+        (icount ? state.IcountSamples : state.Samples).AddRange(samples);
+        Progress($"{label}: {samples.Count} rows, {output.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private static int PositiveInt(CommandLine cl, string name, int defaultValue)
+    {
+        var text = cl.Value(name);
+        if (text is null)
+            return defaultValue;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) || v <= 0)
+            throw new LauncherException($"{name} expects a positive whole number, not '{text}'");
+        return v;
+    }
+
+    /// <summary>The kernel's <c>blk.queue</c> in its bench mode: what the yardstick uses too.</summary>
+    public const int KernelQueueSize = 256;
+
+    public static void Progress(string message) => Console.Error.WriteLine($"bench: {message}");
+
+    private static string HostDescription()
+    {
+        string cpu = "unknown CPU";
+        try
+        {
+            cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu;
+        }
+        catch (IOException) { }
+        return $"{cpu}, {Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "unknown"; }
+    }
+
+    private static string ToolVersion(string tool, string flag)
+    {
+        try
+        {
+            var start = new ProcessStartInfo(tool, flag) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            using var p = Process.Start(start)!;
+            var first = p.StandardOutput.ReadLine() ?? "";
+            p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return first.Trim();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "not found";
+        }
+    }
+}
+
+/// <summary>How the runner was asked to run.</summary>
+public sealed record RunSettings
+{
+    public int Reps { get; init; }
+    public int Milliseconds { get; init; }
+    public int? Requests { get; init; }
+    public bool Icount { get; init; }
+    public bool Quick { get; init; }
+    public string CommandLine { get; init; } = "";
+}
+
+/// <summary>Everything a run gathers, for <see cref="Report"/>.</summary>
+public sealed class RunState(RunSettings settings, IReadOnlyList<BenchConfig> configs)
+{
+    public RunSettings Settings { get; } = settings;
+    public IReadOnlyList<BenchConfig> Configs { get; } = configs;
+    public List<Sample> Samples { get; } = [];
+    public List<Sample> IcountSamples { get; } = [];
+    /// <summary>Per configuration: why it has no rows.</summary>
+    public Dictionary<string, string> Notes { get; } = [];
+    public List<string> Failures { get; } = [];
+    public List<string> Warnings { get; } = [];
+    public Dictionary<string, string> Environment { get; } = [];
+    /// <summary>ELF files whose sections the report lists, by label.</summary>
+    public Dictionary<string, string> Images { get; } = [];
+    public Dictionary<TargetArch, string> YardstickElf { get; } = [];
+    public Dictionary<TargetArch, string> KernelElf { get; } = [];
+    public TimeSpan Elapsed { get; set; }
+
+    /// <summary>Skips every kernel configuration of <paramref name="arch"/>, with the reason.</summary>
+    public void SkipKernel(TargetArch arch, string why)
+    {
+        foreach (var c in Configs.Where(c => c.Kind == DriverKind.Kernel && c.Arch == arch))
+            Notes.TryAdd(c.Name, why);
+    }
+
+    public bool KernelSkipped(BenchConfig config) => config.Kind == DriverKind.Kernel && Notes.ContainsKey(config.Name);
+}
