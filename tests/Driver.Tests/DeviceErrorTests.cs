@@ -32,7 +32,7 @@ public class DeviceErrorTests
     {
         using var rig = new Rig().Started();
         rig.Device.Completion = CompletionMode.Never;
-        rig.Driver.SpinLimit = 10_000;
+        rig.Waiting.Limit = 10_000;
         Span<byte> data = rig.Buffer(512);
         data.Fill(0x55);
         Assert.Equal(BlockError.Timeout, rig.Driver.Write(0, data));
@@ -53,22 +53,12 @@ public class DeviceErrorTests
     }
 
     [Fact]
-    public void TheSpinLimitDefaultsToSomethingLargeAndIsNeverZero()
-    {
-        using var rig = new Rig().Started();
-        Assert.Equal(VirtioBlk<FakeRegisters, TestDma>.DefaultSpinLimit, rig.Driver.SpinLimit);
-        Assert.True(rig.Driver.SpinLimit >= 1_000_000);
-        rig.Driver.SpinLimit = 0;
-        Assert.Equal(1ul, rig.Driver.SpinLimit);
-    }
-
-    [Fact]
     public void ACompletionOnAnotherThreadIsSeen()
     {
         using var rig = new Rig().Started();
         rig.Device.Completion = CompletionMode.Deferred;
         rig.Device.CompletionDelay = TimeSpan.FromMilliseconds(30);
-        rig.Driver.SpinLimit = ulong.MaxValue;
+        rig.Waiting.Limit = long.MaxValue;
         Span<byte> buffer = rig.Buffer(2048);
         Assert.Equal(BlockError.None, rig.Driver.Read(8, buffer));
         Assert.True(buffer.SequenceEqual(rig.OriginalSectors(8, 4)));
@@ -112,7 +102,7 @@ public class DeviceErrorTests
         Assert.Equal(
             ["None", "NoDevice", "BadMagic", "UnsupportedVersion", "NotBlockDevice", "FeaturesRefused", "QueueUnavailable",
              "OutOfMemory", "OutOfRange", "BadBuffer", "IoError", "Unsupported", "ReadOnly", "DeviceNeedsReset",
-             "DeviceError", "Timeout"],
+             "DeviceError", "Timeout", "QueueFull", "BadToken"],
             Enum.GetNames<BlockError>());
     }
 }

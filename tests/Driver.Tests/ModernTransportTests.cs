@@ -27,8 +27,9 @@ public class ModernTransportTests
         Assert.Equal(Live, rig.Device.Status);
         Assert.Equal(2u, rig.Driver.TransportVersion);
         Assert.Equal(FakeVirtioBlkDevice.ModernQemuLikeFeatures, rig.Driver.OfferedFeatures);
-        Assert.Equal(VirtioBlkFeatures.Version1, rig.Driver.AcceptedFeatures);
-        Assert.Equal(VirtioBlkFeatures.Version1, rig.Device.GuestFeatures);
+        const ulong Expected = VirtioBlkFeatures.Version1 | VirtioBlkFeatures.SegMax | VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.Flush;
+        Assert.Equal(Expected, rig.Driver.AcceptedFeatures);
+        Assert.Equal(Expected, rig.Device.GuestFeatures);
         rig.AssertClean();
     }
 
@@ -40,7 +41,7 @@ public class ModernTransportTests
         Assert.Equal(0u, rig.Device.QueuePfn);
         Assert.Equal(0u, rig.Device.GuestPageSize);
         var (desc, driver, device) = rig.Device.QueueAddresses;
-        Assert.Equal(desc + 16 * 16, driver);
+        Assert.Equal(desc + 16 * 128, driver);
         Assert.Equal(desc + 4096, device);
         Assert.True(desc >= rig.Arena.BusBase && desc < rig.Arena.BusBase + rig.Arena.Size);
         rig.AssertClean();
@@ -85,9 +86,9 @@ public class ModernTransportTests
     public void ReadOnlyAndFlushAreNegotiatedAlongsideVersion1()
     {
         using var rig = ModernRig(configure: d => d.HostFeatures |= VirtioBlkFeatures.ReadOnly);
-        Assert.Equal(BlockError.None, VirtioBlk<FakeRegisters, TestDma>.Initialize(
-            rig.Registers, rig.Dma, VirtioBlkFeatures.Default | VirtioBlkFeatures.Flush, 16, out rig.Driver));
-        Assert.Equal(VirtioBlkFeatures.Version1 | VirtioBlkFeatures.ReadOnly | VirtioBlkFeatures.Flush, rig.Device.GuestFeatures);
+        Assert.Equal(BlockError.None, rig.Initialize(VirtioBlkFeatures.Default | VirtioBlkFeatures.Flush, 16));
+        Assert.Equal(VirtioBlkFeatures.Version1 | VirtioBlkFeatures.ReadOnly | VirtioBlkFeatures.Flush | VirtioBlkFeatures.SegMax |
+                     VirtioBlkFeatures.BlockSize, rig.Device.GuestFeatures);
         Assert.Equal(BlockError.ReadOnly, rig.Driver.Write(0, rig.Buffer(512)));
         Assert.Equal(BlockError.None, rig.Driver.Flush());
         Assert.Equal(1, rig.Device.FlushCount);
@@ -141,7 +142,7 @@ public class ModernTransportTests
     {
         using var rig = ModernRig().Started();
         rig.Device.Completion = CompletionMode.Never;
-        rig.Driver.SpinLimit = 1000;
+        rig.Waiting.Limit = 1000;
         Assert.Equal(BlockError.Timeout, rig.Driver.Read(0, rig.Buffer(512)));
         Assert.Equal(VirtioDeviceStatus.Failed, rig.Device.Status);
         Assert.False(rig.Device.QueueReady);

@@ -123,6 +123,27 @@ public class ReadWriteTests
     }
 
     [Fact]
+    public unsafe void ReadOnlyDeviceRefusesSubmittedWritesAndChangesNothing()
+    {
+        using var rig = new Rig(configure: d => d.HostFeatures |= VirtioBlkFeatures.ReadOnly).Started();
+        Span<byte> data = rig.Buffer(1024);
+        data.Fill(0x42);
+        fixed (byte* p = data)
+        {
+            Assert.Equal(BlockError.ReadOnly, rig.Driver.Submit(BlockOp.Write, 0, p, 1024, out ushort token));
+            Assert.Equal(Virtio.VirtioBlk<Fakes.FakeRegisters, Fakes.TestDma, Fakes.FakeWait>.NoToken, token);
+            Assert.Equal(BlockError.None, rig.Driver.Submit(BlockOp.Read, 0, p, 1024, out token));
+            Assert.Equal(BlockError.None, rig.Driver.WaitFor(token));
+        }
+
+        Assert.True(data.SequenceEqual(rig.OriginalSectors(0, 2)));
+        Assert.Equal(rig.Original, rig.Device.Disk);
+        Assert.Equal(1, rig.Device.NotifyCount);
+        Assert.Equal("disk is read-only", BlockErrors.Describe(BlockError.ReadOnly));
+        rig.AssertClean();
+    }
+
+    [Fact]
     public void InterleavedReadsAndWritesStayConsistent()
     {
         using var rig = new Rig(sectors: 32).Started();
@@ -152,11 +173,13 @@ public class ReadWriteTests
     }
 
     [Fact]
-    public void AcknowledgesTheUsedBufferInterrupt()
+    public void PollingAsksTheDeviceForNoInterrupts()
     {
         using var rig = new Rig().Started();
         Assert.Equal(BlockError.None, rig.Driver.Read(0, rig.Buffer(512)));
         Assert.Equal(0u, rig.Device.InterruptStatus);
+        Assert.Equal(0, rig.Device.InterruptsRaised);
+        Assert.Equal(0, rig.Device.InterruptAcks);
         rig.AssertClean();
     }
 
@@ -173,9 +196,9 @@ public class ReadWriteTests
     }
 
     [Fact]
-    public void FlushIsANoOpWhenTheDeviceWritesThrough()
+    public void FlushIsANoOpWhenNotNegotiated()
     {
-        using var rig = new Rig().Started();
+        using var rig = new Rig().Started(VirtioBlkFeatures.Default & ~VirtioBlkFeatures.Flush, 128);
         Assert.Equal(0ul, rig.Driver.AcceptedFeatures & VirtioBlkFeatures.Flush);
         Assert.Equal(BlockError.None, rig.Driver.Flush());
         Assert.Equal(0, rig.Device.NotifyCount);
@@ -186,9 +209,8 @@ public class ReadWriteTests
     public void FlushSendsAFlushRequestWhenNegotiated()
     {
         using var rig = new Rig();
-        Assert.Equal(BlockError.None, VirtioBlk<Fakes.FakeRegisters, Fakes.TestDma>.Initialize(
-            rig.Registers, rig.Dma, VirtioBlkFeatures.Default | VirtioBlkFeatures.Flush, 16, out rig.Driver));
-        Assert.Equal(VirtioBlkFeatures.Flush, rig.Device.GuestFeatures);
+        Assert.Equal(BlockError.None, rig.Initialize(VirtioBlkFeatures.Default | VirtioBlkFeatures.Flush, 16));
+        Assert.NotEqual(0ul, rig.Device.GuestFeatures & VirtioBlkFeatures.Flush);
         Assert.Equal(BlockError.None, rig.Driver.Write(0, rig.Buffer(512)));
         Assert.Equal(BlockError.None, rig.Driver.Flush());
         Assert.Equal(1, rig.Device.FlushCount);
@@ -200,8 +222,7 @@ public class ReadWriteTests
     public void FlushIsNotAcceptedWhenNotOffered()
     {
         using var rig = new Rig(configure: d => d.HostFeatures &= ~VirtioBlkFeatures.Flush);
-        Assert.Equal(BlockError.None, VirtioBlk<Fakes.FakeRegisters, Fakes.TestDma>.Initialize(
-            rig.Registers, rig.Dma, VirtioBlkFeatures.Flush, 16, out rig.Driver));
+        Assert.Equal(BlockError.None, rig.Initialize(VirtioBlkFeatures.Flush, 16));
         Assert.Equal(0ul, rig.Device.GuestFeatures);
         Assert.Equal(BlockError.None, rig.Driver.Flush());
         Assert.Equal(0, rig.Device.FlushCount);

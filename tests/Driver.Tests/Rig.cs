@@ -4,22 +4,24 @@ using Kernel.Drivers.Virtio;
 namespace Kernel.Drivers.Tests;
 
 /// <summary>One fake machine: a DMA arena, a fake virtio-blk device over a disk image filled with a known pattern,
-/// and the driver. <see cref="Driver"/> is a field because the driver is a mutable struct: calls on it must reach
-/// this copy.</summary>
+/// the wait the driver uses (<see cref="Waiting"/>: polling unless <c>interrupts</c>) and the driver.
+/// <see cref="Driver"/> is a field because the driver is a mutable struct: calls on it must reach this copy.</summary>
 public sealed unsafe class Rig : IDisposable
 {
     public readonly DmaArena Arena;
     public readonly FakeVirtioBlkDevice Device;
+    public readonly FakeWaitState Waiting;
     public readonly byte[] Original;
-    public VirtioBlk<FakeRegisters, TestDma> Driver;
+    public VirtioBlk<FakeRegisters, TestDma, FakeWait> Driver;
 
-    public Rig(int sectors = 64, nuint arenaBytes = 1 << 20, Action<FakeVirtioBlkDevice>? configure = null)
+    public Rig(int sectors = 64, nuint arenaBytes = 1 << 20, Action<FakeVirtioBlkDevice>? configure = null, bool interrupts = false)
     {
         Arena = new DmaArena(arenaBytes);
         var image = new byte[sectors * 512];
         new Random(12345).NextBytes(image);
         Original = (byte[])image.Clone();
         Device = new FakeVirtioBlkDevice(Arena, image);
+        Waiting = new FakeWaitState(Device) { Interrupts = interrupts };
         configure?.Invoke(Device);
     }
 
@@ -27,13 +29,27 @@ public sealed unsafe class Rig : IDisposable
 
     public TestDma Dma => new(Arena);
 
+    public FakeWait Wait => new(Waiting);
+
     /// <summary>Runs the driver's initialisation with the default features and queue size.</summary>
-    public BlockError Initialize() => VirtioBlk<FakeRegisters, TestDma>.Initialize(Registers, Dma, out Driver);
+    public BlockError Initialize() => VirtioBlk<FakeRegisters, TestDma, FakeWait>.Initialize(Registers, Dma, Wait, out Driver);
+
+    /// <summary>Runs the driver's initialisation asking for <paramref name="features"/> and at most
+    /// <paramref name="maxQueueSize"/> entries.</summary>
+    public BlockError Initialize(ulong features, uint maxQueueSize) =>
+        VirtioBlk<FakeRegisters, TestDma, FakeWait>.Initialize(Registers, Dma, Wait, features, maxQueueSize, out Driver);
 
     /// <summary>Initialises and asserts success.</summary>
     public Rig Started()
     {
         Assert.Equal(BlockError.None, Initialize());
+        return this;
+    }
+
+    /// <summary>Initialises with <paramref name="features"/> and <paramref name="maxQueueSize"/> and asserts success.</summary>
+    public Rig Started(ulong features, uint maxQueueSize)
+    {
+        Assert.Equal(BlockError.None, Initialize(features, maxQueueSize));
         return this;
     }
 

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace Kernel.Drivers.Virtio;
 
 /// <summary>The driver's DMA memory for one block request in flight: the device-readable header and the
-/// device-writable status byte, each described by its own descriptor. One slot per possible head descriptor, so
-/// several requests can be in flight once the driver submits them without waiting.</summary>
+/// device-writable status byte, each described by its own descriptor. One slot per descriptor that can head a chain
+/// (the request's token), so up to a queue's worth of requests can be in flight; the driver's bookkeeping for the
+/// same request is in <see cref="VirtioBlkRequestState"/>, which the device never sees.</summary>
 [StructLayout(LayoutKind.Explicit, Size = 24)]
 public struct VirtioBlkRequestSlot
 {

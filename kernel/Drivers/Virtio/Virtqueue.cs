@@ -51,21 +51,6 @@ public unsafe struct Virtqueue
     /// <summary>The used-ring index up to which the driver has consumed completions.</summary>
     public readonly ushort LastUsedIdx => _lastUsedIdx;
 
-    /// <summary>Takes a descriptor off the free list.</summary>
-    public bool TryAllocate(out ushort index)
-    {
-        if (_freeCount == 0)
-        {
-            index = 0;
-            return false;
-        }
-
-        index = _freeHead;
-        _freeHead = _desc[index].Next;
-        _freeCount--;
-        return true;
-    }
-
     /// <summary>Takes <paramref name="count"/> descriptors off the free list as one chain: they stay linked through
     /// their <c>next</c> fields in free-list order, starting at <paramref name="head"/> (walk it with
     /// <see cref="NextOf"/>, fill it with <see cref="SetChainDescriptor"/>). False, taking nothing, when fewer are free.</summary>
@@ -119,30 +104,6 @@ public unsafe struct Virtqueue
     public readonly bool DeviceWantsNoNotify =>
         (Volatile.Read(ref _used->Flags) & VirtqUsed.VIRTQ_USED_F_NO_NOTIFY) != 0;
 
-    /// <summary>The used-ring entries the device has published and the driver not consumed yet.</summary>
-    public readonly ushort UsedPending => (ushort)(Volatile.Read(ref _used->Idx) - _lastUsedIdx);
-
-    /// <summary>Fills descriptor <paramref name="index"/>: a buffer at bus address <paramref name="busAddress"/>,
-    /// device-writable when <paramref name="deviceWrites"/>, followed by <paramref name="next"/> unless that is
-    /// <see cref="NoNext"/>.</summary>
-    public void SetDescriptor(ushort index, ulong busAddress, uint length, bool deviceWrites, int next)
-    {
-        VirtqDesc* d = _desc + index;
-        ushort flags = deviceWrites ? VirtqDesc.VIRTQ_DESC_F_WRITE : (ushort)0;
-        if (next != NoNext)
-        {
-            flags |= VirtqDesc.VIRTQ_DESC_F_NEXT;
-        }
-
-        Volatile.Write(ref d->Addr, busAddress);
-        Volatile.Write(ref d->Len, length);
-        Volatile.Write(ref d->Flags, flags);
-        Volatile.Write(ref d->Next, next != NoNext ? (ushort)next : (ushort)0);
-    }
-
-    /// <summary>The value of <c>next</c> for the last descriptor of a chain.</summary>
-    public const int NoNext = -1;
-
     /// <summary>Returns the chain starting at <paramref name="head"/> to the free list.</summary>
     public void FreeChain(ushort head)
     {
@@ -178,9 +139,6 @@ public unsafe struct Virtqueue
         _availIdx++;
         Volatile.Write(ref _avail->Idx, _availIdx);
     }
-
-    /// <summary>Whether the device has used a chain the driver has not consumed yet (a volatile read of used->idx).</summary>
-    public readonly bool HasUsed => Volatile.Read(ref _used->Idx) != _lastUsedIdx;
 
     /// <summary>Takes the next completion off the used ring, if the device has published one (2.7.14): the entry is
     /// read only after used->idx shows it, with a barrier in between.</summary>

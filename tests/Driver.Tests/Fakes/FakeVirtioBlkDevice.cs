@@ -17,6 +17,11 @@ public enum CompletionMode
 
     /// <summary>Never: a hung device.</summary>
     Never,
+
+    /// <summary>On the test's command: a notification only moves the available chains to a list of pending requests
+    /// (<see cref="FakeVirtioBlkDevice.PendingHeads"/>); <see cref="FakeVirtioBlkDevice.CompletePending"/> and friends
+    /// execute and complete them, in any order, whenever the test (or its wait) says.</summary>
+    Manual,
 }
 
 /// <summary>One request the fake device executed.</summary>
@@ -68,6 +73,13 @@ public sealed unsafe class FakeVirtioBlkDevice
     ulong _capacitySectors;
     ushort _lastAvailIdx;
     ushort _usedIdx;
+    readonly List<PendingChain> _pending = [];
+    bool _needsReset;
+    bool _noNotifyPublished;
+
+    /// <summary>A chain the device has taken from the available ring and not completed yet, with its descriptors as
+    /// they were when it was taken (the driver must not change them while the device owns them).</summary>
+    sealed record PendingChain(ushort Head, (ushort Index, ulong Addr, uint Len, ushort Flags, ushort Next)[] Descriptors);
 
     public FakeVirtioBlkDevice(DmaArena memory, byte[] disk)
     {
@@ -109,6 +121,22 @@ public sealed unsafe class FakeVirtioBlkDevice
 
     /// <summary>What VIRTIO_BLK_T_GET_ID answers (QEMU: the drive's serial).</summary>
     public string Serial { get; set; } = "fake-serial";
+
+    /// <summary>size_max in the configuration (offer <see cref="VirtioBlkFeatures.SizeMax"/> for it to count): with
+    /// SIZE_MAX negotiated, a data descriptor longer than this is a violation.</summary>
+    public uint SizeMax { get; set; }
+
+    /// <summary>seg_max in the configuration (QEMU: its queue-size property less 2): with SEG_MAX negotiated, a request
+    /// with more data descriptors than this is a violation.</summary>
+    public uint SegMax { get; set; } = 126;
+
+    /// <summary>When set, the device keeps VIRTQ_USED_F_NO_NOTIFY in used->flags (it polls): a driver should then not
+    /// notify, and the chains it makes available are taken by <see cref="Poll"/>.</summary>
+    public bool SuppressNotifications { get; set; }
+
+    /// <summary>Called when the driver reads InterruptStatus, before the value is returned: lets a test publish a
+    /// completion exactly between the driver's look at InterruptStatus and its acknowledgement.</summary>
+    public Action<FakeVirtioBlkDevice>? OnInterruptStatusRead { get; set; }
 
     public CompletionMode Completion { get; set; } = CompletionMode.Immediate;
 
@@ -186,6 +214,52 @@ public sealed unsafe class FakeVirtioBlkDevice
 
     public uint InterruptStatus => _interruptStatus;
 
+    /// <summary>The device's interrupt line: high while InterruptStatus is not zero (level-triggered, as QEMU's).</summary>
+    public bool InterruptLine
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _interruptStatus != 0;
+            }
+        }
+    }
+
+    /// <summary>How often the device raised the used-buffer interrupt, and how often the driver wrote InterruptACK.</summary>
+    public int InterruptsRaised { get; private set; }
+
+    public int InterruptAcks { get; private set; }
+
+    /// <summary>Heads of the chains taken from the available ring and not completed (manual completion), oldest first.</summary>
+    public IReadOnlyList<ushort> PendingHeads
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _pending.Select(p => p.Head)];
+            }
+        }
+    }
+
+    public int PendingCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
+    /// <summary>The most chains the device held at once (manual completion).</summary>
+    public int MaxPending { get; private set; }
+
+    /// <summary>The most data descriptors seen in one request.</summary>
+    public int MaxDataDescriptors { get; private set; }
+
     /// <summary>The device's used-ring index (wraps at 65536).</summary>
     public ushort UsedIdx => _usedIdx;
 
@@ -244,6 +318,7 @@ public sealed unsafe class FakeVirtioBlkDevice
                 case VirtioMmio.ConfigGeneration when !IsLegacy:
                     return _configGeneration;
                 case VirtioMmio.InterruptStatus:
+                    OnInterruptStatusRead?.Invoke(this);
                     return _interruptStatus;
                 case VirtioMmio.Status:
                     return _status;
@@ -337,6 +412,12 @@ public sealed unsafe class FakeVirtioBlkDevice
                     deferred = Notify(value);
                     break;
                 case VirtioMmio.InterruptACK:
+                    if ((value & ~(VirtioMmio.InterruptUsedBuffer | VirtioMmio.InterruptConfigChange)) != 0)
+                    {
+                        Violation($"InterruptACK 0x{value:x} acknowledges bits that do not exist");
+                    }
+
+                    InterruptAcks++;
                     _interruptStatus &= ~value;
                     break;
                 case VirtioMmio.Status:
@@ -597,6 +678,9 @@ public sealed unsafe class FakeVirtioBlkDevice
         _interruptStatus = 0;
         _lastAvailIdx = 0;
         _usedIdx = 0;
+        _pending.Clear();
+        _needsReset = false;
+        _noNotifyPublished = false;
     }
 
     /// <summary>The configuration space (struct virtio_blk_config, 5.2.4), little-endian.</summary>
@@ -604,8 +688,8 @@ public sealed unsafe class FakeVirtioBlkDevice
     {
         var config = new byte[24];
         BinaryPrimitives.WriteUInt64LittleEndian(config.AsSpan(0), CapacitySectors);
-        BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(8), 0);          // size_max
-        BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(12), 126);       // seg_max
+        BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(8), SizeMax);
+        BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(12), SegMax);
         BinaryPrimitives.WriteUInt16LittleEndian(config.AsSpan(16), 2);         // cylinders
         config[18] = 16;                                                       // heads
         config[19] = 63;                                                       // sectors
@@ -643,6 +727,22 @@ public sealed unsafe class FakeVirtioBlkDevice
             return null;
         }
 
+        if (SuppressNotifications && _noNotifyPublished)
+        {
+            Violation("QueueNotify although the device set VIRTQ_USED_F_NO_NOTIFY (2.7.10: the driver should not notify)");
+        }
+
+        return Run();
+    }
+
+    /// <summary>What the device does when it looks at the available ring (on a notification, or <see cref="Poll"/>).</summary>
+    Task? Run()
+    {
+        if (_needsReset)
+        {
+            return null;   // a device that needs a reset does nothing more
+        }
+
         switch (Completion)
         {
             case CompletionMode.Immediate:
@@ -655,25 +755,54 @@ public sealed unsafe class FakeVirtioBlkDevice
                     Thread.Sleep(delay);
                     lock (_gate)
                     {
-                        if ((_status & VirtioDeviceStatus.DriverOk) != 0)
+                        if ((_status & VirtioDeviceStatus.DriverOk) != 0 && !_needsReset)
                         {
                             ProcessAvailable();
                         }
                     }
                 });
+            case CompletionMode.Manual:
+                FetchAvailable();
+                return null;
             default:
                 return null;
         }
     }
 
-    /// <summary>Consumes the available ring up to avail->idx (2.7.13 from the device's side) and publishes a used
-    /// entry per chain, then raises the used-buffer interrupt.</summary>
-    void ProcessAvailable()
+    /// <summary>The device looking at the available ring without a notification (a device that polls, with
+    /// <see cref="SuppressNotifications"/>).</summary>
+    public void Poll()
     {
-        uint n = _queueNum;
-        VirtqDesc* desc;
-        byte* avail;
-        byte* used;
+        Task? deferred;
+        lock (_gate)
+        {
+            if ((_status & VirtioDeviceStatus.DriverOk) == 0)
+            {
+                return;
+            }
+
+            deferred = Run();
+        }
+
+        deferred?.Start();
+    }
+
+    /// <summary>The device hits an error it cannot recover from (QEMU's virtio_error): DEVICE_NEEDS_RESET in Status,
+    /// the configuration-change interrupt, and nothing more is done until a reset.</summary>
+    public void RaiseNeedsReset()
+    {
+        lock (_gate)
+        {
+            _needsReset = true;
+            _status |= VirtioDeviceStatus.DeviceNeedsReset;
+            _interruptStatus |= VirtioMmio.InterruptConfigChange;
+        }
+    }
+
+    /// <summary>Where the queue's three areas are in guest memory, or false (a violation) when there is no usable queue.</summary>
+    bool QueueAreas(out VirtqDesc* desc, out byte* avail, out byte* used, out uint n)
+    {
+        n = _queueNum;
         if (IsLegacy)
         {
             ulong queueBus = (ulong)_queuePfn * _guestPageSize;
@@ -696,31 +825,167 @@ public sealed unsafe class FakeVirtioBlkDevice
         if (desc == null || avail == null || used == null || n == 0)
         {
             Violation("notified with no usable queue");
-            return;
+            return false;
         }
 
+        Volatile.Write(ref *(ushort*)used, SuppressNotifications ? VirtqUsed.VIRTQ_USED_F_NO_NOTIFY : (ushort)0);
+        _noNotifyPublished = SuppressNotifications;
+        return true;
+    }
+
+    /// <summary>The heads the driver made available since the device last looked (2.7.13 from the device's side).</summary>
+    List<ushort> TakeAvailable(byte* avail, uint n)
+    {
+        var heads = new List<ushort>();
         ushort availIdx = Volatile.Read(ref *(ushort*)(avail + 2));
         if ((ushort)(availIdx - _lastAvailIdx) > n)
         {
             Violation($"avail->idx moved from {_lastAvailIdx} to {availIdx}, more than the queue size {n}");
-            return;
+            return heads;
         }
 
         Interlocked.MemoryBarrier();   // read ring entries only after seeing idx
         while (_lastAvailIdx != availIdx)
         {
-            ushort head = Volatile.Read(ref *(ushort*)(avail + 4 + 2 * (_lastAvailIdx % n)));
-            uint written = ProcessChain(desc, n, head);
-            VirtqUsedElem* element = (VirtqUsedElem*)(used + 4) + _usedIdx % n;
-            Volatile.Write(ref element->Id, CorruptUsedId ?? head);
-            Volatile.Write(ref element->Len, written);
-            Interlocked.MemoryBarrier();   // the entry before the index
-            _usedIdx++;
-            Volatile.Write(ref *(ushort*)(used + 2), _usedIdx);
+            heads.Add(Volatile.Read(ref *(ushort*)(avail + 4 + 2 * (_lastAvailIdx % n))));
             _lastAvailIdx++;
         }
 
-        _interruptStatus |= VirtioMmio.InterruptUsedBuffer;
+        return heads;
+    }
+
+    /// <summary>Consumes the available ring up to avail->idx and publishes a used entry per chain at once.</summary>
+    void ProcessAvailable()
+    {
+        if (!QueueAreas(out VirtqDesc* desc, out byte* avail, out byte* used, out uint n))
+        {
+            return;
+        }
+
+        foreach (ushort head in TakeAvailable(avail, n))
+        {
+            PublishUsed(used, avail, n, head, ProcessChain(desc, n, head));
+        }
+    }
+
+    /// <summary>Manual completion: takes the available chains into <see cref="PendingHeads"/> without executing them,
+    /// checking that no descriptor is in two chains the device owns.</summary>
+    void FetchAvailable()
+    {
+        if (!QueueAreas(out VirtqDesc* desc, out byte* avail, out _, out uint n))
+        {
+            return;
+        }
+
+        foreach (ushort head in TakeAvailable(avail, n))
+        {
+            var chain = new List<(ushort, ulong, uint, ushort, ushort)>();
+            uint index = head;
+            for (uint count = 0; index < n && count < n; count++)
+            {
+                VirtqDesc* d = desc + index;
+                ushort flags = Volatile.Read(ref d->Flags);
+                chain.Add(((ushort)index, Volatile.Read(ref d->Addr), Volatile.Read(ref d->Len), flags, Volatile.Read(ref d->Next)));
+                if ((flags & VirtqDesc.VIRTQ_DESC_F_NEXT) == 0)
+                {
+                    break;
+                }
+
+                index = Volatile.Read(ref d->Next);
+            }
+
+            foreach (PendingChain other in _pending)
+            {
+                foreach (var mine in chain)
+                {
+                    if (other.Descriptors.Any(o => o.Index == mine.Item1))
+                    {
+                        Violation($"descriptor {mine.Item1} is in chain {head} and in chain {other.Head}, still in flight");
+                    }
+                }
+            }
+
+            if (_pending.Any(p => p.Head == head))
+            {
+                Violation($"head {head} made available again while in flight");
+            }
+
+            _pending.Add(new PendingChain(head, [.. chain]));
+        }
+
+        MaxPending = Math.Max(MaxPending, _pending.Count);
+    }
+
+    /// <summary>Executes and completes the pending request at <paramref name="position"/> (0: the oldest).</summary>
+    public void CompletePending(int position)
+    {
+        lock (_gate)
+        {
+            if (_needsReset || !QueueAreas(out VirtqDesc* desc, out byte* avail, out byte* used, out uint n))
+            {
+                return;
+            }
+
+            PendingChain chain = _pending[position];
+            _pending.RemoveAt(position);
+            foreach (var (index, addr, len, flags, next) in chain.Descriptors)
+            {
+                VirtqDesc* d = desc + index;
+                if (Volatile.Read(ref d->Addr) != addr || Volatile.Read(ref d->Len) != len ||
+                    Volatile.Read(ref d->Flags) != flags || ((flags & VirtqDesc.VIRTQ_DESC_F_NEXT) != 0 && Volatile.Read(ref d->Next) != next))
+                {
+                    Violation($"descriptor {index} of chain {chain.Head} changed while the device owned it");
+                }
+            }
+
+            PublishUsed(used, avail, n, chain.Head, ProcessChain(desc, n, chain.Head));
+        }
+    }
+
+    /// <summary>Completes the pending request whose chain starts at <paramref name="head"/>.</summary>
+    public void CompleteHead(ushort head)
+    {
+        lock (_gate)
+        {
+            int position = _pending.FindIndex(p => p.Head == head);
+            if (position < 0)
+            {
+                throw new InvalidOperationException($"no pending chain starts at {head}");
+            }
+
+            CompletePending(position);
+        }
+    }
+
+    /// <summary>Completes every pending request, newest first (reverse order) or in the order
+    /// <paramref name="random"/> picks.</summary>
+    public void CompleteAllPending(Random? random = null)
+    {
+        lock (_gate)
+        {
+            while (_pending.Count != 0 && !_needsReset)
+            {
+                CompletePending(random?.Next(_pending.Count) ?? _pending.Count - 1);
+            }
+        }
+    }
+
+    /// <summary>Puts one used-ring entry and its index (2.7.8), then raises the used-buffer interrupt unless the driver
+    /// asked for none (VIRTQ_AVAIL_F_NO_INTERRUPT, 2.7.7).</summary>
+    void PublishUsed(byte* used, byte* avail, uint n, ushort head, uint written)
+    {
+        VirtqUsedElem* element = (VirtqUsedElem*)(used + 4) + _usedIdx % n;
+        Volatile.Write(ref element->Id, CorruptUsedId ?? head);
+        Volatile.Write(ref element->Len, written);
+        Interlocked.MemoryBarrier();   // the entry before the index
+        _usedIdx++;
+        Volatile.Write(ref *(ushort*)(used + 2), _usedIdx);
+        Interlocked.MemoryBarrier();   // the index before the interrupt, and before reading the driver's flags
+        if ((Volatile.Read(ref *(ushort*)avail) & VirtqAvail.VIRTQ_AVAIL_F_NO_INTERRUPT) == 0)
+        {
+            InterruptsRaised++;
+            _interruptStatus |= VirtioMmio.InterruptUsedBuffer;
+        }
     }
 
     readonly record struct Buffer(nint Pointer, uint Length);
@@ -788,6 +1053,25 @@ public sealed unsafe class FakeVirtioBlkDevice
             }
 
             index = Volatile.Read(ref d->Next);
+        }
+
+        // The data descriptors: everything but the header and the status (the driver frames requests that way).
+        int dataDescriptors = readable.Count + writable.Count - 2;
+        MaxDataDescriptors = Math.Max(MaxDataDescriptors, dataDescriptors);
+        if ((_guestFeatures & VirtioBlkFeatures.SegMax) != 0 && dataDescriptors > SegMax)
+        {
+            Violation($"request with {dataDescriptors} data descriptors, more than seg_max {SegMax}");
+        }
+
+        if ((_guestFeatures & VirtioBlkFeatures.SizeMax) != 0 && SizeMax != 0)
+        {
+            foreach (Buffer b in readable.Skip(1).Concat(writable.SkipLast(1)))
+            {
+                if (b.Length > SizeMax)
+                {
+                    Violation($"data descriptor of {b.Length} bytes, more than size_max {SizeMax}");
+                }
+            }
         }
 
         // Without VIRTIO_F_ANY_LAYOUT a legacy device may assume the framing (2.6.4.3 legacy): the header alone in the
