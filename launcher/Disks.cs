@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Rvc.Launcher;
 
@@ -136,5 +137,56 @@ public sealed class ScratchDisk : IDisposable
         {
             return false;
         }
+    }
+}
+
+/// <summary>
+/// The disk of <c>--bench</c>: a fresh sparse raw image (<see cref="BenchSize"/> bytes, no block allocated),
+/// <c>artifacts/run/bench.PID.img</c>, created after <c>sync</c> so that every benchmark starts from the same state of the
+/// host's file system, and deleted when the boot is over. bench/Runner makes its images with <see cref="CreateImage"/>.
+/// </summary>
+public sealed class SparseDisk : IDisposable
+{
+    /// <summary>64 MiB, the size issue 6's benchmark runs on.</summary>
+    public const long BenchSize = 64L << 20;
+
+    public string Path { get; }
+
+    private SparseDisk(string path) => Path = path;
+
+    public static SparseDisk Create(RepoLayout repo)
+    {
+        int n = Interlocked.Increment(ref _count);
+        var path = System.IO.Path.Combine(repo.RunDirectory, $"bench.{Environment.ProcessId}{(n > 1 ? $"-{n}" : "")}.img");
+        return new SparseDisk(CreateImage(path, BenchSize));
+    }
+
+    private static int _count;
+
+    /// <summary>Replaces <paramref name="path"/> with an empty file of <paramref name="size"/> bytes (sparse: SetLength
+    /// allocates nothing), then flushes the host's file systems (<c>sync</c>).</summary>
+    public static string CreateImage(string path, long size)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        File.Delete(path);
+        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            stream.SetLength(size);
+        Sync();
+        return System.IO.Path.GetFullPath(path);
+    }
+
+    /// <summary>sync(2): dirty pages of every file system written out.</summary>
+    public static void Sync()
+    {
+        if (!OperatingSystem.IsWindows())
+            sync();
+    }
+
+    [DllImport("libc")]
+    private static extern void sync();
+
+    public void Dispose()
+    {
+        try { File.Delete(Path); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

@@ -30,18 +30,30 @@ public static class Program
           --no-disk          attach no disk
           --transport legacy|modern
                              virtio-mmio version 1 (legacy, the default) or 2 (modern, virtio 1.0)
+          --completion poll|irq
+                             how the kernel waits for the disk: adds blk.completion=poll|irq to the command line
+          --queue-size N     at most N entries in each disk's request queue (4 to 32768; the kernel's default
+                             is 128): adds blk.queue=N to the command line
+          --shell            the kernel's shell on the console instead of its disk demo: adds shell to the
+                             command line. With a terminal there is no time limit unless --timeout is given;
+                             piped input (printf 'blk list\npoweroff\n' | ./run.sh --shell) drives it
+          --bench            the kernel's benchmark: adds 'bench' to the command line and attaches a fresh sparse
+                             64 MiB image (artifacts/run/bench.PID.img, deleted afterwards) instead of lorem.txt;
+                             time limit 1800 s unless --timeout. Prints one 'bench:' line per case (bench/README.md)
           --qemu-log         log guest errors and unimplemented device accesses to artifacts/run/qemu.log
           --gdb              build the kernel at -O0 and wait for gdb-multiarch on tcp::1234 (no time limit unless
                              --timeout is given)
 
-        Any other option is an error: nothing is passed through to QEMU.
+        --bench, --completion, --queue-size and --shell put their options before the --append text (the kernel
+        takes the last of a repeated option, so --append's wins). Any other option is an error: nothing is
+        passed through to QEMU.
         The exit status is the program's (QEMU reports what it wrote to sifive_test at 0x100000).
         With a terminal, QEMU owns it while running: Ctrl-A then X quits.
         """;
 
-    private static readonly string[] BootValueOptions = ["--arch", "--timeout", "--append", "--disk", "--transport"];
+    private static readonly string[] BootValueOptions = ["--arch", "--timeout", "--append", "--disk", "--transport", "--completion", "--queue-size"];
     private static readonly string[] BootRepeatable = ["--disk"];
-    private static readonly string[] BootFlags = ["--no-disk", "--qemu-log", "--gdb", "--help", "-h"];
+    private static readonly string[] BootFlags = ["--no-disk", "--qemu-log", "--gdb", "--bench", "--shell", "--help", "-h"];
 
     public static int Main(string[] args)
     {
@@ -147,7 +159,7 @@ public static class Program
         var file = cl.Positional[0];
         var arch = cl.Value("--arch") is { } text ? ArchNames.Parse(text) : ElfFile.ReadArch(file);
         var repo = RepoLayout.Find();
-        return BootWith(repo, BootOptionsFrom(cl, repo, file, arch));
+        return BootWith(repo, BootOptionsFrom(cl, repo, file, arch, interactiveInput: !Console.IsInputRedirected));
     }
 
     /// <summary>The default: build the kernel project and boot it.</summary>
@@ -160,7 +172,7 @@ public static class Program
             throw new LauncherException($"unexpected argument '{cl.Positional[0]}' (see ./run.sh --help)");
         var arch = ArchNames.Parse(cl.Value("--arch") ?? "rv64");
         var repo = RepoLayout.Find();
-        var request = BootOptionsFrom(cl, repo, "", arch); // the options are checked before the build
+        var request = BootOptionsFrom(cl, repo, "", arch, interactiveInput: !Console.IsInputRedirected); // the options are checked before the build
         Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: true));
         // Under gdb, the Debug build: rvc compiles it at -O0, so every C# line and local is there to see.
         var elf = KernelProject.Build(repo, arch, request.Options.Gdb ? KernelProject.Debug : KernelProject.Release);
@@ -181,13 +193,15 @@ public static class Program
         return 0;
     }
 
-    /// <summary>What to boot, and whether the disk is the default one (a fresh copy of lorem.txt, made at boot time).</summary>
-    public sealed record BootRequest(BootOptions Options, bool DefaultDisk);
+    /// <summary>What to boot, and whether the disk is the default one (a fresh copy of lorem.txt, made at boot time) or,
+    /// for <c>--bench</c>, a fresh sparse image of <see cref="SparseDisk.BenchSize"/> bytes.</summary>
+    public sealed record BootRequest(BootOptions Options, bool DefaultDisk, bool BenchDisk = false);
 
     public static CommandLine ParseBootCommandLine(IEnumerable<string> args) => new(args, BootValueOptions, BootFlags, BootRepeatable);
 
-    /// <summary>The boot options of a command line (<see cref="ParseBootCommandLine"/>); every --disk must exist.</summary>
-    public static BootRequest BootOptionsFrom(CommandLine cl, RepoLayout repo, string executable, TargetArch arch)
+    /// <summary>The boot options of a command line (<see cref="ParseBootCommandLine"/>); every --disk must exist.
+    /// <paramref name="interactiveInput"/>: standard input is a terminal, so that a shell gets no default time limit.</summary>
+    public static BootRequest BootOptionsFrom(CommandLine cl, RepoLayout repo, string executable, TargetArch arch, bool interactiveInput = false)
     {
         bool gdb = cl.Flag("--gdb");
         if (cl.Has("--disk") && cl.Flag("--no-disk"))
@@ -196,24 +210,52 @@ public static class Program
         var transport = cl.Value("--transport") is { } text ? VirtioTransports.Parse(text) : VirtioTransport.Legacy;
         if (arch == TargetArch.Host && (disks.Count > 0 || cl.Has("--transport")))
             throw new LauncherException("--disk and --transport apply to rv32 and rv64 only: a host program has no devices");
+        bool bench = cl.Flag("--bench");
+        if (bench && (cl.Has("--disk") || cl.Flag("--no-disk")))
+            throw new LauncherException("--bench attaches a fresh image of its own: it excludes --disk and --no-disk");
+        if (arch == TargetArch.Host && (bench || cl.Has("--completion") || cl.Has("--queue-size") || cl.Flag("--shell")))
+            throw new LauncherException("--bench, --completion, --queue-size and --shell apply to rv32 and rv64 only");
+        string? completion = cl.Value("--completion") is { } c
+            ? c is "poll" or "irq" ? c : throw new LauncherException($"--completion expects poll or irq, not '{c}'")
+            : null;
+        uint? queueSize = cl.Value("--queue-size") is { } q ? KernelArguments.ParseQueueSize(q) : null;
+        bool shell = cl.Flag("--shell");
+        // The kernel command line: what --bench, --completion, --queue-size and --shell stand for, then --append's text.
+        var words = new List<string>();
+        if (bench)
+            words.Add("bench");
+        if (completion is not null)
+            words.Add($"blk.completion={completion}");
+        if (queueSize is not null)
+            words.Add($"blk.queue={queueSize}");
+        if (shell)
+            words.Add("shell");
+        if (cl.Value("--append") is { } appended)
+            words.Add(appended);
         return new BootRequest(
             new BootOptions
             {
                 Executable = executable,
                 Arch = arch,
-                Timeout = cl.Timeout(gdb ? null : TimeSpan.FromSeconds(60)),
-                Append = cl.Value("--append"),
+                Timeout = cl.Timeout(gdb || (interactiveInput && KernelArguments.StartsShell(words)) ? null : TimeSpan.FromSeconds(bench ? 1800 : 60)),
+                Append = words.Count > 0 ? string.Join(' ', words) : null,
                 Disks = disks,
                 Transport = transport,
                 QemuLog = cl.Flag("--qemu-log") ? Path.Combine(repo.RunDirectory, "qemu.log") : null,
                 Gdb = gdb,
             },
-            DefaultDisk: arch != TargetArch.Host && disks.Count == 0 && !cl.Flag("--no-disk"));
+            DefaultDisk: arch != TargetArch.Host && disks.Count == 0 && !cl.Flag("--no-disk") && !bench,
+            BenchDisk: bench);
     }
 
     /// <summary>Boots; the default disk is a fresh copy of lorem.txt for this boot alone (<see cref="ScratchDisk"/>).</summary>
     private static int BootWith(RepoLayout repo, BootRequest request)
     {
+        if (request.BenchDisk)
+        {
+            using var disk = SparseDisk.Create(repo);
+            return Machine.Boot(request.Options with { Disks = [new DiskImage(disk.Path, ReadOnly: false)] });
+        }
         if (!request.DefaultDisk)
             return Machine.Boot(request.Options);
         using var scratch = ScratchDisk.Create(repo);

@@ -16,6 +16,7 @@ public static class KernelCommandLine
     {
         options = KernelOptions.Defaults;
         bool ok = true;
+        bool queueGiven = false;
         while (!text.IsEmpty)
         {
             int end = text.IndexOf((byte)' ');
@@ -41,6 +42,15 @@ public static class KernelCommandLine
                 if (!options.HasRead)
                 {
                     Fail("blk.read"u8, value, "a sector number");
+                    ok = false;
+                }
+            }
+            else if (key.SequenceEqual("blk.fill"u8))
+            {
+                options.HasFill = TryParseSector(value, out options.FillSeed);
+                if (!options.HasFill)
+                {
+                    Fail("blk.fill"u8, value, "a seed from 0 to 18446744073709551615");
                     ok = false;
                 }
             }
@@ -82,6 +92,7 @@ public static class KernelCommandLine
                 if (TryParseSector(value, out ulong size) && size >= KernelOptions.MinQueueSize && size <= KernelOptions.MaxQueueSize)
                 {
                     options.QueueSize = (uint)size;
+                    queueGiven = true;
                 }
                 else
                 {
@@ -105,6 +116,14 @@ public static class KernelCommandLine
                     ok = false;
                 }
             }
+            else if (Kernel.Bench.BenchOptions.IsOption(key))
+            {
+                if (!options.Bench.TryApply(key, value, equals >= 0, out string expected))
+                {
+                    Fail(key, value, expected);
+                    ok = false;
+                }
+            }
             else
             {
                 // Not ours (a bootloader or a later stage may read it): say so, as a typo is the likelier cause.
@@ -112,6 +131,12 @@ public static class KernelCommandLine
                 Print.Ascii(option);
                 Print.Line("'");
             }
+        }
+
+        if (options.Bench.Enabled && !queueGiven)
+        {
+            // The benchmark's depth 64 takes 192 descriptors: a queue of 256 entries, as the C yardstick has.
+            options.QueueSize = Kernel.Bench.BenchOptions.DefaultQueueSize;
         }
 
         return ok;

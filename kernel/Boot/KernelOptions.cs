@@ -17,11 +17,20 @@ public unsafe struct KernelOptions
     public bool HasRead;
     public ulong ReadSector;
 
+    /// <summary><c>blk.fill=SEED</c>: write the whole of blk0 with the pattern of <see cref="FillSeed"/>, read it back
+    /// and check it (<see cref="FillTest"/>).</summary>
+    public bool HasFill;
+    public ulong FillSeed;
+
     /// <summary><c>blk.checksum=S1,S2,...</c>: how many sectors to checksum (0: none).</summary>
     public int ChecksumCount;
 
     /// <summary><c>shell</c> (or <c>shell=on</c>): the shell on the UART instead of the demo and the test modes.</summary>
     public bool Shell;
+
+    /// <summary><c>bench</c> and <c>bench.*</c>: the benchmark (<see cref="Kernel.Bench.BenchMode"/>) instead of the demo;
+    /// all zero means its defaults.</summary>
+    public Kernel.Bench.BenchOptions Bench;
 
     /// <summary><c>blk.completion=poll|irq</c>: how the block devices' completions are waited for.</summary>
     public CompletionMode Completion;
@@ -52,7 +61,10 @@ public unsafe struct KernelOptions
     }
 
     /// <summary>Whether a test mode was asked for: they replace the demo's write.</summary>
-    public readonly bool HasTestMode => HasRead || ChecksumCount != 0;
+    public readonly bool HasTestMode => HasFill || HasSectorTestMode;
+
+    /// <summary>Whether <c>blk.checksum</c> or <c>blk.read</c> was given (<see cref="BlockDemo"/> runs them).</summary>
+    public readonly bool HasSectorTestMode => HasRead || ChecksumCount != 0;
 
     public readonly ulong GetChecksumSector(int index)
     {

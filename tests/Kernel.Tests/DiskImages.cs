@@ -66,6 +66,72 @@ internal static class DiskImages
         return image;
     }
 
+    /// <summary>A new sparse image of <paramref name="size"/> bytes (zeros; no block allocated), named
+    /// <paramref name="name"/> in the test's own folder.</summary>
+    public static string CreateSparse(string test, string arch, long size, string name = "disk.img")
+    {
+        string path = Path.Combine(RepoPaths.UniqueDirectory("disks", $"{test}-{arch}"), name);
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        stream.SetLength(size);
+        return path;
+    }
+
+    /// <summary>A new image holding <paramref name="contents"/>, named <paramref name="name"/>, next to
+    /// <paramref name="neighbour"/> (one folder for a test's disks).</summary>
+    public static string CreateBeside(string neighbour, string name, byte[] contents)
+    {
+        string path = Path.Combine(Path.GetDirectoryName(neighbour)!, name);
+        File.WriteAllBytes(path, contents);
+        return path;
+    }
+
+    public static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
+    /// <summary>The kernel's <c>blk.fill</c> pattern (kernel/README.md, "Fill test"), computed here independently:
+    /// the 8-byte word at byte offset 8k of the disk is splitmix64(seed ^ k), little-endian.</summary>
+    public static ulong FillWord(ulong seed, ulong wordIndex)
+    {
+        ulong z = (seed ^ wordIndex) + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>Asserts that the image at <paramref name="path"/> is <paramref name="sectors"/> sectors of the fill
+    /// pattern of <paramref name="seed"/>, byte for byte; a failure names the first sector that differs.</summary>
+    public static void AssertFilled(string path, ulong seed, long sectors, BootResult boot)
+    {
+        long length = new FileInfo(path).Length;
+        Assert.True(length == sectors * SectorSize, $"{path}: expected {sectors * SectorSize} bytes, found {length}\n{boot.Describe()}");
+        const int ChunkSectors = 2048;
+        byte[] chunk = new byte[ChunkSectors * SectorSize];
+        byte[] expected = new byte[ChunkSectors * SectorSize];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20);
+        for (long first = 0; first < sectors; first += ChunkSectors)
+        {
+            int count = (int)Math.Min(ChunkSectors, sectors - first);
+            int bytes = count * SectorSize;
+            stream.ReadExactly(chunk, 0, bytes);
+            ulong word = (ulong)first * (SectorSize / 8);
+            for (int at = 0; at < bytes; at += 8)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(expected.AsSpan(at), FillWord(seed, word++));
+            }
+
+            int differs = chunk.AsSpan(0, bytes).CommonPrefixLength(expected.AsSpan(0, bytes));
+            if (differs < bytes)
+            {
+                long sector = first + differs / SectorSize;
+                Assert.Fail($"{path}: sector {sector} is not the fill pattern of seed {seed}: at byte {first * SectorSize + differs} expected 0x{expected[differs]:x2}, found 0x{chunk[differs]:x2}; "
+                    + $"expected [{Hex(expected, differs)}], found [{Hex(chunk, differs)}]\n{boot.Describe()}");
+            }
+        }
+    }
+
     /// <summary>Deletes the folder of a test's disk once the test has passed (a failing test keeps it: its path is in
     /// the failure message).</summary>
     public static void Discard(string disk)

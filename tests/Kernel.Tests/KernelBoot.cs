@@ -4,7 +4,8 @@ namespace Rvc.Kernel.Tests;
 
 /// <summary>What one boot of the kernel did: the UART's output (line endings made <c>\n</c>), the launcher's and
 /// QEMU's standard error, and the exit status (the kernel's, passed through by QEMU and the launcher).</summary>
-internal sealed record BootResult(string Arch, IReadOnlyList<string> Arguments, string Stdout, string Stderr, int ExitCode, bool TimedOut)
+internal sealed record BootResult(string Arch, IReadOnlyList<string> Arguments, string Stdout, string Stderr, int ExitCode, bool TimedOut,
+    TimeSpan Elapsed = default)
 {
     public IEnumerable<string> Lines => Stdout.Split('\n');
 
@@ -12,7 +13,7 @@ internal sealed record BootResult(string Arch, IReadOnlyList<string> Arguments, 
     public string Describe() =>
         $"""
         launcher {string.Join(' ', Arguments)}
-        exit status {ExitCode}{(TimedOut ? " (the test's guard killed it)" : "")}
+        exit status {ExitCode}{(TimedOut ? " (the test's guard killed it)" : "")} after {Elapsed.TotalSeconds:0.0} s
         --- stdout ---
         {Stdout}
         --- stderr ---
@@ -39,14 +40,15 @@ internal static class KernelBoot
 
     public static string LauncherDll => Path.Combine(AppContext.BaseDirectory, "launcher.dll");
 
-    /// <summary>Runs the launcher with <paramref name="arguments"/>; standard input is empty.</summary>
-    public static ProcessResult RunLauncher(IEnumerable<string> arguments, TimeSpan guard)
+    /// <summary>Runs the launcher with <paramref name="arguments"/>; standard input is <paramref name="input"/> (which
+    /// the launcher passes on to QEMU's UART), or empty.</summary>
+    public static ProcessResult RunLauncher(IEnumerable<string> arguments, TimeSpan guard, string? input = null)
         => ProcessRunner.Run(DotnetHost(), [LauncherDll, .. arguments], guard, new Dictionary<string, string>
         {
             ["DOTNET_NOLOGO"] = "1",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
-        });
+        }, input is null ? null : Encoding.ASCII.GetBytes(input));
 
     /// <summary>
     /// The kernel ELF for <paramref name="arch"/>, built once per test run (<c>launcher build-kernel</c>: MSBuild on
@@ -105,12 +107,16 @@ internal static class KernelBoot
 
     /// <summary>Boots the kernel for <paramref name="arch"/> with the launcher's <c>boot</c> verb and the given
     /// options (<c>--disk</c>, <c>--no-disk</c>, <c>--append</c>...).</summary>
-    public static BootResult Boot(string arch, params string[] options)
+    public static BootResult Boot(string arch, params string[] options) => BootWithInput(arch, null, options);
+
+    /// <summary>As <see cref="Boot"/>, with <paramref name="input"/> on the launcher's standard input: what the kernel
+    /// reads from its UART (the shell's keystrokes).</summary>
+    public static BootResult BootWithInput(string arch, string? input, params string[] options)
     {
         string[] arguments = ["boot", KernelElf(arch), "--arch", arch, "--timeout", BootTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), .. options];
-        var result = RunLauncher(arguments, LauncherGuard);
+        var result = RunLauncher(arguments, LauncherGuard, input);
         string stdout = Encoding.Latin1.GetString(result.Stdout).Replace("\r\n", "\n", StringComparison.Ordinal);
-        return new BootResult(arch, arguments, stdout, result.Stderr, result.ExitCode, result.TimedOut);
+        return new BootResult(arch, arguments, stdout, result.Stderr, result.ExitCode, result.TimedOut, result.Elapsed);
     }
 
     /// <summary>The <c>dotnet</c> that runs the tests (dotnet test sets DOTNET_HOST_PATH), else the one on PATH.</summary>

@@ -96,6 +96,84 @@ public sealed class LauncherTests : IDisposable
     public void RejectsBadOptions(params string[] args)
         => Assert.Throws<LauncherException>(() => Parse(args));
 
+    [Theory]
+    [InlineData(new[] { "--completion", "irq" }, "blk.completion=irq")]
+    [InlineData(new[] { "--completion", "poll" }, "blk.completion=poll")]
+    [InlineData(new[] { "--queue-size", "4" }, "blk.queue=4")]
+    [InlineData(new[] { "--queue-size=32768" }, "blk.queue=32768")]
+    [InlineData(new[] { "--shell" }, "shell")]
+    [InlineData(new[] { "--shell", "--queue-size", "64", "--completion", "irq" }, "blk.completion=irq blk.queue=64 shell")]
+    [InlineData(new[] { "--append", "blk.read=1", "--completion", "irq" }, "blk.completion=irq blk.read=1")]
+    [InlineData(new[] { "--queue-size", "16", "--append", "demo=off blk.queue=8", "--shell" }, "blk.queue=16 shell demo=off blk.queue=8")]
+    [InlineData(new string[0], null)]
+    public void KernelOptionsGoToTheCommandLineBeforeTheAppendText(string[] args, string? append)
+    {
+        var request = Parse(args);
+        Assert.Equal(append, request.Options.Append);
+        var qemu = Machine.QemuArguments(request.Options, interactive: false);
+        Assert.Equal(append is null ? [] : [append], ValuesOf(qemu, "-append"));
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("0")]
+    [InlineData("32769")]
+    [InlineData("4294967300")]
+    [InlineData("-5")]
+    [InlineData("+8")]
+    [InlineData("0x10")]
+    [InlineData(" 8")]
+    [InlineData("")]
+    [InlineData("many")]
+    public void RejectsQueueSizesTheKernelWouldRefuse(string size)
+    {
+        var e = Assert.Throws<LauncherException>(() => Parse("--queue-size", size));
+        Assert.Contains("--queue-size expects a number of queue entries from 4 to 32768", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--completion", "fast")]
+    [InlineData("--completion", "IRQ")]
+    [InlineData("--shell=yes")]
+    [InlineData("--shell", "--shell")]
+    [InlineData("--queue-size", "8", "--queue-size", "16")]
+    public void RejectsBadKernelOptions(params string[] args)
+        => Assert.Throws<LauncherException>(() => Parse(args));
+
+    [Theory]
+    [InlineData("--shell")]
+    [InlineData("--completion", "irq")]
+    [InlineData("--queue-size", "8")]
+    public void KernelOptionsDoNotApplyToHostPrograms(params string[] args)
+        => Assert.Throws<LauncherException>(() => Launcher.Program.BootOptionsFrom(
+            Launcher.Program.ParseBootCommandLine(args), Repo, "program", TargetArch.Host));
+
+    /// <summary>A shell in a terminal waits for its user: no time limit unless --timeout says so. With piped input (the
+    /// tests', a script's) the usual 60 s, so that input without poweroff cannot hang forever.</summary>
+    [Theory]
+    [InlineData(true, null, "--shell")]
+    [InlineData(true, null, "--append", "shell")]
+    [InlineData(true, null, "--append", "shell=off shell=on")]
+    [InlineData(true, 60.0, "--shell", "--append", "shell=off")]
+    [InlineData(true, 5.0, "--shell", "--timeout", "5")]
+    [InlineData(true, 60.0)]
+    [InlineData(false, 60.0, "--shell")]
+    [InlineData(false, 60.0, "--append", "shell")]
+    public void ShellInATerminalHasNoDefaultTimeLimit(bool interactive, double? seconds, params string[] args)
+    {
+        var request = Launcher.Program.BootOptionsFrom(Launcher.Program.ParseBootCommandLine(args), Repo, "kernel.elf", TargetArch.RiscV64, interactive);
+        Assert.Equal(seconds is null ? null : TimeSpan.FromSeconds(seconds.Value), request.Options.Timeout);
+    }
+
+    [Fact]
+    public void HelpListsTheKernelOptions()
+    {
+        foreach (var option in new[] { "--completion poll|irq", "--queue-size N", "--shell" })
+        {
+            Assert.Contains(option, Launcher.Program.Usage, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void RejectsDiskWithNoDisk()
         => Assert.Throws<LauncherException>(() => Parse("--disk", NewFile("x.img"), "--no-disk"));

@@ -22,7 +22,10 @@ internal static class ProcessRunner
         };
     }
 
-    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout, IDictionary<string, string>? environment = null)
+    /// <summary>Runs <paramref name="fileName"/> to completion or <paramref name="timeout"/>. Its standard input is
+    /// <paramref name="standardInput"/> (bytes, written then closed) or empty.</summary>
+    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout, IDictionary<string, string>? environment = null,
+        byte[]? standardInput = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -49,7 +52,23 @@ internal static class ProcessRunner
         Running[process.Id] = process;
         try
         {
-            process.StandardInput.Close();
+            // Written from another task: a child that does not read its input must not block us.
+            Task feed = Task.Run(() =>
+            {
+                try
+                {
+                    if (standardInput is not null)
+                    {
+                        process.StandardInput.BaseStream.Write(standardInput);
+                    }
+
+                    process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // The child is gone, or closed its input.
+                }
+            });
             var stdout = new MemoryStream();
             var stderr = new MemoryStream();
             Task copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout);
@@ -62,7 +81,7 @@ internal static class ProcessRunner
             }
 
             // The pipes close when the process (and any child holding them) is gone.
-            Task.WaitAll([copyOut, copyErr], TimeSpan.FromSeconds(10));
+            Task.WaitAll([copyOut, copyErr, feed], TimeSpan.FromSeconds(10));
             return new ProcessResult(
                 stdout.ToArray(),
                 System.Text.Encoding.UTF8.GetString(stderr.ToArray()),

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace Rvc.Kernel.Tests;
+
+/// <summary>
+/// <c>blk.fill=SEED</c> on a fresh sparse 64 MiB image: the kernel writes every sector with the seed's pattern through
+/// requests of 1, 8, 128 and 3 sectors at queue depths 1 to 32, flushes, reads it all back and checks it
+/// (<c>verified=ok</c>); then the host checks the file byte for byte against its own computation of the pattern
+/// (kernel/README.md, "Fill test"). Every arch, transport and completion mode: polling and interrupts must both write
+/// exactly the pattern. A boot takes well under a second.
+/// </summary>
+public class FillTests
+{
+    private const long DiskBytes = 64L << 20;
+    private const long Sectors = DiskBytes / DiskImages.SectorSize;
+
+    [Theory]
+    [InlineData("rv32", "legacy", "poll", 1UL)]
+    [InlineData("rv32", "legacy", "irq", 0x8000_0000_0000_0001UL)]
+    [InlineData("rv32", "modern", "poll", 0xDEAD_BEEF_CAFE_F00DUL)]
+    [InlineData("rv32", "modern", "irq", 20240603UL)]
+    [InlineData("rv64", "legacy", "poll", 0UL)]
+    [InlineData("rv64", "legacy", "irq", 0xFFFF_FFFF_FFFF_FFFFUL)]
+    [InlineData("rv64", "modern", "poll", 0x0123_4567_89AB_CDEFUL)]
+    [InlineData("rv64", "modern", "irq", 4_000_000_007UL)]
+    public void WritesThePatternEndToEndAndReadsItBack(string arch, string transport, string completion, ulong seed)
+    {
+        string disk = DiskImages.CreateSparse(nameof(WritesThePatternEndToEndAndReadsItBack), $"{arch}-{transport}-{completion}", DiskBytes);
+        string seedText = seed.ToString(CultureInfo.InvariantCulture);
+
+        var boot = KernelBoot.Boot(arch, "--disk", disk, "--transport", transport, "--completion", completion, "--append", "blk.fill=" + seedText);
+
+        BootAssert.ExitedWith(0, boot);
+        BootAssert.HasLine($"blk: fill blk0: {Sectors} sectors, seed {seedText}, requests of 1, 8, 128 and 3 sectors, depths 1, 4, 16 and 32", boot);
+        var summary = boot.Lines.Where(l => l.StartsWith("blk: fill seed=", StringComparison.Ordinal)).ToList();
+        Assert.True(summary.Count == 1, $"expected one summary line 'blk: fill seed=...'\n{boot.Describe()}");
+        // 1 + 8 + 128 + 3 = 140 sectors every four requests: 131072 sectors take 3745 requests and two more; each pass.
+        Assert.True(summary[0] == $"blk: fill seed={seedText} sectors={Sectors} requests={2 * 3747} verified=ok",
+            $"unexpected summary line '{summary[0]}'\n{boot.Describe()}");
+        Assert.True(boot.Lines.Any(l => l.StartsWith("blk: fill wrote in 3747 requests (up to 32 in flight)", StringComparison.Ordinal)),
+            $"the write pass should reach 32 requests in flight\n{boot.Describe()}");
+        BootAssert.HasLine(completion == "irq" ? Transports.InterruptLine : Transports.PollingLine, boot);
+        BootAssert.HasNoLineStartingWith("virtio-blk: error:", boot);
+        DiskImages.AssertFilled(disk, seed, Sectors, boot);
+        DiskImages.Discard(disk);
+    }
+
+    /// <summary>The fill test on a disk whose size is no multiple of the request sizes (the last request is cut), with
+    /// a queue too small for 32 requests (<c>--queue-size 16</c>: 16 descriptors, 5 three-descriptor requests).</summary>
+    [Theory]
+    [InlineData("rv32")]
+    [InlineData("rv64")]
+    public void CutsTheLastRequestAndKeepsWithinASmallQueue(string arch)
+    {
+        const long sectors = 1001;
+        string disk = DiskImages.CreateSparse(nameof(CutsTheLastRequestAndKeepsWithinASmallQueue), arch, sectors * DiskImages.SectorSize);
+
+        var boot = KernelBoot.Boot(arch, "--disk", disk, "--queue-size", "16", "--append", "blk.fill=99");
+
+        BootAssert.ExitedWith(0, boot);
+        BootAssert.HasLine("blk: fill blk0: 1001 sectors, seed 99, requests of 1, 8, 128 and 3 sectors, depths 1, 4, 5 and 5", boot);
+        // 7 full rounds of 140 sectors, then 1 + 8 + 12 (the 128 cut): 31 requests a pass.
+        BootAssert.HasLine("blk: fill seed=99 sectors=1001 requests=62 verified=ok", boot);
+        DiskImages.AssertFilled(disk, 99, sectors, boot);
+        DiskImages.Discard(disk);
+    }
+
+    /// <summary>On a read-only disk the first write is refused: the error, <c>verified=FAILED</c>, status 1, the file
+    /// untouched.</summary>
+    [Theory]
+    [InlineData("rv32")]
+    [InlineData("rv64")]
+    public void FailsCleanlyOnAReadOnlyDisk(string arch)
+    {
+        byte[] image = DiskImages.Pattern(16);
+        string disk = DiskImages.Create(nameof(FailsCleanlyOnAReadOnlyDisk), arch, image);
+
+        var boot = KernelBoot.Boot(arch, "--disk", disk + ":ro", "--append", "blk.fill=5");
+
+        BootAssert.FailedCleanly(boot);
+        Assert.Equal(1, boot.ExitCode);
+        BootAssert.HasLine("virtio-blk: error: disk is read-only", boot);
+        BootAssert.HasLine("blk: fill seed=5 sectors=16 requests=0 verified=FAILED", boot);
+        DiskImages.AssertContents(image, disk, boot);
+        DiskImages.Discard(disk);
+    }
+
+    /// <summary>A seed that is no decimal number stops the boot before any disk access.</summary>
+    [Fact]
+    public void RejectsABadSeed()
+    {
+        byte[] image = DiskImages.Pattern(16);
+        string disk = DiskImages.Create(nameof(RejectsABadSeed), "rv64", image);
+
+        var boot = KernelBoot.Boot("rv64", "--disk", disk, "--append", "blk.fill=-1");
+
+        BootAssert.FailedCleanly(boot);
+        BootAssert.HasLine("cmdline: error: blk.fill='-1': expected a seed from 0 to 18446744073709551615", boot);
+        BootAssert.HasNoLineStartingWith("blk: fill", boot);
+        DiskImages.AssertContents(image, disk, boot);
+        DiskImages.Discard(disk);
+    }
+}
