@@ -105,6 +105,22 @@ public static class Program
             return 1;
         }
 
+        if (options.Bench.Enabled)
+        {
+            // The benchmark on blk0 instead of the demo and the test modes; then power off.
+            return Kernel.Bench.BenchMode.Run(ref table[0], options.Bench, hardware.TimebaseFrequency);
+        }
+
+        if (options.HasFill)
+        {
+            // blk.fill first; the other test modes, if any, after it.
+            int status = FillTest.Run(ref table[0].Driver, options.FillSeed, hardware.TimebaseFrequency);
+            if (status != 0 || !options.HasSectorTestMode)
+            {
+                return status;
+            }
+        }
+
         return BlockDemo.Run(ref table[0].Driver, options);
     }
 

@@ -31,6 +31,7 @@ public static class CommandShell
             UartInput.EnableReceiveInterrupt();
         }
 
+        Kernel.Bench.BenchShellCommand.Timebase = hardware.TimebaseFrequency;
         Print.Line("shell: type help for the commands");
         LineEditor editor = default;
         Span<byte> line = stackalloc byte[LineEditor.Capacity];
@@ -71,7 +72,7 @@ public static class CommandShell
         }
         else if (command.SequenceEqual("bench"u8))
         {
-            Print.Line("bench: not built yet (the benchmark issue adds it)");
+            Kernel.Bench.BenchShellCommand.Run(ref table, words.Rest());
         }
         else if (command.SequenceEqual("poweroff"u8))
         {
@@ -95,7 +96,8 @@ public static class CommandShell
         Print.Line("  blk write DEV SECTOR TEXT    write TEXT's bytes to one sector, the rest of it NUL bytes");
         Print.Line("  blk flush DEV                make completed writes durable");
         Print.Line("  blk id DEV                   the device's ID string (its serial number)");
-        Print.Line("  bench                        not built yet");
+        Print.Line("  bench [DEV] [NAME=VALUE ...] the disk benchmark on DEV (default blk0; it overwrites the disk):");
+        Print.Line("                               ms, n, sizes, qd, ops, patterns, verify, seed, features (as bench.*)");
         Print.Line("  poweroff                     flush every writable disk and power off (exit status 0)");
         Print.Line("DEV: blk0, blk1, ...; numbers: decimal, or hex with 0x; sectors are 512 bytes.");
         Print.Line("Editing: backspace erases a character, Ctrl-U the line, Ctrl-C abandons it.");

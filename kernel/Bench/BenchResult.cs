@@ -1,0 +1,18 @@
+namespace Kernel.Bench;
+
+using Kernel.Drivers.Virtio;
+
+/// <summary>What one case measured: <see cref="Requests"/> completed in <see cref="Ticks"/> of the <c>time</c> CSR
+/// (first submission to last completion, at least 1), or the first driver error (<see cref="Error"/>).</summary>
+public struct BenchResult
+{
+    public uint Requests;
+    public ulong Ticks;
+    public BlockError Error;
+
+    /// <summary>Requests per second: <c>n * timebase / ticks</c> (integer division, as the contract says).</summary>
+    public readonly ulong Iops(ulong timebase) => (ulong)Requests * timebase / Ticks;
+
+    /// <summary>KiB per second: <c>n * size * timebase / 1024 / ticks</c>.</summary>
+    public readonly ulong KibPerSecond(uint size, ulong timebase) => (ulong)Requests * size * timebase / 1024 / Ticks;
+}
