@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Rvc.Kernel.Tests;
+
+/// <summary>
+/// The kernel's benchmark mode (bench/README.md), with a tiny time budget: every case of the matrix prints one
+/// well-formed line whose numbers agree with each other (iops from n and ticks at the virt machine's 10 MHz
+/// timebase, kibps from iops and the size), the fields name the configuration that was booted, the run ends with
+/// <c>bench: done</c> and exit status 0. This checks the mode works and its lines parse; it measures nothing
+/// (speed is the business of ./bench.sh, not of tests).
+/// </summary>
+public class BenchModeTests
+{
+    private const long TimebaseHz = 10_000_000;
+
+    [Theory]
+    [InlineData("rv32", "legacy", "poll")]
+    [InlineData("rv32", "modern", "irq")]
+    [InlineData("rv64", "legacy", "irq")]
+    [InlineData("rv64", "modern", "poll")]
+    public void PrintsEveryCaseWithConsistentNumbers(string arch, string transport, string completion)
+    {
+        string disk = DiskImages.CreateSparse(nameof(PrintsEveryCaseWithConsistentNumbers), $"{arch}-{transport}-{completion}", 64L << 20);
+
+        var boot = KernelBoot.Boot(arch, "--disk", disk, "--transport", transport, "--completion", completion,
+            "--append", "bench blk.queue=256 bench.ms=5");
+
+        BootAssert.ExitedWith(0, boot);
+        var lines = boot.Lines.Where(l => l.StartsWith("bench: arch=", StringComparison.Ordinal)).ToList();
+        var cases = new HashSet<string>();
+        foreach (string line in lines)
+        {
+            var fields = line["bench: ".Length..].Split(' ').Select(f => f.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
+            Assert.True(fields["arch"] == arch && fields["transport"] == transport && fields["completion"] == completion,
+                $"'{line}' does not name the booted configuration\n{boot.Describe()}");
+            long size = long.Parse(fields["size"], CultureInfo.InvariantCulture);
+            long n = long.Parse(fields["n"], CultureInfo.InvariantCulture);
+            long ticks = long.Parse(fields["ticks"], CultureInfo.InvariantCulture);
+            long iops = long.Parse(fields["iops"], CultureInfo.InvariantCulture);
+            long kibps = long.Parse(fields["kibps"], CultureInfo.InvariantCulture);
+            Assert.True(n > 0 && ticks > 0, $"'{line}' did no requests\n{boot.Describe()}");
+            long expectedIops = n * TimebaseHz / ticks;
+            Assert.True(Math.Abs(iops - expectedIops) <= 1, $"'{line}': iops should be n * 10 MHz / ticks = {expectedIops}");
+            long expectedKibps = iops * size / 1024;
+            Assert.True(Math.Abs(kibps - expectedKibps) <= Math.Max(1, size / 1024), $"'{line}': kibps should be iops * size / 1024 = {expectedKibps}");
+            Assert.True(cases.Add($"{fields["op"]} {fields["pattern"]} {size} {fields["qd"]}"), $"'{line}' is a repeated case");
+        }
+
+        // Reads and writes, sequential and random, three sizes, four queue depths.
+        Assert.True(cases.Count == 2 * 2 * 3 * 4, $"expected 48 cases, got {cases.Count}\n{boot.Describe()}");
+        Assert.True(boot.Lines.Where(l => l.Length > 0).Last() == "bench: done", $"the run must end with 'bench: done'\n{boot.Describe()}");
+        DiskImages.Discard(disk);
+    }
+
+    [Fact]
+    public void RefusesAQueueDepthOutsideTheMatrix()
+    {
+        var boot = KernelBoot.Boot("rv64", "--no-disk", "--append", "bench bench.qd=3");
+
+        Assert.True(boot.ExitCode == 1 && !boot.TimedOut, $"expected exit status 1\n{boot.Describe()}");
+        Assert.True(boot.Lines.Any(l => l.StartsWith("cmdline: error:", StringComparison.Ordinal)), $"expected a 'cmdline: error:' line\n{boot.Describe()}");
+    }
+}
