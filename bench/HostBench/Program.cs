@@ -1,42 +1,34 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Rvc.Driver;
 using Rvc.Launcher;
 
 namespace Rvc.HostBench;
 
 /// <summary>
-/// Builds the kernel's IL for rv32 and rv64 (through the launcher, as ./run.sh does), then runs the benchmarks
-/// (<see cref="CompilerBenchmarks"/>) in this process: BenchmarkDotNet's in-process toolchain, so that it does not
-/// generate and build a project of its own inside the repository. Arguments go to BenchmarkDotNet's switcher
-/// (e.g. <c>--filter *Llvm*</c>); <c>--quick</c> first makes it one short iteration each, to check the set-up.
+/// Runs the benchmarks in this process (BenchmarkDotNet's in-process toolchain, so that it does not generate and build
+/// a project of its own inside the repository): <see cref="CompilerBenchmarks"/> (rvc on the kernel; it builds the
+/// kernel's IL for rv32 and rv64 through the launcher first, as ./run.sh does, when one of them is selected) and
+/// <see cref="DriverBenchmarks"/> (the virtio-blk driver core against an instant fake device). Each class brings its
+/// job (<c>[Config]</c>). Arguments go to BenchmarkDotNet's switcher (e.g. <c>--filter *Driver*</c>); <c>--quick</c>
+/// first makes every job one short iteration, to check the set-up.
 /// </summary>
 public static class Program
 {
+    /// <summary>Set by <c>--quick</c>: the classes' configurations make dry jobs.</summary>
+    public static bool Quick { get; private set; }
+
     public static int Main(string[] args)
     {
-        bool quick = args.Contains("--quick");
+        Quick = args.Contains("--quick");
         args = args.Where(a => a != "--quick").ToArray();
         var repo = RepoLayout.Find();
-        foreach (var arch in new[] { TargetArch.RiscV32, TargetArch.RiscV64 })
-        {
-            var elf = KernelProject.Build(repo, arch);
-            CompilerBenchmarks.KernelAssemblies[arch] = Path.ChangeExtension(elf, ".dll");
-        }
+        CompilerBenchmarks.Repo = repo;
         CompilerBenchmarks.WorkDirectory = Path.Combine(repo.Artifacts, "bench", "host-bench");
         Directory.CreateDirectory(CompilerBenchmarks.WorkDirectory);
 
-        var job = quick
-            ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)
-            // Each operation takes a second or more: one invocation per iteration, a few iterations.
-            : Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(2).WithIterationCount(10)
-                .WithInvocationCount(1).WithUnrollFactor(1);
         var config = ManualConfig.Create(DefaultConfig.Instance)
-            .AddJob(job)
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumn(StatisticColumn.Min, StatisticColumn.Max)
             .WithArtifactsPath(Path.Combine(repo.Artifacts, "bench", "BenchmarkDotNet.Artifacts"));

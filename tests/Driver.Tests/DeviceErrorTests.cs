@@ -69,11 +69,12 @@ public class DeviceErrorTests
     }
 
     [Fact]
-    public void ACompletionOfTheWrongChainIsADeviceError()
+    public void ACompletionOfTheWrongChainIsAProtocolViolation()
     {
+        // (Before ProtocolViolation existed this was reported as DeviceError, which now means an unknown status byte.)
         using var rig = new Rig().Started();
         rig.Device.CorruptUsedId = 9;
-        Assert.Equal(BlockError.DeviceError, rig.Driver.Read(0, rig.Buffer(512)));
+        Assert.Equal(BlockError.ProtocolViolation, rig.Driver.Read(0, rig.Buffer(512)));
         Assert.False(rig.Driver.IsReady);
         Assert.NotEqual(0u, rig.Device.Status & VirtioDeviceStatus.Failed);
         Assert.Equal(BlockError.DeviceNeedsReset, rig.Driver.Read(0, rig.Buffer(512)));
@@ -102,7 +103,7 @@ public class DeviceErrorTests
         Assert.Equal(
             ["None", "NoDevice", "BadMagic", "UnsupportedVersion", "NotBlockDevice", "FeaturesRefused", "QueueUnavailable",
              "OutOfMemory", "OutOfRange", "BadBuffer", "IoError", "Unsupported", "ReadOnly", "DeviceNeedsReset",
-             "DeviceError", "Timeout", "QueueFull", "BadToken"],
+             "DeviceError", "Timeout", "QueueFull", "BadToken", "ProtocolViolation"],
             Enum.GetNames<BlockError>());
     }
 }

@@ -59,11 +59,13 @@ public sealed unsafe class Rig : IDisposable
     /// <summary>The image's bytes of <paramref name="count"/> sectors from <paramref name="sector"/> as they were at the start.</summary>
     public ReadOnlySpan<byte> OriginalSectors(ulong sector, int count) => Original.AsSpan(checked((int)sector * 512), count * 512);
 
-    /// <summary>Neither the device nor the DMA arena saw the driver break a rule.</summary>
+    /// <summary>Neither the device nor the DMA arena saw the driver break a rule, and nothing wrote outside the
+    /// arena's allocations (its canaries are intact).</summary>
     public void AssertClean()
     {
         Assert.Empty(Device.Violations);
         Assert.Empty(Arena.Violations);
+        Assert.Empty(Arena.CheckCanaries());
     }
 
     public void Dispose() => Arena.Dispose();

@@ -13,12 +13,12 @@ public unsafe class VirtqueueTests
     public void ChainsTakenAndFreedInAnyOrderNeverShareADescriptor(int size)
     {
         nuint bytes = VirtqLegacyLayout.TotalSize((uint)size, 4096);
-        byte* area = (byte*)NativeMemory.AlignedAlloc(bytes, 4096);
+        byte* area = (byte*)NativeMemory.AlignedAlloc(bytes + Virtqueue.PrivateBytes((uint)size), 4096);
         try
         {
             new Span<byte>(area, (int)bytes).Clear();
             var queue = Virtqueue.Create((VirtqDesc*)area, (VirtqAvail*)(area + VirtqLegacyLayout.AvailOffset((uint)size)),
-                (VirtqUsed*)(area + VirtqLegacyLayout.UsedOffset((uint)size, 4096)), (ushort)size);
+                (VirtqUsed*)(area + VirtqLegacyLayout.UsedOffset((uint)size, 4096)), (ushort*)(area + bytes), (ushort)size);
             var random = new Random(size);
             var owner = new int[size];
             Array.Fill(owner, -1);

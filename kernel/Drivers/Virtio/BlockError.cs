@@ -47,7 +47,8 @@ public enum BlockError
     /// on it after a timeout).</summary>
     DeviceNeedsReset,
 
-    /// <summary>The device broke the protocol: an unknown status byte, or a completion for a request not in flight.</summary>
+    /// <summary>The device completed the request with a status byte that is none of VIRTIO_BLK_S_OK, IOERR and UNSUPP.
+    /// Only that request failed; the device is still used.</summary>
     DeviceError,
 
     /// <summary>The device did not complete a request within the wait's time limit (<see cref="ICompletionWait"/>);
@@ -60,4 +61,12 @@ public enum BlockError
 
     /// <summary>A token that names no submitted request (never handed out, or its result already collected).</summary>
     BadToken,
+
+    /// <summary>The device broke the virtqueue protocol: a used-ring entry whose id is out of range or names no request
+    /// in flight (the same request completed twice, a descriptor that heads no chain), a used length larger than the
+    /// request's device-writable buffers, a completion without a status byte written, a used index that moved by more
+    /// than the requests in flight (or backwards), or a configuration field that never read the same twice. The driver
+    /// reset the device and set FAILED; every request in flight, and every one that completed in the same look at the
+    /// used ring, failed with this error; later requests are refused with <see cref="DeviceNeedsReset"/>.</summary>
+    ProtocolViolation,
 }

@@ -20,10 +20,11 @@ public static class BlockErrors
         BlockError.Unsupported => "request not supported by the device",
         BlockError.ReadOnly => "disk is read-only",
         BlockError.DeviceNeedsReset => "device needs a reset",
-        BlockError.DeviceError => "device protocol error",
+        BlockError.DeviceError => "device returned an unknown status",
         BlockError.Timeout => "device timed out",
         BlockError.QueueFull => "request queue full",
         BlockError.BadToken => "no such request",
+        BlockError.ProtocolViolation => "device broke the virtqueue protocol (device reset)",
         _ => "unknown error",
     };
 }

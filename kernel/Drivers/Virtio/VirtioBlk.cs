@@ -400,6 +400,7 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
         VirtioBlkRequestState* state = _states + head;
         state->State = VirtioBlkRequestState.InFlight;
         state->Result = BlockError.None;
+        state->WritableBytes = deviceWrites ? (uint)total + 1 : 1;
         _inFlight++;
 
         // Publish (2.7.13), then notify unless the device said it need not be (2.7.10: read used->flags only after the
@@ -420,8 +421,13 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     /// records each request's result (its status byte). In interrupt mode InterruptStatus is read and acknowledged
     /// first, so a completion the device publishes after this look raises a new interrupt instead of being
     /// acknowledged unseen. The used ring's index is the truth: a completion that arrived while nobody waited is found
-    /// here. Returns how many requests completed; a completion for a request not in flight is a protocol error that
-    /// fails the device (<see cref="BlockError.DeviceError"/>).</summary>
+    /// here. Returns how many requests completed (their results are ready to collect).
+    /// <para>Nothing the device wrote is trusted: used->idx is read once, and may have moved by at most the number of
+    /// requests in flight (each yields exactly one entry), which also bounds the work; each entry's id must name a
+    /// request in flight, its len must fit the request's device-writable buffers, and the status byte must have been
+    /// written. Anything else is a protocol violation: the driver gives up on the device (resets it, so it lets go of
+    /// every buffer) and fails every request in flight, and every request this call completed, with
+    /// <see cref="BlockError.ProtocolViolation"/>.</para></summary>
     public int ReapCompletions()
     {
         if (!IsReady)
@@ -434,25 +440,42 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
             AcknowledgeInterrupt();
         }
 
-        int reaped = 0;
-        while (_queue.TryTakeUsed(out VirtqUsedElem used))
+        int completedBefore = _completedCount;
+        uint fresh = _queue.NewUsedCount;
+        if (fresh != 0)
         {
-            if (used.Id >= _queue.Size || _states[used.Id].State != VirtioBlkRequestState.InFlight)
+            ushort tailBefore = _completedTail;
+            if (fresh > (uint)_inFlight)
             {
-                GiveUp(BlockError.DeviceError);
-                return reaped;
+                return FailBatch(tailBefore, completedBefore);
             }
 
-            ushort head = (ushort)used.Id;
-            byte status = Volatile.Read(ref _slots[head].Status);
-            Complete(head, status switch
+            DmaBarriers.Memory();   // the entries only after the index (2.7.14)
+            for (uint i = 0; i < fresh; i++)
             {
-                VirtioBlkStatus.VIRTIO_BLK_S_OK => BlockError.None,
-                VirtioBlkStatus.VIRTIO_BLK_S_IOERR => BlockError.IoError,
-                VirtioBlkStatus.VIRTIO_BLK_S_UNSUPP => BlockError.Unsupported,
-                _ => BlockError.DeviceError,
-            });
-            reaped++;
+                VirtqUsedElem used = _queue.TakeUsed();
+                if (used.Id >= _queue.Size)
+                {
+                    return FailBatch(tailBefore, completedBefore);
+                }
+
+                ushort head = (ushort)used.Id;
+                VirtioBlkRequestState* state = _states + head;
+                byte status = Volatile.Read(ref _slots[head].Status);
+                if (state->State != VirtioBlkRequestState.InFlight || used.Len > state->WritableBytes ||
+                    status == VirtioBlkRequestSlot.StatusNotWritten)
+                {
+                    return FailBatch(tailBefore, completedBefore);
+                }
+
+                Complete(head, status switch
+                {
+                    VirtioBlkStatus.VIRTIO_BLK_S_OK => BlockError.None,
+                    VirtioBlkStatus.VIRTIO_BLK_S_IOERR => BlockError.IoError,
+                    VirtioBlkStatus.VIRTIO_BLK_S_UNSUPP => BlockError.Unsupported,
+                    _ => BlockError.DeviceError,
+                });
+            }
         }
 
         if (_configChanged)
@@ -461,7 +484,24 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
             CheckNeedsReset();
         }
 
-        return reaped;
+        return _completedCount - completedBefore;
+    }
+
+    /// <summary>A protocol violation seen while taking the used ring: gives up on the device (every request in flight
+    /// fails), and fails the requests completed earlier in the same look too, those after
+    /// <paramref name="tailBefore"/> on the completed list: their entries came from a device that broke the protocol.
+    /// Returns how many results became ready since <paramref name="completedBefore"/>.</summary>
+    int FailBatch(ushort tailBefore, int completedBefore)
+    {
+        BlockError error = GiveUp(BlockError.ProtocolViolation);
+        ushort head = tailBefore == NoToken ? _completedHead : _states[tailBefore].NextCompleted;
+        while (head != NoToken)
+        {
+            _states[head].Result = error;
+            head = _states[head].NextCompleted;
+        }
+
+        return _completedCount - completedBefore;
     }
 
     /// <summary>The result of request <paramref name="token"/>, if it has completed: true, the result in
@@ -784,7 +824,10 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
             return BlockError.OutOfMemory;
         }
 
-        ReadConfiguration();
+        if (!ReadConfiguration())
+        {
+            return BlockError.ProtocolViolation;
+        }
 
         // A polling driver tells the device it need not interrupt (a hint, 2.7.7).
         _queue.SetNoInterrupt(!_wait.UsesInterrupts);
@@ -800,10 +843,16 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     }
 
     /// <summary>capacity always; blk_size, seg_max and size_max when their features were negotiated (5.2.4: the fields
-    /// mean nothing otherwise). A zero seg_max or size_max is taken as "no limit" beyond the driver's own.</summary>
-    void ReadConfiguration()
+    /// mean nothing otherwise). A zero seg_max or size_max is taken as "no limit" beyond the driver's own. False when
+    /// the capacity never read the same twice (<see cref="ReadConfig64"/>). Any capacity is taken, 0 (every read and
+    /// write is out of range) and 2^64 - 1 (<see cref="CapacityBytes"/> saturates; ranges are checked without
+    /// overflow) included.</summary>
+    bool ReadConfiguration()
     {
-        _capacity = ReadConfig64(VirtioBlkConfig.Capacity);
+        if (!ReadConfig64(VirtioBlkConfig.Capacity, out _capacity))
+        {
+            return false;
+        }
 
         _blockSize = VirtioBlkConfig.SectorSize;
         if ((_acceptedFeatures & VirtioBlkFeatures.BlockSize) != 0)
@@ -827,6 +876,8 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
         {
             _maxDataSegments = (int)_segMax;
         }
+
+        return true;
     }
 
     /// <summary>Writes 0 to Status and waits for it to read back 0 (immediate on the legacy interface; the modern one
@@ -933,10 +984,18 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
             return BlockError.OutOfMemory;   // QueuePFN is a 32-bit page number
         }
 
+        // The free list and the chains' links: the driver's own, never handed to the device.
+        ushort* links = (ushort*)_dma.AllocateZeroed(Virtqueue.PrivateBytes(size), 2);
+        if (links == null)
+        {
+            return BlockError.OutOfMemory;
+        }
+
         _queue = Virtqueue.Create(
             (VirtqDesc*)area,
             (VirtqAvail*)(area + VirtqLegacyLayout.AvailOffset(size)),
             (VirtqUsed*)(area + VirtqLegacyLayout.UsedOffset(size, align)),
+            links,
             (ushort)size);
 
         _regs.Write32(VirtioMmio.QueueNum, size);
@@ -965,41 +1024,43 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
 
     /// <summary>A 64-bit configuration field as two 32-bit reads that cannot tear (2.5.1, 4.2.2.2). Modern: repeated
     /// until ConfigGeneration reads the same before and after. Legacy has no ConfigGeneration: the high word is read
-    /// before and after the low one and the read repeated when it changed.</summary>
-    ulong ReadConfig64(uint offset)
+    /// before and after the low one and the read repeated when it changed. False when the field changed under every
+    /// one of <see cref="ConfigReadAttempts"/> attempts (no value read can be trusted).</summary>
+    bool ReadConfig64(uint offset, out ulong value)
     {
         uint address = VirtioMmio.Config + offset;
         if (IsModern)
         {
-            ulong value = 0;
             for (int attempt = 0; attempt < ConfigReadAttempts; attempt++)
             {
                 uint generation = _regs.Read32(VirtioMmio.ConfigGeneration);
                 value = _regs.Read32(address) | (ulong)_regs.Read32(address + 4) << 32;
                 if (_regs.Read32(VirtioMmio.ConfigGeneration) == generation)
                 {
-                    break;
+                    return true;
                 }
             }
 
-            return value;
+            value = 0;
+            return false;
         }
 
         uint high = _regs.Read32(address + 4);
-        uint low = 0;
         for (int attempt = 0; attempt < ConfigReadAttempts; attempt++)
         {
-            low = _regs.Read32(address);
+            uint low = _regs.Read32(address);
             uint again = _regs.Read32(address + 4);
             if (again == high)
             {
-                break;
+                value = (ulong)high << 32 | low;
+                return true;
             }
 
             high = again;
         }
 
-        return (ulong)high << 32 | low;
+        value = 0;
+        return false;
     }
 
     // ---- Giving up ----

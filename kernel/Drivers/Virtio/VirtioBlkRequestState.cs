@@ -24,4 +24,8 @@ public struct VirtioBlkRequestState
     public ushort PreviousCompleted;
 
     public ushort NextCompleted;
+
+    /// <summary>The most bytes the device may report as written (a used element's len): the device-writable data
+    /// (reads, GET_ID) plus the status byte.</summary>
+    public uint WritableBytes;
 }

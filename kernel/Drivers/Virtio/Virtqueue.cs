@@ -6,30 +6,45 @@ namespace Kernel.Drivers.Virtio;
 /// writes, the used ring the device writes, a free list of descriptors, and the two indexes the driver keeps.
 /// Transport-neutral: the legacy and the modern transport differ only in where the three areas are and how the
 /// device learns their addresses. Every access to memory the device shares is volatile; the barriers are the ones
-/// 2.7.13 and 2.7.14 ask for.</summary>
+/// 2.7.13 and 2.7.14 ask for.
+/// <para>The driver never trusts what it reads back from memory the device can write: the free list and the links of
+/// every chain live in driver-private memory (<see cref="PrivateBytes"/>), together with each chain's length, so a
+/// device that scribbles on the descriptor table cannot make the driver free a descriptor twice or index outside the
+/// table; the descriptors' <c>next</c> fields are written from that private copy and never read.</para></summary>
 public unsafe struct Virtqueue
 {
     VirtqDesc* _desc;
     VirtqAvail* _avail;
     VirtqUsed* _used;
+    ushort* _links;
+    ushort* _chainLengths;
     ushort _size;
     ushort _freeHead;
     ushort _freeCount;
     ushort _availIdx;
     ushort _lastUsedIdx;
 
-    /// <summary>A queue over zeroed memory of <paramref name="size"/> entries; every descriptor is free.</summary>
-    public static Virtqueue Create(VirtqDesc* desc, VirtqAvail* avail, VirtqUsed* used, ushort size)
+    /// <summary>The bytes of driver-private memory <see cref="Create"/> needs for a queue of <paramref name="size"/>
+    /// entries (two 16-bit words per descriptor: its link and, for a chain's head, the chain's length).</summary>
+    public static nuint PrivateBytes(uint size) => (nuint)(4 * size);
+
+    /// <summary>A queue over zeroed memory of <paramref name="size"/> entries; every descriptor is free.
+    /// <paramref name="privateArea"/> (<see cref="PrivateBytes"/>, 2-byte aligned) is the driver's own bookkeeping:
+    /// never handed to the device.</summary>
+    public static Virtqueue Create(VirtqDesc* desc, VirtqAvail* avail, VirtqUsed* used, ushort* privateArea, ushort size)
     {
         Virtqueue queue = default;
         queue._desc = desc;
         queue._avail = avail;
         queue._used = used;
+        queue._links = privateArea;
+        queue._chainLengths = privateArea + size;
         queue._size = size;
         for (int i = 0; i < size; i++)
         {
-            // Free descriptors are linked through their next field; the device never reads them.
-            desc[i].Next = (ushort)(i + 1 < size ? i + 1 : 0);
+            // Free descriptors are linked through the private links, in order.
+            queue._links[i] = (ushort)(i + 1 < size ? i + 1 : 0);
+            queue._chainLengths[i] = 0;
         }
 
         queue._freeHead = 0;
@@ -51,9 +66,9 @@ public unsafe struct Virtqueue
     /// <summary>The used-ring index up to which the driver has consumed completions.</summary>
     public readonly ushort LastUsedIdx => _lastUsedIdx;
 
-    /// <summary>Takes <paramref name="count"/> descriptors off the free list as one chain: they stay linked through
-    /// their <c>next</c> fields in free-list order, starting at <paramref name="head"/> (walk it with
-    /// <see cref="NextOf"/>, fill it with <see cref="SetChainDescriptor"/>). False, taking nothing, when fewer are free.</summary>
+    /// <summary>Takes <paramref name="count"/> descriptors off the free list as one chain: they stay linked in
+    /// free-list order, starting at <paramref name="head"/> (walk it with <see cref="NextOf"/>, fill it with
+    /// <see cref="SetChainDescriptor"/>). False, taking nothing, when fewer are free.</summary>
     public bool TryTakeChain(int count, out ushort head)
     {
         if (count <= 0 || count > _freeCount)
@@ -66,20 +81,25 @@ public unsafe struct Virtqueue
         ushort last = head;
         for (int i = 1; i < count; i++)
         {
-            last = Volatile.Read(ref _desc[last].Next);
+            last = _links[last];
         }
 
-        _freeHead = Volatile.Read(ref _desc[last].Next);
+        _freeHead = _links[last];
         _freeCount -= (ushort)count;
+        _chainLengths[head] = (ushort)count;
         return true;
     }
 
     /// <summary>The descriptor after <paramref name="index"/> in a chain taken with <see cref="TryTakeChain"/>.</summary>
-    public readonly ushort NextOf(ushort index) => Volatile.Read(ref _desc[index].Next);
+    public readonly ushort NextOf(ushort index) => _links[index];
 
-    /// <summary>Fills descriptor <paramref name="index"/> of a chain taken with <see cref="TryTakeChain"/>, keeping its
-    /// link: a buffer at bus address <paramref name="busAddress"/>, device-writable when
-    /// <paramref name="deviceWrites"/>, with VIRTQ_DESC_F_NEXT unless it is the <paramref name="last"/> one.</summary>
+    /// <summary>The number of descriptors of the chain headed by <paramref name="head"/>, 0 when no chain taken with
+    /// <see cref="TryTakeChain"/> and not yet freed starts there.</summary>
+    public readonly int ChainLength(ushort head) => head < _size ? _chainLengths[head] : 0;
+
+    /// <summary>Fills descriptor <paramref name="index"/> of a chain taken with <see cref="TryTakeChain"/>: a buffer at
+    /// bus address <paramref name="busAddress"/>, device-writable when <paramref name="deviceWrites"/>, with
+    /// VIRTQ_DESC_F_NEXT and the chain's next descriptor unless it is the <paramref name="last"/> one.</summary>
     public void SetChainDescriptor(ushort index, ulong busAddress, uint length, bool deviceWrites, bool last)
     {
         VirtqDesc* d = _desc + index;
@@ -92,6 +112,7 @@ public unsafe struct Virtqueue
         Volatile.Write(ref d->Addr, busAddress);
         Volatile.Write(ref d->Len, length);
         Volatile.Write(ref d->Flags, flags);
+        Volatile.Write(ref d->Next, last ? (ushort)0 : _links[index]);
     }
 
     /// <summary>Sets or clears VIRTQ_AVAIL_F_NO_INTERRUPT (2.7.7): a hint that the device need not interrupt when it
@@ -104,28 +125,39 @@ public unsafe struct Virtqueue
     public readonly bool DeviceWantsNoNotify =>
         (Volatile.Read(ref _used->Flags) & VirtqUsed.VIRTQ_USED_F_NO_NOTIFY) != 0;
 
-    /// <summary>Returns the chain starting at <paramref name="head"/> to the free list.</summary>
-    public void FreeChain(ushort head)
+    /// <summary>Returns the chain starting at <paramref name="head"/> to the free list, following the driver's own
+    /// links for the length it was taken with (the descriptor table is not read: the device may have written it).
+    /// False, changing nothing, when no chain taken with <see cref="TryTakeChain"/> starts at <paramref name="head"/>.</summary>
+    public bool FreeChain(ushort head)
     {
+        int count = ChainLength(head);
+        if (count == 0)
+        {
+            return false;
+        }
+
         ushort index = head;
-        for (int guard = 0; guard < _size; guard++)
+        for (int i = 0; ; i++)
         {
             VirtqDesc* d = _desc + index;
-            bool more = (Volatile.Read(ref d->Flags) & VirtqDesc.VIRTQ_DESC_F_NEXT) != 0;
-            ushort next = Volatile.Read(ref d->Next);
             Volatile.Write(ref d->Addr, 0ul);
             Volatile.Write(ref d->Len, 0u);
             Volatile.Write(ref d->Flags, (ushort)0);
-            Volatile.Write(ref d->Next, _freeHead);
-            _freeHead = index;
-            _freeCount++;
-            if (!more)
+            Volatile.Write(ref d->Next, (ushort)0);
+            if (i == count - 1)
             {
-                return;
+                break;
             }
 
-            index = next;
+            index = _links[index];
         }
+
+        // The chain is still linked in order: splice it in front of the free list whole.
+        _links[index] = _freeHead;
+        _freeHead = head;
+        _freeCount += (ushort)count;
+        _chainLengths[head] = 0;
+        return true;
     }
 
     /// <summary>Publishes the chain starting at <paramref name="head"/> (2.7.13): its index goes into the next slot of
@@ -140,21 +172,21 @@ public unsafe struct Virtqueue
         Volatile.Write(ref _avail->Idx, _availIdx);
     }
 
-    /// <summary>Takes the next completion off the used ring, if the device has published one (2.7.14): the entry is
-    /// read only after used->idx shows it, with a barrier in between.</summary>
-    public bool TryTakeUsed(out VirtqUsedElem element)
-    {
-        if (Volatile.Read(ref _used->Idx) == _lastUsedIdx)
-        {
-            element = default;
-            return false;
-        }
+    /// <summary>How many entries the device has published on the used ring that the driver has not taken: used->idx
+    /// less the driver's index, modulo 65536. Read once per look; a well-behaved device's count never exceeds the
+    /// requests in flight (a larger one means the index jumped ahead, or went backwards). Before taking the entries
+    /// (<see cref="TakeUsed"/>) the caller puts a barrier (<see cref="DmaBarriers.Memory"/>, 2.7.14).</summary>
+    public readonly ushort NewUsedCount => (ushort)(Volatile.Read(ref _used->Idx) - _lastUsedIdx);
 
-        DmaBarriers.Memory();
+    /// <summary>Takes the next entry of the used ring, one that <see cref="NewUsedCount"/> counted (the caller checks
+    /// that it did: this does not look at used->idx), and moves the driver's index past it.</summary>
+    public VirtqUsedElem TakeUsed()
+    {
         VirtqUsedElem* e = VirtqUsed.Ring(_used) + _lastUsedIdx % _size;
+        VirtqUsedElem element;
         element.Id = Volatile.Read(ref e->Id);
         element.Len = Volatile.Read(ref e->Len);
         _lastUsedIdx++;
-        return true;
+        return element;
     }
 }

@@ -5,14 +5,25 @@ namespace Kernel.Drivers.Tests.Fakes;
 /// <summary>Pinned, page-aligned native memory playing the machine's RAM for DMA. The driver allocates from it
 /// through <see cref="TestDma"/>; the tests take their data buffers from it too. Bus addresses are deliberately not
 /// the pointers: bus = <see cref="BusBase"/> + offset in the arena, so a pointer handed to the device without
-/// <c>IDmaMemory.BusAddress</c> points nowhere the fake device can reach, and shows up as a violation.</summary>
+/// <c>IDmaMemory.BusAddress</c> points nowhere the fake device can reach, and shows up as a violation.
+/// <para>Canaries: the arena starts filled with <see cref="Canary"/>, and every allocation is followed by
+/// <see cref="GuardBytes"/> bytes nobody owns. <see cref="CheckCanaries"/> (part of <c>Rig.AssertClean</c>) finds any
+/// byte outside an allocation that changed: a write past the end of the driver's queue, slots or bookkeeping, or of a
+/// test's buffer.</para></summary>
 public sealed unsafe class DmaArena : IDisposable
 {
     /// <summary>Where the arena appears on the bus: page-aligned and below 2^44, so QueuePFN (32 bits) can hold it.</summary>
     public const ulong DefaultBusBase = 0x8000_0000;
 
+    /// <summary>What every byte outside an allocation holds, and must still hold at the end of a test.</summary>
+    public const byte Canary = 0xA5;
+
+    /// <summary>Unowned bytes after every allocation, so that a write just past one lands on canaries.</summary>
+    public const nuint GuardBytes = 64;
+
     readonly object _gate = new();
     readonly List<string> _violations = [];
+    readonly List<(nuint Start, nuint Length)> _allocations = [];
     byte* _base;
     nuint _next;
 
@@ -22,7 +33,7 @@ public sealed unsafe class DmaArena : IDisposable
         BusBase = busBase;
         _base = (byte*)NativeMemory.AlignedAlloc(size, 4096);
         // Garbage, not zeros: the driver must not rely on memory it did not ask to be zeroed.
-        new Span<byte>(_base, checked((int)size)).Fill(0xA5);
+        new Span<byte>(_base, checked((int)size)).Fill(Canary);
     }
 
     public nuint Size { get; }
@@ -79,10 +90,44 @@ public sealed unsafe class DmaArena : IDisposable
             return null;
         }
 
-        _next = start + bytes;
+        _next = start + bytes + GuardBytes;
+        _allocations.Add((start, bytes));
         AllocationCount++;
         new Span<byte>(_base + start, checked((int)bytes)).Clear();
         return _base + start;
+    }
+
+    /// <summary>The bytes outside every allocation that no longer hold <see cref="Canary"/>, as ranges of arena
+    /// offsets (empty: nothing wrote outside what it was given).</summary>
+    public IReadOnlyList<string> CheckCanaries()
+    {
+        var damaged = new List<string>();
+        nuint at = 0;
+        foreach ((nuint start, nuint length) in _allocations.OrderBy(a => a.Start))
+        {
+            CheckGap(at, start, damaged);
+            at = start + length;
+        }
+
+        CheckGap(at, Size, damaged);
+        return damaged;
+    }
+
+    void CheckGap(nuint from, nuint to, List<string> damaged)
+    {
+        if (to <= from)
+        {
+            return;
+        }
+
+        var gap = new ReadOnlySpan<byte>(_base + from, checked((int)(to - from)));
+        int first = gap.IndexOfAnyExcept(Canary);
+        if (first >= 0)
+        {
+            int last = gap.LastIndexOfAnyExcept(Canary);
+            damaged.Add($"canary damaged at arena offsets 0x{from + (nuint)first:x}..0x{from + (nuint)last:x} " +
+                        $"(between allocations, {to - from} unowned bytes from 0x{from:x})");
+        }
     }
 
     /// <summary>A buffer for the test's data, in DMA-visible memory.</summary>

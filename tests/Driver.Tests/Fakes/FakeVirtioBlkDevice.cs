@@ -32,7 +32,7 @@ public readonly record struct FakeRequest(uint Type, ulong Sector, int DataLengt
 /// default) or modern (4.2.2; version 2), processes the available ring on QueueNotify by walking descriptor chains in
 /// guest memory (a <see cref="DmaArena"/>, reached only by bus address), and records every rule of the
 /// specification it can see the driver break in <see cref="Violations"/>: the tests assert there are none.</summary>
-public sealed unsafe class FakeVirtioBlkDevice
+public sealed unsafe partial class FakeVirtioBlkDevice
 {
     /// <summary>What QEMU's virtio-blk offers on the legacy transport, give or take: SEG_MAX, GEOMETRY, BLK_SIZE,
     /// FLUSH, TOPOLOGY, CONFIG_WCE, ANY_LAYOUT, INDIRECT_DESC, EVENT_IDX and the legacy NOTIFY_ON_EMPTY (bit 24).</summary>
@@ -864,7 +864,7 @@ public sealed unsafe class FakeVirtioBlkDevice
 
         foreach (ushort head in TakeAvailable(avail, n))
         {
-            PublishUsed(used, avail, n, head, ProcessChain(desc, n, head));
+            PublishUsed(used, avail, n, head, Execute(desc, n, head));
         }
     }
 
@@ -938,7 +938,7 @@ public sealed unsafe class FakeVirtioBlkDevice
                 }
             }
 
-            PublishUsed(used, avail, n, chain.Head, ProcessChain(desc, n, chain.Head));
+            PublishUsed(used, avail, n, chain.Head, Execute(desc, n, chain.Head));
         }
     }
 
@@ -976,7 +976,7 @@ public sealed unsafe class FakeVirtioBlkDevice
     {
         VirtqUsedElem* element = (VirtqUsedElem*)(used + 4) + _usedIdx % n;
         Volatile.Write(ref element->Id, CorruptUsedId ?? head);
-        Volatile.Write(ref element->Len, written);
+        Volatile.Write(ref element->Len, UsedLenLie?.Invoke(head, written) ?? written);
         Interlocked.MemoryBarrier();   // the entry before the index
         _usedIdx++;
         Volatile.Write(ref *(ushort*)(used + 2), _usedIdx);
@@ -1125,7 +1125,7 @@ public sealed unsafe class FakeVirtioBlkDevice
                         break;
                     }
 
-                    ulong offset = sector * 512;
+                    UInt128 offset = (UInt128)sector * 512;
                     foreach (Buffer b in dataIn)
                     {
                         ReadStorage(offset, new Span<byte>((void*)b.Pointer, (int)b.Length));
@@ -1151,7 +1151,7 @@ public sealed unsafe class FakeVirtioBlkDevice
                         break;
                     }
 
-                    WriteStorage(sector * 512, dataOut);
+                    WriteStorage((UInt128)sector * 512, dataOut);
                     status = VirtioBlkStatus.VIRTIO_BLK_S_OK;
                     break;
 
@@ -1224,18 +1224,19 @@ public sealed unsafe class FakeVirtioBlkDevice
 
     // ---- Storage: the image, then sparse sectors up to the capacity ----
 
-    void ReadStorage(ulong offset, Span<byte> destination)
+    // Byte offsets are 128-bit: a capacity near 2^64 sectors is 2^73 bytes.
+    void ReadStorage(UInt128 offset, Span<byte> destination)
     {
         for (int done = 0; done < destination.Length;)
         {
-            ulong at = offset + (ulong)done;
+            UInt128 at = offset + (ulong)done;
             int take = Math.Min(destination.Length - done, 512 - (int)(at % 512));
-            if (at < (ulong)Disk.Length)
+            if (at < (UInt128)Disk.Length)
             {
                 take = Math.Min(take, Disk.Length - (int)at);
                 Disk.AsSpan((int)at, take).CopyTo(destination.Slice(done, take));
             }
-            else if (_sparse.TryGetValue(at / 512, out byte[]? sector))
+            else if (_sparse.TryGetValue((ulong)(at / 512), out byte[]? sector))
             {
                 sector.AsSpan((int)(at % 512), take).CopyTo(destination.Slice(done, take));
             }
@@ -1248,23 +1249,23 @@ public sealed unsafe class FakeVirtioBlkDevice
         }
     }
 
-    void WriteStorage(ulong offset, ReadOnlySpan<byte> source)
+    void WriteStorage(UInt128 offset, ReadOnlySpan<byte> source)
     {
         for (int done = 0; done < source.Length;)
         {
-            ulong at = offset + (ulong)done;
+            UInt128 at = offset + (ulong)done;
             int take = Math.Min(source.Length - done, 512 - (int)(at % 512));
-            if (at < (ulong)Disk.Length)
+            if (at < (UInt128)Disk.Length)
             {
                 take = Math.Min(take, Disk.Length - (int)at);
                 source.Slice(done, take).CopyTo(Disk.AsSpan((int)at, take));
             }
             else
             {
-                if (!_sparse.TryGetValue(at / 512, out byte[]? sector))
+                if (!_sparse.TryGetValue((ulong)(at / 512), out byte[]? sector))
                 {
                     sector = new byte[512];
-                    _sparse[at / 512] = sector;
+                    _sparse[(ulong)(at / 512)] = sector;
                 }
 
                 source.Slice(done, take).CopyTo(sector.AsSpan((int)(at % 512), take));
@@ -1280,7 +1281,7 @@ public sealed unsafe class FakeVirtioBlkDevice
         var bytes = new byte[sectors * 512];
         lock (_gate)
         {
-            ReadStorage(sector * 512, bytes);
+            ReadStorage((UInt128)sector * 512, bytes);
         }
 
         return bytes;
