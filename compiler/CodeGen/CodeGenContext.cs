@@ -84,7 +84,8 @@ public sealed class CodeGenContext
         if (signature.ReturnsStructByPointer || signature.ParameterKinds.Any(k => k == ValueKind.Struct))
             throw new CompilationException(DiagnosticCode.Unsupported, $"the imported function '{name}' passes a struct by value; pass a pointer instead");
         string symbol = LlvmText.Global(name);
-        Module.Declare(symbol, $"declare {signature.ReturnAttributes} {signature.LlvmReturn} {symbol}({signature.LlvmParameters()}) #0".Replace("declare  ", "declare "));
+        string returnAttributes = signature.ReturnAttributes.Length > 0 ? signature.ReturnAttributes + " " : "";
+        Module.Declare(symbol, $"declare {returnAttributes}{signature.LlvmReturn} {symbol}({signature.LlvmParameters()}) #0");
         return symbol;
     }
 }

@@ -100,10 +100,6 @@ public sealed class TypeSystemContext
         return def.IsValueType ? ValueKind.Struct : ValueKind.Object;
     }
 
-    public bool IsValueType(TypeReference type) => Classify(type) is not (ValueKind.Object or ValueKind.ByRef or ValueKind.Pointer) || IsStructLike(type);
-
-    static bool IsStructLike(TypeReference type) => false;
-
     public int SizeOf(TypeReference type) => Layouts.SizeAndAlignment(type).Size;
 
     public int AlignOf(TypeReference type) => Layouts.SizeAndAlignment(type).Alignment;
