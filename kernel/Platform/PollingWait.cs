@@ -2,10 +2,11 @@ namespace Kernel.Platform;
 
 using Kernel.Drivers.Virtio;
 using Kernel.Interrupts;
+using Kernel.Sbi;
 
 /// <summary>
 /// Waiting for a device by polling: <see cref="Wait"/> returns at once (the driver's look at the used ring is the
-/// spin) until the time limit, measured on mtime (the <c>time</c> CSR) from <see cref="Start"/>, has passed. The
+/// spin) until the time limit, measured on the <c>time</c> CSR from <see cref="Start"/>, has passed. The
 /// device is asked not to interrupt (<see cref="UsesInterrupts"/> false). <c>blk.completion=poll</c>, the default.
 /// </summary>
 public struct PollingWait : ICompletionWait, IWaitCounters
@@ -17,7 +18,7 @@ public struct PollingWait : ICompletionWait, IWaitCounters
     ulong _deadline;
     ulong _waits;
 
-    /// <summary>A wait that gives up <paramref name="limitTicks"/> ticks of mtime after <see cref="Start"/>.</summary>
+    /// <summary>A wait that gives up <paramref name="limitTicks"/> ticks of the <c>time</c> CSR after <see cref="Start"/>.</summary>
     public PollingWait(ulong limitTicks)
     {
         _limitTicks = limitTicks == 0 ? 1 : limitTicks;
@@ -41,6 +42,6 @@ public struct PollingWait : ICompletionWait, IWaitCounters
     public bool Wait()
     {
         _waits++;
-        return MachineTimer.Now < _deadline;
+        return SbiTimer.Now < _deadline;
     }
 }
