@@ -20,6 +20,10 @@ public sealed record BootOptions
     public string? QemuLog { get; init; }
     /// <summary>Wait for a debugger on tcp::<see cref="GdbPort"/> before running.</summary>
     public bool Gdb { get; init; }
+    /// <summary>QEMU's <c>-bios</c>: <c>none</c> (an M-mode program entered at 0x80000000), <c>default</c> (QEMU's
+    /// OpenSBI, rv64 only) or a firmware file. Null: chosen from the executable's entry point
+    /// (<see cref="Machine.FirmwareFor"/>).</summary>
+    public string? Firmware { get; init; }
     public const int GdbPort = 1234;
 }
 
@@ -32,12 +36,13 @@ public static class Machine
     /// stdio: with a terminal it is multiplexed with the monitor (<c>mon:stdio</c>: Ctrl-A X quits, Ctrl-C goes
     /// to the guest); otherwise plain <c>stdio</c> without a monitor, so piped input reaches the guest unchanged.
     /// <c>-no-reboot</c> turns a guest reset into an exit; the exit status comes from sifive_test at 0x100000.
+    /// An S-mode kernel (entry point 0x80200000) boots under SBI firmware instead (<see cref="BootOptions.Firmware"/>).
     /// </summary>
     public static List<string> QemuArguments(BootOptions options, bool interactive)
     {
         var args = new List<string>
         {
-            "-machine", "virt", "-bios", "none", "-m", "128M", "-smp", "1",
+            "-machine", "virt", "-bios", options.Firmware ?? "none", "-m", "128M", "-smp", "1",
             "-nographic",
         };
         if (interactive)
@@ -63,6 +68,30 @@ public static class Machine
             args.AddRange(["-append", options.Append]);
         args.AddRange(["-kernel", options.Executable]);
         return args;
+    }
+
+    /// <summary>The firmware for an executable: none for an M-mode program (entered at 0x80000000), SBI firmware for
+    /// an S-mode payload (entered at <see cref="ElfFile.SbiPayloadAddress"/>): QEMU's OpenSBI on rv64; Debian ships
+    /// no 32-bit OpenSBI.</summary>
+    public static string? FirmwareFor(string executable, TargetArch arch)
+    {
+        if (arch == TargetArch.Host || ElfFile.ReadEntry(executable) != ElfFile.SbiPayloadAddress)
+            return null;
+        if (arch == TargetArch.RiscV64)
+            return "default";
+        throw new LauncherException($"{executable} is an S-mode payload (entry 0x{ElfFile.SbiPayloadAddress:x}) and needs SBI firmware, which rv32 does not have yet (Debian ships no 32-bit OpenSBI)");
+    }
+
+    /// <summary>The status a kernel under SBI firmware says it ends with: its last line, <c>poweroff: status N</c>
+    /// (OpenSBI v1.1's SRST cannot carry a status: QEMU exits 0 for every shutdown). Null without such a line.</summary>
+    public static int? StatusFromConsole(string console)
+    {
+        const string Prefix = "poweroff: status ";
+        string? last = console.TrimEnd('\n').Split('\n').LastOrDefault();
+        return last is not null && last.StartsWith(Prefix, StringComparison.Ordinal)
+            && int.TryParse(last.AsSpan(Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int status)
+            ? status
+            : null;
     }
 
     /// <summary>Boots and returns the program's exit status (124 on timeout).</summary>
@@ -99,7 +128,20 @@ public static class Machine
         }
         if (interactive)
             Console.Error.WriteLine("launcher: press Ctrl-A then X to quit QEMU");
-        return ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive), options.Timeout, qemu);
+        string? firmware = options.Firmware ?? FirmwareFor(executable, options.Arch);
+        if (firmware is null)
+            return ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive), options.Timeout, qemu);
+
+        // Under SBI firmware: the kernel's status comes from its console, and a panic's addresses get names.
+        var tail = new OutputTail();
+        int status = ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable, Firmware = firmware }, interactive),
+            options.Timeout, qemu, tail, holdInputUntilOutput: true);
+        string console = tail.Text;
+        foreach (var line in Symbolizer.DescribePanic(executable, console))
+            Console.Error.WriteLine(line);
+        if (status is 0 or 1 && StatusFromConsole(console) is int said)
+            return said;
+        return status;
     }
 
     /// <summary>QEMU's option syntax: a comma in a value is written twice.</summary>
