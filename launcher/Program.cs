@@ -47,7 +47,9 @@ public static class Program
         --bench, --completion, --queue-size and --shell put their options before the --append text (the kernel
         takes the last of a repeated option, so --append's wins). Any other option is an error: nothing is
         passed through to QEMU.
-        The exit status is the program's (QEMU reports what it wrote to sifive_test at 0x100000).
+        The exit status is the program's (QEMU reports what it wrote to sifive_test at 0x100000). An S-mode kernel
+        (entry point 0x80200000, as kernel/Kernel.csproj builds it) boots under SBI firmware (rv64: QEMU's OpenSBI);
+        its status is its last line, 'poweroff: status N', when QEMU's is 0 or 1 (kernel/README.md).
         With a terminal, QEMU owns it while running: Ctrl-A then X quits.
         """;
 
