@@ -96,6 +96,6 @@ public partial class SupervisorModeTests
     [GeneratedRegex(@"^firmware: \S.* \S+, SBI \d+\.\d+, console (legacy|DBCN)$")]
     private static partial Regex FirmwareLine();
 
-    [GeneratedRegex(@"^panic: (?<cause>[a-z/ ]+): scause=0x[0-9a-f]+ stval=0x(?<stval>[0-9a-f]+) sepc=0x(?<sepc>[0-9a-f]+) ")]
+    [GeneratedRegex(@"^panic: (?<cause>[A-Za-z/ ]+): scause=0x[0-9a-f]+ stval=0x(?<stval>[0-9a-f]+) sepc=0x(?<sepc>[0-9a-f]+) ")]
     private static partial Regex PanicLine();
 }
