@@ -230,10 +230,15 @@ public static class Program
             Print.Text(".");
             Print.Decimal((ulong)(version & 0xFFFF));
         }
+        else if (id == SbiBase.OwnFirmwareId)
+        {
+            Print.Text(" version ");
+            Print.Hex(version);
+        }
         else
         {
             Print.Text(" (implementation ");
-            Print.Decimal((ulong)id);
+            Print.Hex(id);
             Print.Text(") version ");
             Print.Hex(version);
         }

@@ -26,7 +26,10 @@ public static class SbiBase
     public static bool Has(nuint extension)
         => SbiCall.Invoke(ExtensionId, ProbeExtension, extension, 0, 0, out nuint value) == SbiCall.Success && value != 0;
 
-    /// <summary>The name of an implementation id (SBI specification 2.0, table 4.2).</summary>
+    /// <summary>The project's own firmware (firmware/, docs/abi.md): "RVCS", not a registered id.</summary>
+    public const nuint OwnFirmwareId = 0x52564353;
+
+    /// <summary>The name of an implementation id (SBI specification 2.0, table 4.2, and the project's own).</summary>
     public static string ImplementationName(nuint id) => id switch
     {
         0 => "Berkeley Boot Loader",
@@ -41,6 +44,7 @@ public static class SbiBase
         9 => "coreboot",
         10 => "oreboot",
         11 => "bhyve",
+        OwnFirmwareId => "rvcsbi",
         _ => "unknown",
     };
 
