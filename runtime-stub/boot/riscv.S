@@ -1,7 +1,8 @@
 /*
  * Boot code for QEMU virt (-bios none), rv32 and rv64 (docs/abi.md, "Start-up sequence").
  * The machine starts every hart in M-mode at 0x80000000 (_start, placed first by
- * linker/virt.ld) with a0 = hart id and a1 = device-tree address.
+ * linker/virt.ld) with a0 = hart id, a1 = device-tree address and a2 = address of QEMU's
+ * struct fw_dynamic_info (what the SBI firmware in firmware/ reads; other programs ignore it).
  *
  * Assemble with clang-19 --target=riscv64-unknown-none-elf -march=rv64gc -mabi=lp64d
  * or --target=riscv32-unknown-none-elf -march=rv32gc -mabi=ilp32d.
@@ -61,11 +62,13 @@ _start:
     addi t0, t0, REGBYTES
     j 1b
 2:
-    /* After zeroing: the two globals live in .bss. */
+    /* After zeroing: the three globals live in .bss. */
     la t0, rvc_boot_hartid
     REG_S a0, 0(t0)
     la t0, rvc_boot_dtb
     REG_S a1, 0(t0)
+    la t0, rvc_boot_fw_info
+    REG_S a2, 0(t0)
 
     /* Enable the FPU before any compiled code (or the trap entry) uses it. */
     li t0, MSTATUS_FS_INITIAL
@@ -140,6 +143,15 @@ rvc_device_tree:
     REG_L a0, 0(t0)
     ret
     .size rvc_device_tree, . - rvc_device_tree
+
+/* void* rvc_boot_firmware_info(void): the value of rvc_boot_fw_info (a2 at entry). */
+    .globl rvc_boot_firmware_info
+    .type rvc_boot_firmware_info, @function
+rvc_boot_firmware_info:
+    la t0, rvc_boot_fw_info
+    REG_L a0, 0(t0)
+    ret
+    .size rvc_boot_firmware_info, . - rvc_boot_firmware_info
 
 /*
  * The trap vector. Saves the caller-saved state on the current stack, calls
@@ -237,7 +249,6 @@ rvc_trap_entry:
     mret
     .size rvc_trap_entry, . - rvc_trap_entry
 
-/* uintptr_t rvc_boot_hartid, rvc_boot_dtb: a0 and a1 at entry. */
 /*
  * rvc_setjmp(buffer) / rvc_longjmp(buffer, value): the exception frames of try/finally
  * (docs/abi.md, "Exceptions"). The buffer keeps what the psABI says a callee preserves:
@@ -312,6 +323,7 @@ rvc_longjmp:
     ret
     .size rvc_longjmp, . - rvc_longjmp
 
+/* uintptr_t rvc_boot_hartid, rvc_boot_dtb, rvc_boot_fw_info: a0, a1 and a2 at entry. */
     .section .bss, "aw", @nobits
     .balign REGBYTES
     .globl rvc_boot_hartid
@@ -324,3 +336,8 @@ rvc_boot_hartid:
 rvc_boot_dtb:
     .zero REGBYTES
     .size rvc_boot_dtb, REGBYTES
+    .globl rvc_boot_fw_info
+    .type rvc_boot_fw_info, @object
+rvc_boot_fw_info:
+    .zero REGBYTES
+    .size rvc_boot_fw_info, REGBYTES
