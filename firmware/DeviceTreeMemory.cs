@@ -42,19 +42,19 @@ internal static unsafe class DeviceTreeMemory
             switch (kind)
             {
                 case BeginNode:
-                {
-                    byte* name = token;
-                    depth++;
-                    // A child of the root named "memory" or "memory@<address>".
-                    inMemoryNode = depth == 2 && StartsWith(name, "memory") && (name[6] == 0 || name[6] == (byte)'@');
-                    while (*token != 0)
                     {
-                        token++;
-                    }
+                        byte* name = token;
+                        depth++;
+                        // A child of the root named "memory" or "memory@<address>".
+                        inMemoryNode = depth == 2 && StartsWith(name, "memory") && (name[6] == 0 || name[6] == (byte)'@');
+                        while (*token != 0)
+                        {
+                            token++;
+                        }
 
-                    token = AlignUp4(token + 1);
-                    break;
-                }
+                        token = AlignUp4(token + 1);
+                        break;
+                    }
 
                 case EndNode:
                     depth--;
@@ -62,29 +62,29 @@ internal static unsafe class DeviceTreeMemory
                     break;
 
                 case Prop:
-                {
-                    uint length = BigEndian32(token);
-                    byte* name = strings + BigEndian32(token + 4);
-                    byte* value = token + 8;
-                    if (depth == 1 && length == 4 && NameIs(name, "#address-cells"))
                     {
-                        addressCells = BigEndian32(value);
-                    }
-                    else if (depth == 1 && length == 4 && NameIs(name, "#size-cells"))
-                    {
-                        sizeCells = BigEndian32(value);
-                    }
-                    else if (inMemoryNode && NameIs(name, "reg") && addressCells is 1 or 2 && sizeCells is 1 or 2
-                             && length >= (addressCells + sizeCells) * 4)
-                    {
-                        address = Cells(value, addressCells);
-                        size = Cells(value + (addressCells * 4), sizeCells);
-                        return size != 0;
-                    }
+                        uint length = BigEndian32(token);
+                        byte* name = strings + BigEndian32(token + 4);
+                        byte* value = token + 8;
+                        if (depth == 1 && length == 4 && NameIs(name, "#address-cells"))
+                        {
+                            addressCells = BigEndian32(value);
+                        }
+                        else if (depth == 1 && length == 4 && NameIs(name, "#size-cells"))
+                        {
+                            sizeCells = BigEndian32(value);
+                        }
+                        else if (inMemoryNode && NameIs(name, "reg") && addressCells is 1 or 2 && sizeCells is 1 or 2
+                                 && length >= (addressCells + sizeCells) * 4)
+                        {
+                            address = Cells(value, addressCells);
+                            size = Cells(value + (addressCells * 4), sizeCells);
+                            return size != 0;
+                        }
 
-                    token = AlignUp4(value + length);
-                    break;
-                }
+                        token = AlignUp4(value + length);
+                        break;
+                    }
 
                 case Nop:
                     break;

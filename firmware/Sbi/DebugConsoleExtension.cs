@@ -20,43 +20,43 @@ internal static unsafe class DebugConsoleExtension
         switch (fid)
         {
             case ConsoleWrite:
-            {
-                if (!TryBuffer(frame, out byte* bytes, out nuint count))
                 {
-                    return SbiRet.Fail(SbiRet.ErrInvalidParam);
-                }
-
-                // The specification allows a partial write; this one waits for the UART and writes everything.
-                for (nuint i = 0; i < count; i++)
-                {
-                    Uart.Put(bytes[i]);
-                }
-
-                return SbiRet.Ok(count);
-            }
-
-            case ConsoleRead:
-            {
-                if (!TryBuffer(frame, out byte* bytes, out nuint count))
-                {
-                    return SbiRet.Fail(SbiRet.ErrInvalidParam);
-                }
-
-                // Non-blocking: what is waiting, up to count bytes, maybe none.
-                nuint read = 0;
-                while (read < count)
-                {
-                    int next = Uart.TryGet();
-                    if (next < 0)
+                    if (!TryBuffer(frame, out byte* bytes, out nuint count))
                     {
-                        break;
+                        return SbiRet.Fail(SbiRet.ErrInvalidParam);
                     }
 
-                    bytes[read++] = (byte)next;
+                    // The specification allows a partial write; this one waits for the UART and writes everything.
+                    for (nuint i = 0; i < count; i++)
+                    {
+                        Uart.Put(bytes[i]);
+                    }
+
+                    return SbiRet.Ok(count);
                 }
 
-                return SbiRet.Ok(read);
-            }
+            case ConsoleRead:
+                {
+                    if (!TryBuffer(frame, out byte* bytes, out nuint count))
+                    {
+                        return SbiRet.Fail(SbiRet.ErrInvalidParam);
+                    }
+
+                    // Non-blocking: what is waiting, up to count bytes, maybe none.
+                    nuint read = 0;
+                    while (read < count)
+                    {
+                        int next = Uart.TryGet();
+                        if (next < 0)
+                        {
+                            break;
+                        }
+
+                        bytes[read++] = (byte)next;
+                    }
+
+                    return SbiRet.Ok(read);
+                }
 
             case ConsoleWriteByte:
                 Uart.Put((byte)frame->A0);
