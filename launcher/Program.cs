@@ -16,6 +16,9 @@ public static class Program
                 the arch is read from the ELF header when --arch is not given
           ./run.sh build-kernel [--arch rv32|rv64|host]
                 build kernel/Kernel.csproj for the arch (default rv64); prints the ELF's path
+          ./run.sh build-firmware [--arch rv32|rv64]
+                build firmware/Firmware.csproj (rvcsbi, the own SBI firmware) for the arch (default rv64); prints
+                the ELF's path, for --firmware FILE.elf
           ./run.sh prereqs
                 install clang-19, lld-19 and QEMU if missing (apt-get, as root)
 
@@ -40,6 +43,12 @@ public static class Program
           --bench            the kernel's benchmark: adds 'bench' to the command line and attaches a fresh sparse
                              64 MiB image (artifacts/run/bench.PID.img, deleted afterwards) instead of lorem.txt;
                              time limit 1800 s unless --timeout. Prints one 'bench:' line per case (bench/README.md)
+          --firmware none|opensbi|own|FILE.elf
+                             the M-mode firmware under an S-mode program (docs/abi.md, firmware/README.md):
+                             opensbi is QEMU's OpenSBI (-bios default; rv64 only), own is firmware/ (rvcsbi,
+                             built when needed; FILE.elf: one already built), none is -bios none. Default: an ELF
+                             whose entry is at or above 0x80200000 (an S-mode program, such as the kernel) gets
+                             opensbi on rv64 and own on rv32, any other none
           --qemu-log         log guest errors and unimplemented device accesses to artifacts/run/qemu.log
           --gdb              build the kernel at -O0 and wait for gdb-multiarch on tcp::1234 (no time limit unless
                              --timeout is given)
@@ -48,12 +57,12 @@ public static class Program
         takes the last of a repeated option, so --append's wins). Any other option is an error: nothing is
         passed through to QEMU.
         The exit status is the program's (QEMU reports what it wrote to sifive_test at 0x100000). An S-mode kernel
-        (entry point 0x80200000, as kernel/Kernel.csproj builds it) boots under SBI firmware (rv64: QEMU's OpenSBI);
+        (entry point 0x80200000, as kernel/Kernel.csproj builds it) boots under SBI firmware (rv64: QEMU's OpenSBI, rv32: the own);
         its status is its last line, 'poweroff: status N', when QEMU's is 0 or 1 (kernel/README.md).
         With a terminal, QEMU owns it while running: Ctrl-A then X quits.
         """;
 
-    private static readonly string[] BootValueOptions = ["--arch", "--timeout", "--append", "--disk", "--transport", "--completion", "--queue-size"];
+    private static readonly string[] BootValueOptions = ["--arch", "--timeout", "--append", "--disk", "--transport", "--completion", "--queue-size", "--firmware"];
     private static readonly string[] BootRepeatable = ["--disk"];
     private static readonly string[] BootFlags = ["--no-disk", "--qemu-log", "--gdb", "--bench", "--shell", "--help", "-h"];
 
@@ -109,10 +118,12 @@ public static class Program
                 return Boot(rest);
             case "build-kernel":
                 return BuildKernel(rest);
+            case "build-firmware":
+                return BuildFirmware(rest);
             case "run":
                 return RunKernel(rest);
             default:
-                throw new LauncherException($"unknown command '{command}'; expected build, boot, build-kernel, prereqs or options (see ./run.sh --help)");
+                throw new LauncherException($"unknown command '{command}'; expected build, boot, build-kernel, build-firmware, prereqs or options (see ./run.sh --help)");
         }
     }
 
@@ -195,6 +206,22 @@ public static class Program
         return 0;
     }
 
+    /// <summary><c>build-firmware [--arch A]</c>: builds firmware/Firmware.csproj and prints the ELF's full path on standard output.</summary>
+    private static int BuildFirmware(string[] args)
+    {
+        var cl = new CommandLine(args, ["--arch"], ["--help", "-h"]);
+        if (WantsHelp(cl))
+            return 0;
+        if (cl.Positional.Count > 0)
+            throw new LauncherException($"build-firmware: unexpected argument '{cl.Positional[0]}' (usage: ./run.sh build-firmware [--arch rv32|rv64])");
+        var arch = ArchNames.Parse(cl.Value("--arch") ?? "rv64");
+        if (arch == TargetArch.Host)
+            throw new LauncherException("build-firmware: the firmware runs in M-mode on QEMU's virt machine: rv32 or rv64");
+        Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: false));
+        Console.WriteLine(FirmwareProject.Build(RepoLayout.Find(), arch));
+        return 0;
+    }
+
     /// <summary>What to boot, and whether the disk is the default one (a fresh copy of lorem.txt, made at boot time) or,
     /// for <c>--bench</c>, a fresh sparse image of <see cref="SparseDisk.BenchSize"/> bytes.</summary>
     public sealed record BootRequest(BootOptions Options, bool DefaultDisk, bool BenchDisk = false);
@@ -244,15 +271,19 @@ public static class Program
                 Disks = disks,
                 Transport = transport,
                 QemuLog = cl.Flag("--qemu-log") ? Path.Combine(repo.RunDirectory, "qemu.log") : null,
+                Firmware = cl.Value("--firmware") is { } firmware ? Firmwares.Parse(firmware) : null,
+                FirmwareElf = cl.Value("--firmware") is { } firmwareFile && Firmwares.IsFile(firmwareFile) ? Path.GetFullPath(firmwareFile) : null,
                 Gdb = gdb,
             },
             DefaultDisk: arch != TargetArch.Host && disks.Count == 0 && !cl.Flag("--no-disk") && !bench,
             BenchDisk: bench);
     }
 
-    /// <summary>Boots; the default disk is a fresh copy of lorem.txt for this boot alone (<see cref="ScratchDisk"/>).</summary>
+    /// <summary>Boots; the default disk is a fresh copy of lorem.txt for this boot alone (<see cref="ScratchDisk"/>).
+    /// The firmware is chosen (and the own one built) first: <see cref="Firmwares.Prepare"/>.</summary>
     private static int BootWith(RepoLayout repo, BootRequest request)
     {
+        request = request with { Options = Firmwares.Prepare(repo, request.Options) };
         if (request.BenchDisk)
         {
             using var disk = SparseDisk.Create(repo);

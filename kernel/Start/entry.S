@@ -4,7 +4,7 @@
  * (no translation) and interrupts off. Only that hart enters: the others stay stopped in the firmware.
  *
  * Also here: what the core library and the kernel's C# need from assembly (rvc_exit, the linker symbols,
- * the SBI call, sfence.vma); the trap vector is in trap.S, setjmp/longjmp in jump.S.
+ * the SBI call, sfence.vma); the trap vector is in trap.S, setjmp/longjmp in runtime-stub/boot/riscv-setjmp.S.
  */
 #include "regs.h"
 

@@ -1,11 +1,25 @@
 /*
- * rvc_setjmp(buffer) / rvc_longjmp(buffer, value): the exception frames of try/finally (docs/abi.md,
- * "Exceptions"), as runtime-stub/boot/riscv.S has them for M-mode programs: the kernel links its own entry
- * code in place of that file, so it carries these too. The buffer keeps what the psABI says a callee
- * preserves: ra, sp, s0-s11 and fs0-fs11. setjmp returns 0; longjmp makes that setjmp return value (never 0).
+ * rvc_setjmp(buffer) / rvc_longjmp(buffer, value) for rv32 and rv64 (docs/abi.md, "Exceptions"),
+ * privilege-independent: runtime-stub/boot/riscv.S includes this file, and a program with its
+ * own boot code (an S-mode program such as firmware/payload) assembles it beside its entry.
  */
-#include "regs.h"
 
+#ifndef REGBYTES
+#if __riscv_xlen == 64
+#define REG_S sd
+#define REG_L ld
+#define REGBYTES 8
+#else
+#define REG_S sw
+#define REG_L lw
+#define REGBYTES 4
+#endif
+#endif
+
+/*
+ * The buffer keeps what the psABI says a callee preserves:
+ * ra, sp, s0-s11 and fs0-fs11. setjmp returns 0; longjmp makes that setjmp return value (never 0).
+ */
 #define JB_FP (14 * REGBYTES)
     .text
     .globl rvc_setjmp
