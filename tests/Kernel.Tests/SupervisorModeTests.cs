@@ -80,6 +80,7 @@ public partial class SupervisorModeTests
     }
 
     [Theory]
+    [InlineData("rv32")]
     [InlineData("rv64")]
     public void ABadFaultValueIsACommandLineError(string arch)
     {
@@ -98,4 +99,66 @@ public partial class SupervisorModeTests
 
     [GeneratedRegex(@"^panic: (?<cause>[A-Za-z/ ]+): scause=0x[0-9a-f]+ stval=0x(?<stval>[0-9a-f]+) sepc=0x(?<sepc>[0-9a-f]+) ")]
     private static partial Regex PanicLine();
+}
+
+/// <summary>
+/// rv64 under the project's own firmware (<c>--firmware own</c>; the other rv64 boot tests run under QEMU's OpenSBI,
+/// rv32's under the own firmware): the demo and its disk bytes, the shell, and the fill test with interrupts, so that
+/// every SBI call the kernel makes (console out and in, set_timer, SRST) is used on both firmwares.
+/// </summary>
+public class OwnFirmwareRv64Tests
+{
+    [Fact]
+    public void TheDemoWritesTheMessage()
+    {
+        byte[] original = File.ReadAllBytes(RepoPaths.Lorem);
+        string disk = DiskImages.CopyOfLorem(nameof(OwnFirmwareRv64Tests) + "-demo", "rv64");
+
+        var boot = KernelBoot.Boot("rv64", "--firmware", "own", "--disk", disk);
+
+        BootAssert.ExitedWith(0, boot);
+        Assert.True(boot.Lines.Any(l => l.StartsWith("firmware: rvcsbi ", StringComparison.Ordinal)), $"not the own firmware\n{boot.Describe()}");
+        BootAssert.HasLine("virtio-blk: wrote sector 0: hello from kernel!!!", boot);
+        DiskImages.AssertContents(DiskImages.AfterDemo(original), disk, boot);
+        DiskImages.Discard(disk);
+    }
+
+    [Fact]
+    public void TheShellReadsItsInputThroughTheFirmware()
+    {
+        string disk = DiskImages.CopyOfLorem(nameof(OwnFirmwareRv64Tests) + "-shell", "rv64");
+
+        var boot = KernelBoot.BootWithInput("rv64", "blk id blk0\nnosuch\npoweroff\n", "--firmware", "own", "--disk", disk, "--shell", "--completion", "irq");
+
+        BootAssert.ExitedWith(0, boot);
+        var replies = ShellSession.Expect(boot, "blk id blk0", "nosuch", "poweroff");
+        ShellSession.AssertReply(["blk0: id \"disk0\""], replies[0], "blk id blk0", boot);
+        ShellSession.AssertReply(["unknown command: nosuch (try help)"], replies[1], "nosuch", boot);
+        DiskImages.Discard(disk);
+    }
+
+    [Fact]
+    public void TheFillTestWritesThePattern()
+    {
+        const long sectors = 8192;
+        string disk = DiskImages.CreateSparse(nameof(OwnFirmwareRv64Tests) + "-fill", "rv64", sectors * DiskImages.SectorSize);
+
+        var boot = KernelBoot.Boot("rv64", "--firmware", "own", "--disk", disk, "--completion", "irq", "--append", "blk.fill=77");
+
+        BootAssert.ExitedWith(0, boot);
+        Assert.True(boot.Lines.Any(l => l.StartsWith("blk: fill seed=77 sectors=8192 ", StringComparison.Ordinal) && l.EndsWith(" verified=ok", StringComparison.Ordinal)),
+            $"no verified fill summary\n{boot.Describe()}");
+        DiskImages.AssertFilled(disk, 77, sectors, boot);
+        DiskImages.Discard(disk);
+    }
+
+    /// <summary>A panic under the own firmware: its status too reaches the launcher through the console.</summary>
+    [Fact]
+    public void AFaultEndsWithThePanicStatus()
+    {
+        var boot = KernelBoot.Boot("rv64", "--firmware", "own", "--no-disk", "--append", "fault=unmapped");
+
+        BootAssert.ExitedWith(134, boot);
+        Assert.True(boot.Lines.Any(l => l.StartsWith("panic: load page fault: ", StringComparison.Ordinal)), $"no panic line\n{boot.Describe()}");
+    }
 }
