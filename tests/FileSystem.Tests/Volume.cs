@@ -25,7 +25,7 @@ internal sealed unsafe class Volume
         return volume;
     }
 
-    public static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+    public static byte[] Bytes(string text) => Encoding.Latin1.GetBytes(text);
 
     public FsError Write(string name, byte[] data) => Fs.WriteFile(ref Disk, Bytes(name), data);
 
@@ -70,7 +70,7 @@ internal sealed unsafe class Volume
         for (int p = Fs.NextEntry(0); p >= 0; p = Fs.NextEntry(p + 1))
         {
             Assert.Equal(FsError.None, Fs.GetEntry(p, name, out int length, out EntryKind kind, out ulong size));
-            entries.Add((Encoding.UTF8.GetString(name, 0, length), kind, size));
+            entries.Add((Encoding.Latin1.GetString(name, 0, length), kind, size));
         }
 
         return entries;
