@@ -412,7 +412,7 @@ public static unsafe class FileCommands
         Print.Decimal(report.Sectors);
         Print.Text(" sectors in ");
         Print.Decimal((ulong)report.Runs);
-        Print.Text(" runs, archive ");
+        Print.Text(report.Runs == 1 ? " run, archive " : " runs, archive ");
         Print.Decimal(report.ArchiveBytes);
         Print.Line(" bytes");
         return true;
