@@ -14,7 +14,7 @@ namespace Rvc.Kernel.Tests;
 /// </summary>
 public class FileSystemCrashTests(ITestOutputHelper output)
 {
-    public const int DefaultKills = 6;
+    public const int DefaultKills = 10;
 
     private const string Begin = "fs: sync: flushing blk0";
     private const string Done = "fs: sync: done";
