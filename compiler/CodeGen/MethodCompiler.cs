@@ -173,7 +173,7 @@ public sealed partial class MethodCompiler
             if (handler.HandlerType != ExceptionHandlerType.Finally)
                 throw new CompilationException(DiagnosticCode.Catch,
                     handler.HandlerType == ExceptionHandlerType.Catch
-                        ? "catch needs exception objects to be caught at run time, which this runtime does not have: an exception ends the program with a panic"
+                        ? DiagnosticMessages.Catch
                         : $"{handler.HandlerType.ToString().ToLowerInvariant()} handlers are not supported: an exception ends the program with a panic")
                     .At(def, handler.HandlerStart);
             blockStarts.Add(handler.TryStart.Offset);
