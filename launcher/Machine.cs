@@ -129,14 +129,14 @@ public static class Machine
 
         // Under SBI firmware: the kernel's status comes from its console, and a panic's addresses get names.
         var tail = new OutputTail();
-        int status = ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive),
+        int qemuStatus = ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive),
             options.Timeout, qemu, tail, holdInputUntilOutput: true);
         string console = tail.Text;
         foreach (var line in Symbolizer.DescribePanic(executable, console))
             Console.Error.WriteLine(line);
-        if (status is 0 or 1 && StatusFromConsole(console) is int said)
+        if (qemuStatus is 0 or 1 && StatusFromConsole(console) is int said)
             return said;
-        return status;
+        return qemuStatus;
     }
 
     /// <summary>The name of the signal a host program died of, if <paramref name="status"/> says it did. .NET reports a
