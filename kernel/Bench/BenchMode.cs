@@ -205,11 +205,8 @@ public static unsafe class BenchMode
             return true;
         }
 
-        // The driver resets the device first; its queue is allocated again (4 pages for 256 entries).
-        TWait wait = disk.CompletionWait;
-        uint queueSize = disk.QueueSize;
-        BlockError error = VirtioBlk<MmioRegisters, PageAllocator, TWait>.Initialize(
-            new MmioRegisters((nuint)device.Address), default, wait, wanted, queueSize, out disk);
+        // The driver resets the device and sets it up again in the memory it already has: nothing is allocated.
+        BlockError error = disk.Reinitialize(wanted);
         if (error != BlockError.None)
         {
             Fail("initialising the device again with the features asked for: ", BlockErrors.Describe(error));
