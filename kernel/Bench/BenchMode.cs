@@ -64,9 +64,9 @@ public static unsafe class BenchMode
         {
             uint size = (uint)BenchOptions.SizeAt(si);
             uint blocks = Blocks(capacity, size);
-            if (blocks == 0)
+            if (blocks == 0 || size < disk.BlockSize)
             {
-                continue;
+                continue;   // a request smaller than the device's logical block cannot be sent
             }
 
             int deepest = DepthLimit(ref disk, size);
@@ -106,7 +106,7 @@ public static unsafe class BenchMode
                 {
                     uint size = (uint)BenchOptions.SizeAt(si);
                     uint blocks = Blocks(capacity, size);
-                    if (!options.WantsSize(si) || blocks == 0)
+                    if (!options.WantsSize(si) || blocks == 0 || size < disk.BlockSize)
                     {
                         continue;
                     }

@@ -146,7 +146,7 @@ public class FeatureNegotiationTests
     [Fact]
     public void BlockSizesThatNoRequestCouldFitAreRefused()
     {
-        foreach (uint bad in new uint[] { 256, 513, 3000, 1u << 17 })
+        foreach (uint bad in new uint[] { 256, 513, 3000, 8192, 1u << 17 })
         {
             using var rig = new Rig(configure: d => d.BlockSize = bad);
             Assert.Equal(BlockError.ProtocolViolation, rig.Initialize());

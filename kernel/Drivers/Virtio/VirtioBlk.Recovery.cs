@@ -124,6 +124,16 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
         return true;
     }
 
+    /// <summary>Looks for a configuration change now (as before every batch of requests) when nothing is in flight:
+    /// after it <see cref="CapacitySectors"/> is the device's current capacity. For callers that show the size.</summary>
+    public void RefreshConfiguration()
+    {
+        if (IsReady && _inFlight == 0)
+        {
+            CheckConfiguration();
+        }
+    }
+
     /// <summary>Before a batch of requests (none in flight): has the configuration changed? Modern: ConfigGeneration
     /// moved. Legacy (no generation): InterruptStatus has the configuration-change bit, which is then acknowledged
     /// alone (a used-buffer bit is left for <see cref="ReapCompletions"/>).</summary>

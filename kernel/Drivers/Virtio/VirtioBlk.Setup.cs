@@ -253,7 +253,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// negotiated (5.2.4: the fields mean nothing otherwise), all of them inside one configuration generation (2.5.1:
     /// modern, ConfigGeneration reads the same before and after; legacy has none, and the capacity's high word is read
     /// before and after its low one). False when no attempt of <see cref="ConfigReadAttempts"/> read a stable
-    /// configuration, or when blk_size is not a power of two from 512 to 64 KiB (no request could be sized for it).
+    /// configuration, or when blk_size is not a power of two from 512 to 4096 (Linux's limit too: a page) (no request could be sized for it).
     /// A zero seg_max or size_max is taken as "no limit" beyond the driver's own. Any capacity is taken, 0 (every read
     /// and write is out of range) and 2^64 - 1 (<see cref="CapacityBytes"/> saturates) included.</summary>
     bool ReadConfiguration()

@@ -48,8 +48,9 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     /// <summary>How many times a reset is polled for completion (a read of Status returning 0).</summary>
     const int ResetPollLimit = 1_000_000;
 
-    /// <summary>The largest blk_size taken (Linux takes up to a page; QEMU offers up to 32 KiB).</summary>
-    const uint MaxBlockSize = 65536;
+    /// <summary>The largest blk_size taken: a page, as Linux (QEMU offers up to 32 KiB). Callers keep one block on the
+    /// stack.</summary>
+    public const uint MaxBlockSize = 4096;
 
     /// <summary>Polling: every this many unsuccessful waits the driver reads Status for DEVICE_NEEDS_RESET, so a broken
     /// modern device is reported without waiting for the time limit.</summary>
@@ -600,7 +601,8 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     /// <see cref="BlockError.BadToken"/> for a token that names no request. With a wait that has no time limit (the
     /// kernel's default) a slow device is waited for as long as it takes. When the wait's time limit passes
     /// (<see cref="ICompletionWait.Wait"/> returns false) the used ring is looked at once more (a host stall is not
-    /// the device's fault); if the request is still not done, the device is reset and initialised again, and every
+    /// the device's fault), and the device gets one more period; if the request is still not done after that, it is
+    /// reset and initialised again, and every
     /// request in flight, this one included, fails with <see cref="BlockError.Timeout"/> (outcome unknown). A device
     /// that sets DEVICE_NEEDS_RESET is restarted the same way (<see cref="BlockError.DeviceNeedsReset"/>).</summary>
     public BlockError WaitFor(ushort token)
@@ -612,6 +614,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
 
         _wait.Start();
         uint waits = 0;
+        bool graceGiven = false;
         while (true)
         {
             ReapCompletions();
@@ -630,6 +633,15 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
                 ReapCompletions();
                 if (!TryGetResult(token, out result))
                 {
+                    if (!graceGiven)
+                    {
+                        // A host stall (QEMU stopped) can eat a whole deadline at once: give the device one more
+                        // period of real time before deciding it stopped answering.
+                        graceGiven = true;
+                        _wait.Start();
+                        continue;
+                    }
+
                     Restart(BlockError.Timeout);
                     if (!TryGetResult(token, out result))
                     {
@@ -663,6 +675,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
 
         _wait.Start();
         uint waits = 0;
+        bool graceGiven = false;
         while (true)
         {
             if (!IsReady)
@@ -676,6 +689,13 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
                 if (_completedCount != 0 || _inFlight == 0)
                 {
                     return BlockError.None;
+                }
+
+                if (!graceGiven)
+                {
+                    graceGiven = true;   // one more period after a deadline: see WaitFor
+                    _wait.Start();
+                    continue;
                 }
 
                 BlockError error = Restart(BlockError.Timeout);
