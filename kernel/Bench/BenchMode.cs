@@ -199,6 +199,8 @@ public static unsafe class BenchMode
             _ => VirtioBlkFeatures.Flush,
         };
         ref VirtioBlk<MmioRegisters, PageAllocator, TWait> disk = ref device.Driver;
+        // BLK_SIZE is always taken (the device's logical block decides what a request may be).
+        wanted |= VirtioBlkFeatures.BlockSize;
         ulong target = disk.OfferedFeatures & wanted & VirtioBlkFeatures.Supported & ~VirtioBlkFeatures.Version1;
         if (disk.IsReady && (disk.AcceptedFeatures & ~VirtioBlkFeatures.Version1) == target)
         {

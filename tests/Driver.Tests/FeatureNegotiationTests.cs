@@ -42,18 +42,19 @@ public class FeatureNegotiationTests
             ulong accepted = rig.Device.GuestFeatures;
             Assert.Equal(0ul, accepted & ~offered);
             Assert.Equal(0ul, accepted & ~VirtioBlkFeatures.Supported);
-            Assert.Equal(offered & (wanted | VirtioBlkFeatures.Version1) & VirtioBlkFeatures.Supported, accepted);
+            Assert.Equal(offered & (wanted | VirtioBlkFeatures.Version1 | VirtioBlkFeatures.BlockSize) & VirtioBlkFeatures.Supported, accepted);
             Assert.Equal(accepted, rig.Driver.AcceptedFeatures);
             rig.AssertClean();   // the fake also flags any bit not offered
         }
     }
 
     [Fact]
-    public void Version1IsAcceptedWheneverOfferedEvenIfNotAskedFor()
+    public void Version1AndBlockSizeAreAcceptedWheneverOfferedEvenIfNotAskedFor()
     {
+        // BLK_SIZE: a disk of 4 KiB logical blocks fails every request that is not whole blocks, asked or not.
         using var rig = ModernRig();
         Assert.Equal(BlockError.None, rig.Initialize(0, 16));
-        Assert.Equal(VirtioBlkFeatures.Version1, rig.Device.GuestFeatures);
+        Assert.Equal(VirtioBlkFeatures.Version1 | VirtioBlkFeatures.BlockSize, rig.Device.GuestFeatures);
         rig.AssertClean();
     }
 

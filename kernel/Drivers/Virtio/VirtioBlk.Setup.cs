@@ -102,8 +102,11 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
 
     readonly bool IsModern => _version == VirtioMmio.VersionModern;
 
-    /// <summary>Reads the offered features and writes back the subset the driver implements and wants (VERSION_1
-    /// whenever offered). Legacy: one 32-bit word and nothing more. Modern: two words; VERSION_1 must be offered, then
+    /// <summary>Features taken whenever offered, whatever was asked for.</summary>
+    const ulong AlwaysAccepted = VirtioBlkFeatures.Version1 | VirtioBlkFeatures.BlockSize;
+
+    /// <summary>Reads the offered features and writes back the subset the driver implements and wants (VERSION_1 and
+    /// BLK_SIZE whenever offered). Legacy: one 32-bit word and nothing more. Modern: two words; VERSION_1 must be offered, then
     /// FEATURES_OK is set and must read back set (3.1.1 steps 5 and 6), or the device refused the features.</summary>
     BlockError NegotiateFeatures(ulong wantedFeatures)
     {
@@ -115,7 +118,9 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             _offeredFeatures |= (ulong)_regs.Read32(VirtioMmio.HostFeatures) << 32;
         }
 
-        _acceptedFeatures = _offeredFeatures & (wantedFeatures | VirtioBlkFeatures.Version1) & VirtioBlkFeatures.Supported;
+        // VERSION_1 and BLK_SIZE whenever offered: a device with larger logical blocks fails every request that is not
+        // whole blocks, whether or not the driver asked to know their size.
+        _acceptedFeatures = _offeredFeatures & (wantedFeatures | AlwaysAccepted) & VirtioBlkFeatures.Supported;
         if (IsModern && (_offeredFeatures & VirtioBlkFeatures.Version1) == 0)
         {
             return BlockError.FeaturesRefused;   // a version 2 transport with a pre-1.0 device: not allowed (4.2.2)
