@@ -46,6 +46,14 @@ public static class CommandShell
             }
 
             int length = editor.TakeLine(line);
+            if (length < 0)
+            {
+                Print.Text("shell: error: line longer than ");
+                Print.Decimal(LineEditor.Capacity);
+                Print.Line(" characters; nothing was run");
+                continue;
+            }
+
             if (Execute(ref table, line.Slice(0, length), out int status))
             {
                 return status;
