@@ -118,7 +118,7 @@ public class FaultInjectionTests
     [Theory]
     [InlineData("rv32", "legacy", "poll")]
     [InlineData("rv64", "modern", "irq")]
-    public void AStoppedQemuIsNotADeadDevice(string arch, string transport, string completion)
+    public async Task AStoppedQemuIsNotADeadDevice(string arch, string transport, string completion)
     {
         // A deadline of 1 s (blk.timeout=1); QEMU is stopped for 3 s in the middle of the fill test, then resumed.
         const long Bytes = 64L << 20;
@@ -133,15 +133,15 @@ public class FaultInjectionTests
         while (!File.Exists(pidFile) || new FileInfo(pidFile).Length == 0)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60) && !running.IsCompleted, "QEMU wrote no pid file");
-            Thread.Sleep(20);
+            await Task.Delay(20);
         }
 
         int pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        Thread.Sleep(1500);   // booted, filling
+        await Task.Delay(1500);   // booted, filling
         Signal("STOP", pid);
-        Thread.Sleep(3000);
+        await Task.Delay(3000);
         Signal("CONT", pid);
-        var boot = running.Result;
+        var boot = await running;
         BootAssert.ExitedWith(0, boot);
         Assert.True(boot.Lines.Any(l => l.StartsWith("blk: fill seed=9 ", StringComparison.Ordinal) && l.EndsWith(" verified=ok", StringComparison.Ordinal)),
             boot.Describe());
