@@ -82,7 +82,7 @@ public class FaultInjectionTests
         var boot = KernelBoot.BootWithInput(arch, ShellSession.Input(commands),
         [
             "--no-disk", "--shell", "--completion", completion, "--append", "blk.warn=1",
-            .. Pass(Drive("n0", "driver=null-co,node-name=n0,size=1M,read-zeroes=on,latency-ns=2500000000")),
+            .. Pass(Drive("n0", "driver=null-co,node-name=n0,size=1048576,read-zeroes=on,latency-ns=2500000000")),
         ]);
         BootAssert.ExitedWith(0, boot);
         var replies = ShellSession.Expect(boot, commands);
