@@ -129,6 +129,12 @@ public class FaultInjectionTests
             "--disk", disk, "--transport", transport, "--completion", completion, "--append", "blk.fill=9 blk.timeout=2",
             "--", "-pidfile", pidFile,
         ], waitFor: "blk: fill blk0: ");
+        var clock = Stopwatch.StartNew();
+        while ((!File.Exists(pidFile) || new FileInfo(pidFile).Length == 0) && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            Thread.Sleep(10);
+        }
+
         int pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Signal("STOP", pid);
         Thread.Sleep(5000);
