@@ -121,7 +121,8 @@ public class FaultInjectionTests
     public void AStoppedQemuIsNotADeadDevice(string arch, string transport, string completion)
     {
         // A deadline of 2 s (blk.timeout=2); QEMU is stopped for 5 s as soon as the fill test starts, then resumed.
-        const long Bytes = 64L << 20;
+        // 256 MiB: the fill takes a few seconds even on rv64, so the stop falls inside it.
+        const long Bytes = 256L << 20;
         string disk = DiskImages.CreateSparse(nameof(AStoppedQemuIsNotADeadDevice), $"{arch}-{transport}", Bytes);
         string pidFile = Path.Combine(Path.GetDirectoryName(disk)!, "qemu.pid");
         using var session = InteractiveShell.Start(arch,
