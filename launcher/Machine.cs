@@ -90,7 +90,10 @@ public static class Machine
                 throw new LauncherException("--append applies to rv32 and rv64 only");
             if (options.Disks.Count > 0)
                 throw new LauncherException("--disk applies to rv32 and rv64 only");
-            return ProcessRunner.RunStreaming(executable, [], options.Timeout, Path.GetFileName(executable));
+            int status = ProcessRunner.RunStreaming(executable, [], options.Timeout, Path.GetFileName(executable));
+            if (CrashSignal(status) is string signal)
+                Console.Error.WriteLine($"error: {Path.GetFileName(executable)} was killed by signal {status - 128} ({signal})");
+            return status;
         }
 
         Prerequisites.Ensure(Prerequisites.ToolsFor(options.Arch, compile: false, boot: true));
@@ -114,6 +117,23 @@ public static class Machine
             Console.Error.WriteLine("launcher: press Ctrl-A then X to quit QEMU");
         return ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive), options.Timeout, qemu);
     }
+
+    /// <summary>The name of the signal a host program died of, if <paramref name="status"/> says it did. .NET reports a
+    /// death by signal N as the status 128 + N, as a shell does; only the signals of a crash (a bad access, an illegal
+    /// instruction, an arithmetic trap) or of an outside kill are named. 134 (SIGABRT) is left out: it is also the
+    /// status of a panic, and a program of this runtime never calls abort().</summary>
+    public static string? CrashSignal(int status) => status switch
+    {
+        128 + 4 => "SIGILL",
+        128 + 5 => "SIGTRAP",
+        128 + 7 => "SIGBUS",
+        128 + 8 => "SIGFPE",
+        128 + 9 => "SIGKILL",
+        128 + 11 => "SIGSEGV",
+        128 + 15 => "SIGTERM",
+        128 + 31 => "SIGSYS",
+        _ => null,
+    };
 
     /// <summary>QEMU's option syntax: a comma in a value is written twice.</summary>
     private static string EscapeOption(string value) => value.Replace(",", ",,");

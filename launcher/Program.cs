@@ -31,6 +31,12 @@ public static class Program
                              a fresh copy of lorem.txt for each boot (artifacts/run/lorem.PID.txt, kept
                              afterwards as artifacts/run/lorem.txt)
           --no-disk          attach no disk
+          --disk-from-dir DIR
+                             blk0 is a ustar archive of DIR's files and folders (the kernel's shell mounts
+                             it as its file system): artifacts/run/tar.PID.img for the boot, kept afterwards
+                             as artifacts/run/disk.tar (tar -tvf / tar -xf read it)
+          --disk-size SIZE   the size of --disk-from-dir's disk (bytes, or with K, M, G; default 64M, or twice
+                             the archive and 16M more); the room past the archive is free for the kernel's writes
           --transport legacy|modern
                              virtio-mmio version 1 (legacy, the default) or 2 (modern, virtio 1.0)
           --completion poll|irq
@@ -64,7 +70,7 @@ public static class Program
         With a terminal, QEMU owns it while running: Ctrl-A then X quits.
         """;
 
-    private static readonly string[] BootValueOptions = ["--arch", "--timeout", "--append", "--disk", "--transport", "--completion", "--queue-size", "--firmware"];
+    private static readonly string[] BootValueOptions = ["--arch", "--timeout", "--append", "--disk", "--transport", "--completion", "--queue-size", "--firmware", "--disk-from-dir", "--disk-size"];
     private static readonly string[] BootRepeatable = ["--disk"];
     private static readonly string[] BootFlags = ["--no-disk", "--qemu-log", "--gdb", "--bench", "--shell", "--help", "-h"];
 
@@ -229,7 +235,7 @@ public static class Program
 
     /// <summary>What to boot, and whether the disk is the default one (a fresh copy of lorem.txt, made at boot time) or,
     /// for <c>--bench</c>, a fresh sparse image of <see cref="SparseDisk.BenchSize"/> bytes.</summary>
-    public sealed record BootRequest(BootOptions Options, bool DefaultDisk, bool BenchDisk = false);
+    public sealed record BootRequest(BootOptions Options, bool DefaultDisk, bool BenchDisk = false, string? TarFrom = null, long? TarSize = null);
 
     public static CommandLine ParseBootCommandLine(IEnumerable<string> args) => new(args, BootValueOptions, BootFlags, BootRepeatable, passThrough: true);
 
@@ -245,6 +251,14 @@ public static class Program
         if (arch == TargetArch.Host && (disks.Count > 0 || cl.Has("--transport")))
             throw new LauncherException("--disk and --transport apply to rv32 and rv64 only: a host program has no devices");
         bool bench = cl.Flag("--bench");
+        string? tarFrom = cl.Value("--disk-from-dir");
+        if (tarFrom is not null && (cl.Has("--disk") || cl.Flag("--no-disk") || bench || arch == TargetArch.Host))
+            throw new LauncherException("--disk-from-dir makes blk0 itself: it excludes --disk, --no-disk, --bench and --arch host");
+        if (tarFrom is not null && !Directory.Exists(tarFrom))
+            throw new LauncherException($"--disk-from-dir {tarFrom}: no such folder");
+        long? tarSize = cl.Value("--disk-size") is { } sizeText ? TarDisk.ParseSize(sizeText) : null;
+        if (tarSize is not null && tarFrom is null)
+            throw new LauncherException("--disk-size goes with --disk-from-dir");
         if (bench && (cl.Has("--disk") || cl.Flag("--no-disk")))
             throw new LauncherException("--bench attaches a fresh image of its own: it excludes --disk and --no-disk");
         if (arch == TargetArch.Host && cl.PassThrough.Count > 0)
@@ -283,8 +297,10 @@ public static class Program
                 Gdb = gdb,
                 ExtraQemuArguments = [.. cl.PassThrough],
             },
-            DefaultDisk: arch != TargetArch.Host && disks.Count == 0 && !cl.Flag("--no-disk") && !bench,
-            BenchDisk: bench);
+            DefaultDisk: arch != TargetArch.Host && disks.Count == 0 && !cl.Flag("--no-disk") && !bench && tarFrom is null,
+            BenchDisk: bench,
+            TarFrom: tarFrom,
+            TarSize: tarSize);
     }
 
     /// <summary>Boots; the default disk is a fresh copy of lorem.txt for this boot alone (<see cref="ScratchDisk"/>).
@@ -296,6 +312,11 @@ public static class Program
         {
             using var disk = SparseDisk.Create(repo);
             return Machine.Boot(request.Options with { Disks = [new DiskImage(disk.Path, ReadOnly: false)] });
+        }
+        if (request.TarFrom is not null)
+        {
+            using var tar = TarDisk.Create(repo, request.TarFrom, request.TarSize);
+            return Machine.Boot(request.Options with { Disks = [new DiskImage(tar.Path, ReadOnly: false)] });
         }
         if (!request.DefaultDisk)
             return Machine.Boot(request.Options);

@@ -78,7 +78,7 @@ public sealed class DependencyAnalyzer
             {
                 diagnostics.Add(new CompilationException(DiagnosticCode.Catch,
                     handler.HandlerType == ExceptionHandlerType.Catch
-                        ? "catch needs exception objects to be caught at run time, which this runtime does not have: an exception ends the program with a panic"
+                        ? DiagnosticMessages.Catch
                         : $"{handler.HandlerType.ToString().ToLowerInvariant()} handlers are not supported: an exception ends the program with a panic")
                     .At(def, handler.HandlerStart));
                 failed.Add(method.Name);
@@ -140,11 +140,11 @@ public sealed class DependencyAnalyzer
                             var type = method.Context.Substitute((TypeReference)instruction.Operand);
                             var next = instruction.Next?.OpCode.Code;
                             if (types.Classify(type) != ValueKind.Object && next is not (Code.Brtrue or Code.Brtrue_S or Code.Brfalse or Code.Brfalse_S))
-                                throw new CompilationException(DiagnosticCode.Boxing, $"boxing a '{type.Name}' needs a garbage collector, which this runtime does not have");
+                                throw new CompilationException(DiagnosticCode.Boxing, DiagnosticMessages.Boxing(type.Name));
                             break;
                         }
                     case Code.Newarr:
-                        throw new CompilationException(DiagnosticCode.Array, "arrays live on the garbage-collected heap, which this runtime does not have: use stackalloc, a fixed buffer, an [InlineArray] struct or a Span<T> over memory you own");
+                        throw new CompilationException(DiagnosticCode.Array, DiagnosticMessages.Array);
                 }
             }
             catch (CompilationException e)
@@ -166,8 +166,7 @@ public sealed class DependencyAnalyzer
     {
         var def = types.Resolve(type);
         if (!def.IsValueType)
-            throw new CompilationException(DiagnosticCode.NewClass,
-                $"'new {type.Name}()' creates an object on the garbage-collected heap, which this runtime does not have: constrain the type parameter to 'struct'");
+            throw new CompilationException(DiagnosticCode.NewClass, DiagnosticMessages.NewTypeParameter(type.Name));
         var ctor = def.Methods.FirstOrDefault(m => m.IsConstructor && !m.IsStatic && m.Parameters.Count == 0);
         return ctor == null ? null : new MethodDesc(ctor, type, []);
     }
@@ -176,13 +175,12 @@ public sealed class DependencyAnalyzer
     void CheckCreatable(TypeReference type)
     {
         if (types.IsDerivedFrom(type, "System.Delegate"))
-            throw new CompilationException(DiagnosticCode.Delegate, "delegates and lambdas need a garbage collector, which this runtime does not have: use a function pointer (delegate*)");
+            throw new CompilationException(DiagnosticCode.Delegate, DiagnosticMessages.Delegate);
         if (type is ArrayType)
-            throw new CompilationException(DiagnosticCode.Array, "arrays live on the garbage-collected heap, which this runtime does not have");
+            throw new CompilationException(DiagnosticCode.Array, DiagnosticMessages.Array);
         var def = types.Resolve(type);
         if (!def.IsValueType && !types.IsDerivedFrom(type, "System.Exception"))
-            throw new CompilationException(DiagnosticCode.NewClass,
-                $"'new {type.Name}' creates an object on the garbage-collected heap, which this runtime does not have: make '{type.Name}' a struct (only exceptions may be created, to be thrown)");
+            throw new CompilationException(DiagnosticCode.NewClass, DiagnosticMessages.NewClass(type.Name));
     }
 
     bool TriggersStaticConstructor(MethodDesc target)

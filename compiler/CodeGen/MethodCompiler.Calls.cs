@@ -98,7 +98,7 @@ public sealed partial class MethodCompiler
             return;
         }
         if (instruction.Next?.OpCode.Code == Code.Newobj && types.IsDerivedFrom(((MethodReference)instruction.Next.Operand).DeclaringType, "System.Delegate"))
-            throw new CompilationException(DiagnosticCode.Delegate, "delegates and lambdas need a garbage collector, which this runtime does not have: use a function pointer (delegate*)");
+            throw new CompilationException(DiagnosticCode.Delegate, DiagnosticMessages.Delegate);
         cg.AssertReachable(target);
         Push(StackKind.Ptr, cg.FunctionName(target));
     }
@@ -109,9 +109,9 @@ public sealed partial class MethodCompiler
         var owner = ctor.OwningType;
         var ownerDef = types.Resolve(owner);
         if (types.IsDerivedFrom(owner, "System.Delegate"))
-            throw new CompilationException(DiagnosticCode.Delegate, "delegates and lambdas need a garbage collector, which this runtime does not have: use a function pointer (delegate*)");
+            throw new CompilationException(DiagnosticCode.Delegate, DiagnosticMessages.Delegate);
         if (owner is ArrayType)
-            throw new CompilationException(DiagnosticCode.Array, "arrays live on the garbage-collected heap, which this runtime does not have");
+            throw new CompilationException(DiagnosticCode.Array, DiagnosticMessages.Array);
         var callee = FunctionSignature.Of(types, ctor);
         var args = PopArguments(callee.Parameters.Count - 1);
         string instance;

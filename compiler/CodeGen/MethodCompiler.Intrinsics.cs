@@ -55,6 +55,8 @@ public sealed partial class MethodCompiler
                 CompileRiscV(name);
                 return;
         }
+        if (target.Definition.DeclaringType.FullName == "System.String" && name == "Concat")
+            throw new CompilationException(DiagnosticCode.Unsupported, DiagnosticMessages.StringConcatenation);
         throw new CompilationException(DiagnosticCode.Unsupported, $"the runtime method '{target.Definition.DeclaringType.Name}.{name}' is not supported by this compiler");
     }
 

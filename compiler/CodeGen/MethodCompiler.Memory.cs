@@ -229,7 +229,7 @@ public sealed partial class MethodCompiler
             Push(StackKind.I32, "1");
             return;
         }
-        throw new CompilationException(DiagnosticCode.Boxing, $"boxing a '{type.Name}' needs a garbage collector, which this runtime does not have");
+        throw new CompilationException(DiagnosticCode.Boxing, DiagnosticMessages.Boxing(type.Name));
     }
 
     void Throw()

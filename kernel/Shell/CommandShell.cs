@@ -35,6 +35,7 @@ public static class CommandShell
         }
 
         Kernel.Bench.BenchShellCommand.Timebase = hardware.TimebaseFrequency;
+        FileCommands.Mount(ref table);
         Print.Line("shell: type help for the commands");
         LineEditor editor = default;
         Span<byte> line = stackalloc byte[LineEditor.Capacity];
@@ -90,7 +91,7 @@ public static class CommandShell
             status = PowerOff(ref table);
             return true;
         }
-        else
+        else if (!FileCommands.TryRun(ref table, command, ref words))
         {
             Unknown(command);
         }
@@ -110,7 +111,8 @@ public static class CommandShell
         Print.Line("  blk id DEV                   the device's ID string (its serial number)");
         Print.Line("  bench [DEV] [NAME=VALUE ...] the disk benchmark on DEV (default blk0; it overwrites the disk):");
         Print.Line("                               ms, n, sizes, qd, ops, patterns, verify, seed, features (as bench.*)");
-        Print.Line("  poweroff                     flush every writable disk and power off (exit status 0)");
+        FileCommands.PrintHelp();
+        Print.Line("  poweroff                     sync, flush every writable disk and power off (exit status 0)");
         Print.Line("DEV: blk0, blk1, ...; numbers: decimal, or hex with 0x; sectors are 512 bytes.");
         Print.Line("Editing: backspace erases a character, Ctrl-U the line, Ctrl-C abandons it.");
     }
@@ -372,7 +374,7 @@ public static class CommandShell
     static int PowerOff<TWait>(ref BlockDeviceTable<TWait> table)
         where TWait : struct, ICompletionWait, IWaitCounters
     {
-        int status = 0;
+        int status = FileCommands.SyncBeforePowerOff(ref table) ? 0 : 1;
         for (int i = 0; i < table.Count; i++)
         {
             ref BlockDevice<TWait> device = ref table[i];
