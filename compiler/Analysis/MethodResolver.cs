@@ -43,7 +43,7 @@ public sealed class MethodResolver
                 return target;
             var impl = FindImplementation(constrained, target);
             if (impl != null)
-                return impl;
+                return EnumFormatting.Redirect(types, constrained, impl);
             if (def.DeclaringType.FullName == "System.Object" || def.DeclaringType.FullName == "System.ValueType" || def.DeclaringType.FullName == "System.Enum")
                 throw new CompilationException(DiagnosticCode.Boxing,
                     $"'{constrained.Name}' does not override '{def.Name}', so calling it would box the value: boxing needs a garbage collector, which this runtime does not have");

@@ -51,11 +51,15 @@ public sealed partial class MethodCompiler
             case "System.Activator" when name == "CreateInstance":
                 CreateInstance(target.MethodArguments[0]);
                 return;
+            case "System.Enum" when name.StartsWith("Enum", StringComparison.Ordinal):
+                CompileEnumIntrinsic(target, name);
+                return;
             case "System.Runtime.Intrinsics.RiscV.Rv":
                 CompileRiscV(name);
                 return;
         }
-        throw new CompilationException(DiagnosticCode.Unsupported, $"the runtime method '{target.Definition.DeclaringType.Name}.{name}' is not supported by this compiler");
+        throw new CompilationException(DiagnosticCode.Unsupported, Analysis.HeapOnlyMembers.Explain(target.Definition)
+            ?? $"the runtime method '{target.Definition.DeclaringType.Name}.{name}' is not supported by this compiler");
     }
 
     void CompileUnsafe(MethodDesc target, string name)

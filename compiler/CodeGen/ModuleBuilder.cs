@@ -60,6 +60,14 @@ public sealed class ModuleBuilder
         return name;
     }
 
+    /// <summary>A constant array of <paramref name="elementType"/> (one per <paramref name="key"/>), e.g. an enum's names.</summary>
+    public string ConstantTable(string key, string elementType, IReadOnlyList<string> items)
+    {
+        string name = LlvmText.Global(key);
+        AddGlobal(name, $"{name} = internal constant [{items.Count} x {elementType}] [{string.Join(", ", items)}], align 8");
+        return name;
+    }
+
     /// <summary>A string literal object: MethodTable pointer, length, UTF-16 characters and a terminating NUL.</summary>
     public string StringLiteral(string value)
     {

@@ -7,7 +7,7 @@ using System.Runtime.CompilerServices;
 /// comparisons go through <see cref="IEquatable{T}.Equals"/> (a direct call for primitives).
 /// C# 14 converts <c>string</c> to <c>ReadOnlySpan&lt;char&gt;</c> by calling <see cref="AsSpan(string)"/>.
 /// </summary>
-public static class MemoryExtensions
+public static partial class MemoryExtensions
 {
     // Built explicitly: writing `=> text` would be that same implicit conversion, i.e. a call to itself.
     public static ReadOnlySpan<char> AsSpan(this string? text) =>
