@@ -36,8 +36,8 @@ public sealed partial class MethodCompiler
                     }
                     return;
                 }
-            case "System.Threading.Interlocked" when name == "MemoryBarrier":
-                Emit("fence seq_cst");
+            case "System.Threading.Interlocked":
+                CompileInterlocked(target, name);
                 return;
             case "System.Runtime.CompilerServices.RuntimeHelpers" when name == "IsReferenceOrContainsReferences":
                 Push(StackKind.I32, ContainsReferences(target.MethodArguments[0]) ? "1" : "0");
