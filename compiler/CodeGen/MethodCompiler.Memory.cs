@@ -109,6 +109,7 @@ public sealed partial class MethodCompiler
     void LocalAlloc()
     {
         var size = Coerce(Pop(), StackKind.NInt, unsigned: true);
+        CheckStackRoom(size.Text);
         string p = Temp();
         Emit($"{p} = alloca i8, {Ptr} {size.Text}, align 16");
         if (def.Body.InitLocals)

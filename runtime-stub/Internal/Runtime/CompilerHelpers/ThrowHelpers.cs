@@ -66,6 +66,26 @@ public static unsafe class ThrowHelpers
         Platform.Exit(PanicExitCode);
     }
 
+    /// <summary>
+    /// Called by the code a method runs on entry when the stack pointer is below <c>rvc_stack_limit</c>, or by a
+    /// <c>stackalloc</c> that would take it there (docs/abi.md, "Stack overflow"); the caller has set the limit to
+    /// zero, so this runs on the reserve below it. Prints <c>Stack overflow.</c> and exits with 134, as CoreCLR
+    /// does (to stderr on the host, as there); no finally block runs.
+    /// </summary>
+    [DoesNotReturn]
+    public static void StackOverflow()
+    {
+        byte* text = stackalloc byte[16];
+        ReadOnlySpan<byte> message = "Stack overflow.\n"u8;
+        for (int i = 0; i < message.Length; i++)
+        {
+            text[i] = message[i];
+        }
+
+        Platform.WriteError(text, message.Length);
+        Platform.Exit(PanicExitCode);
+    }
+
     /// <summary>Prints <c>panic: &lt;message&gt;</c> and exits with status 134: for failures that cannot be thrown.</summary>
     [DoesNotReturn]
     public static void Panic(string message)
