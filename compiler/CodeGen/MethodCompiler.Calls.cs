@@ -27,6 +27,8 @@ public sealed partial class MethodCompiler
         }
         var callee = FunctionSignature.Of(types, target);
         var args = PopArguments(callee.Parameters.Count);
+        if (virtualCall && target.HasThis && constrainedPrefix == null && !types.Resolve(target.OwningType).IsValueType)
+            NullCheck(args[0]);
         EmitCall(symbol, callee, args);
     }
 

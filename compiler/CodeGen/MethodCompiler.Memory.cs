@@ -139,6 +139,8 @@ public sealed partial class MethodCompiler
         if (!layout.FieldOffsets.TryGetValue(field, out int offset))
             throw new InvalidOperationException($"no offset for {field.FullName}");
         var basePointer = instance.Kind == StackKind.Struct ? instance : Coerce(instance, StackKind.Ptr);
+        if (instance.Kind != StackKind.Struct && !types.Resolve(owner).IsValueType)
+            NullCheck(basePointer);
         int alignment = offset == 0 ? layout.Alignment : Math.Min(layout.Alignment, offset & -offset);
         if (offset == 0)
             return (basePointer.Text, alignment);
