@@ -13,6 +13,52 @@ public static partial class MemoryExtensions
     public static ReadOnlySpan<char> AsSpan(this string? text) =>
         text is null ? default : new ReadOnlySpan<char>(ref text.GetRawStringData(), text.Length);
 
+    /// <summary>The characters from <paramref name="start"/> on; ArgumentOutOfRangeException (start) past the end, as .NET.</summary>
+    public static ReadOnlySpan<char> AsSpan(this string? text, int start)
+    {
+        if (text is null)
+        {
+            if (start != 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(start));
+            }
+
+            return default;
+        }
+
+        if ((uint)start > (uint)text.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start));
+        }
+
+        return new ReadOnlySpan<char>(ref Runtime.CompilerServices.Unsafe.Add(ref text.GetRawStringData(), start), text.Length - start);
+    }
+
+    public static ReadOnlySpan<char> AsSpan(this string? text, int start, int length)
+    {
+        if (text is null)
+        {
+            if (start != 0 || length != 0)
+            {
+                throw new ArgumentOutOfRangeException(start != 0 ? nameof(start) : nameof(length));
+            }
+
+            return default;
+        }
+
+        if ((uint)start > (uint)text.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start));
+        }
+
+        if ((uint)length > (uint)(text.Length - start))
+        {
+            throw new ArgumentOutOfRangeException(nameof(length));
+        }
+
+        return new ReadOnlySpan<char>(ref Runtime.CompilerServices.Unsafe.Add(ref text.GetRawStringData(), start), length);
+    }
+
     public static bool SequenceEqual<T>(this Span<T> span, ReadOnlySpan<T> other) where T : IEquatable<T>? =>
         SequenceEqual((ReadOnlySpan<T>)span, other);
 
