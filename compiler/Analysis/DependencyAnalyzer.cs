@@ -35,7 +35,17 @@ public sealed class DependencyAnalyzer
         DrainWorklist();
         var staticConstructors = StaticConstructorOrder(entryPoint, otherRoots);
         DrainWorklist();
-        return new DependencyResult(methods.Values.ToList(), staticConstructors, failed);
+        // The unobservable ones run before Main; the others at the first access (TypeInitializers).
+        var eager = staticConstructors.Where(TypeInitializers.IsUnobservable).ToList();
+        var lazy = staticConstructors.Where(c => !TypeInitializers.IsUnobservable(c)).ToList();
+        if (lazy.Count > 0)
+        {
+            var helper = types.CoreLibrary.GetType("Internal.Runtime.CompilerHelpers.StartupHelpers").Methods.Single(m => m.Name == "RunTypeInitializer");
+            EnsureScanned(new MethodDesc(helper, helper.DeclaringType, []));
+            DrainWorklist();
+        }
+
+        return new DependencyResult(methods.Values.ToList(), eager, lazy, failed);
     }
 
     void DrainWorklist()
@@ -185,13 +195,9 @@ public sealed class DependencyAnalyzer
                 $"'new {type.Name}' creates an object on the garbage-collected heap, which this runtime does not have: make '{type.Name}' a struct (only exceptions may be created, to be thrown)");
     }
 
-    bool TriggersStaticConstructor(MethodDesc target)
-    {
-        // ECMA-335 II.10.5.3.1: without beforefieldinit, calling any static method or constructor of
-        // the type runs its type initializer first; with it, only static field accesses do.
-        var owner = types.Resolve(target.OwningType);
-        return !owner.IsBeforeFieldInit && (target.IsStatic || target.Definition.IsConstructor) && target.Definition.Name != ".cctor";
-    }
+    // ECMA-335 II.10.5.3.1: without beforefieldinit, calling any static method or constructor of
+    // the type runs its type initializer first; with it, only static field accesses do.
+    bool TriggersStaticConstructor(MethodDesc target) => TypeInitializers.CallTriggers(types, target);
 
     /// <summary>The order to run static constructors in before the entry point: a depth-first walk of
     /// the program in IL order, placing each type after the types its static constructor depends on,
@@ -238,4 +244,6 @@ public sealed class DependencyAnalyzer
 
 /// <summary>The whole program, as found by <see cref="DependencyAnalyzer"/>.</summary>
 /// <param name="FailedMethods">Methods with errors: reported already, not to be compiled.</param>
-public sealed record DependencyResult(IReadOnlyList<MethodDesc> Methods, IReadOnlyList<MethodDesc> StaticConstructors, IReadOnlySet<string> FailedMethods);
+/// <param name="StaticConstructors">Run before Main, in this order: those whose running cannot be observed.</param>
+/// <param name="LazyStaticConstructors">Run at the first access to their type.</param>
+public sealed record DependencyResult(IReadOnlyList<MethodDesc> Methods, IReadOnlyList<MethodDesc> StaticConstructors, IReadOnlyList<MethodDesc> LazyStaticConstructors, IReadOnlySet<string> FailedMethods);

@@ -41,6 +41,13 @@ public static unsafe class ExceptionHelpers
         rvc_longjmp(&frame->Buffer, 1);
     }
 
+    /// <summary>In the finally of <see cref="StartupHelpers.RunTypeInitializer"/>: the exception unwinding through
+    /// a static constructor becomes a TypeInitializationException.</summary>
+    internal static void WrapPending(string message)
+    {
+        s_pending = new System.TypeInitializationException(message, System.Runtime.CompilerServices.Unsafe.As<System.Exception>(s_pending));
+    }
+
     /// <summary>Called at the end of a finally that ran because of an exception: the exception goes on.</summary>
     [DoesNotReturn]
     public static void Rethrow() => ThrowHelpers.Throw(s_pending!);
