@@ -42,7 +42,11 @@ public static unsafe class ThrowHelpers
         }
 
         // The finally blocks of the active try regions run first (each ends in ExceptionHelpers.Rethrow).
+        object first = ExceptionHelpers.Unhandled(exception);
         ExceptionHelpers.Unwind(exception);
+
+        // No frame left: report the exception the unwinding began with (a finally may have thrown another).
+        exception = first;
 
         MethodTable* type = (MethodTable*)exception.m_pMethodTable;
         string? message = Unsafe.As<Exception>(exception)._message;
