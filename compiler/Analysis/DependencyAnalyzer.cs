@@ -149,7 +149,8 @@ public sealed class DependencyAnalyzer
                         {
                             var type = method.Context.Substitute((TypeReference)instruction.Operand);
                             var next = instruction.Next?.OpCode.Code;
-                            if (types.Classify(type) != ValueKind.Object && next is not (Code.Brtrue or Code.Brtrue_S or Code.Brfalse or Code.Brfalse_S))
+                            bool hasFlag = types.Resolve(type).IsEnum && EnumHasFlag.IsOperand(instruction);
+                            if (types.Classify(type) != ValueKind.Object && !hasFlag && next is not (Code.Brtrue or Code.Brtrue_S or Code.Brfalse or Code.Brfalse_S))
                                 throw new CompilationException(DiagnosticCode.Boxing, $"boxing a '{type.Name}' needs a garbage collector, which this runtime does not have");
                             break;
                         }

@@ -47,6 +47,10 @@ public sealed class MethodResolver
             if (def.DeclaringType.FullName == "System.Object" || def.DeclaringType.FullName == "System.ValueType" || def.DeclaringType.FullName == "System.Enum")
                 throw new CompilationException(DiagnosticCode.Boxing,
                     $"'{constrained.Name}' does not override '{def.Name}', so calling it would box the value: boxing needs a garbage collector, which this runtime does not have");
+            // A static virtual member with a default body that T does not override: the default is the
+            // implementation, and no instance is involved, so nothing is boxed.
+            if (def.IsStatic && !def.IsAbstract && def.HasBody)
+                return target;
             if (!def.IsAbstract && def.HasBody)
                 throw new CompilationException(DiagnosticCode.Boxing,
                     $"calling the default interface method '{def.DeclaringType.Name}.{def.Name}' on '{constrained.Name}' would box the value: boxing needs a garbage collector, which this runtime does not have");

@@ -51,6 +51,20 @@ public sealed partial class MethodCompiler
             case "System.Activator" when name == "CreateInstance":
                 CreateInstance(target.MethodArguments[0]);
                 return;
+            case "System.Enum" when name == "HasFlag":
+                {
+                    var flag = Pop();
+                    var value = Pop();
+                    var kind = flag.Kind == StackKind.I64 || value.Kind == StackKind.I64 ? StackKind.I64 : StackKind.I32;
+                    flag = Coerce(flag, kind);
+                    value = Coerce(value, kind);
+                    string llvmType = StackLlvmType(kind), masked = Temp(), equal = Temp(), result = Temp();
+                    Emit($"{masked} = and {llvmType} {value.Text}, {flag.Text}");
+                    Emit($"{equal} = icmp eq {llvmType} {masked}, {flag.Text}");
+                    Emit($"{result} = zext i1 {equal} to i32");
+                    Push(StackKind.I32, result);
+                    return;
+                }
             case "System.Enum" when name.StartsWith("Enum", StringComparison.Ordinal):
                 CompileEnumIntrinsic(target, name);
                 return;

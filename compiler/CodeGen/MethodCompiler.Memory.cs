@@ -226,6 +226,12 @@ public sealed partial class MethodCompiler
         if (kind == ValueKind.Object)
             return;
         var next = instruction.Next?.OpCode.Code;
+        if (types.Resolve(type).IsEnum && Analysis.EnumHasFlag.IsOperand(instruction))
+        {
+            // An operand of Enum.HasFlag: the value stays as it is (CompileEnumHasFlag).
+            return;
+        }
+
         if (next is Code.Brtrue or Code.Brtrue_S or Code.Brfalse or Code.Brfalse_S)
         {
             Pop();

@@ -18,6 +18,11 @@ public abstract class Enum : ValueType, ISpanFormattable
     [MethodImpl(MethodImplOptions.InternalCall)]
     extern string IFormattable.ToString(string? format, IFormatProvider? formatProvider);
 
+    /// <summary>Whether every bit of <paramref name="flag"/> is set in this value. C# boxes both operands; the compiler
+    /// recognises <c>box; box; call HasFlag</c> and compiles <c>(value &amp; flag) == flag</c> instead, as the JIT does.</summary>
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    public extern bool HasFlag(Enum flag);
+
     /// <summary>As .NET's <c>Enum.TryFormat</c>: the value formatted into <paramref name="destination"/>.</summary>
     public static bool TryFormat<TEnum>(TEnum value, Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default)
         where TEnum : struct, Enum => TryFormatEnum(ref value, destination, out charsWritten, format, null);
