@@ -42,6 +42,9 @@ public sealed class MethodResolver
             if (!def.IsVirtual && !def.IsAbstract)
                 return target;
             var impl = FindImplementation(constrained, target);
+            // Object's ToString, Equals and GetHashCode have no body here: a struct must override them.
+            if (impl != null && impl.Definition.DeclaringType.FullName is "System.Object" or "System.ValueType")
+                impl = null;
             if (impl != null)
                 return EnumFormatting.Redirect(types, constrained, impl);
             if (def.DeclaringType.FullName == "System.Object" || def.DeclaringType.FullName == "System.ValueType" || def.DeclaringType.FullName == "System.Enum")

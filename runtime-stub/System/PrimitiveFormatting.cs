@@ -18,7 +18,7 @@ public readonly partial struct SByte : ISpanFormattable
     public extern string ToString(string? format);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct Byte : ISpanFormattable
@@ -33,7 +33,7 @@ public readonly partial struct Byte : ISpanFormattable
     public extern string ToString(string? format);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct Int16 : ISpanFormattable
@@ -48,7 +48,7 @@ public readonly partial struct Int16 : ISpanFormattable
     public extern string ToString(string? format);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct UInt16 : ISpanFormattable
@@ -63,7 +63,7 @@ public readonly partial struct UInt16 : ISpanFormattable
     public extern string ToString(string? format);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct Int32 : ISpanFormattable
@@ -78,7 +78,7 @@ public readonly partial struct Int32 : ISpanFormattable
     public extern string ToString(string? format);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct UInt32 : ISpanFormattable
@@ -93,7 +93,7 @@ public readonly partial struct UInt32 : ISpanFormattable
     public extern string ToString(string? format);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct Int64 : ISpanFormattable
@@ -108,7 +108,7 @@ public readonly partial struct Int64 : ISpanFormattable
     public extern string ToString(string? format);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct UInt64 : ISpanFormattable
@@ -123,7 +123,7 @@ public readonly partial struct UInt64 : ISpanFormattable
     public extern string ToString(string? format);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct IntPtr : ISpanFormattable
@@ -138,7 +138,7 @@ public readonly partial struct IntPtr : ISpanFormattable
     public extern string ToString(string? format);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct UIntPtr : ISpanFormattable
@@ -153,7 +153,7 @@ public readonly partial struct UIntPtr : ISpanFormattable
     public extern string ToString(string? format);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct Single : ISpanFormattable
@@ -168,7 +168,7 @@ public readonly partial struct Single : ISpanFormattable
     public extern string ToString(string? format);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct Double : ISpanFormattable
@@ -183,7 +183,7 @@ public readonly partial struct Double : ISpanFormattable
     public extern string ToString(string? format);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct Char : ISpanFormattable
@@ -205,7 +205,7 @@ public readonly partial struct Char : ISpanFormattable
     extern string IFormattable.ToString(string? format, IFormatProvider? provider);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
 
 public readonly partial struct Boolean
@@ -225,5 +225,5 @@ public readonly partial struct Boolean
     }
 
     [MethodImpl(MethodImplOptions.InternalCall)]
-    public extern string ToString();
+    public override extern string ToString();
 }
