@@ -71,6 +71,18 @@ public sealed class DependencyAnalyzer
             worklist.Enqueue(method);
     }
 
+    // Where each method was first called from, to place errors in compiler-generated methods (a record's ToString),
+    // which have no source lines, at the user's call.
+    readonly Dictionary<string, (MethodDesc Caller, Instruction Call)> callSites = [];
+
+    CompilationException Locate(CompilationException error, MethodDesc method, Instruction instruction)
+    {
+        var (where, at) = (method, instruction);
+        for (int hops = 0; hops < 16 && SourceLocation.Find(where.Definition, at) == null && callSites.TryGetValue(where.Name, out var site); hops++)
+            (where, at) = site;
+        return error.At(where.Definition, at);
+    }
+
     /// <summary>Whether the code generator compiles calls to this method inline instead of calling it.</summary>
     public static bool IsIntrinsic(MethodDefinition def) => def.IsInternalCall;
 
@@ -95,6 +107,7 @@ public sealed class DependencyAnalyzer
             }
         }
         TypeReference? constrained = null;
+        bool heapOnlyReported = false;
         foreach (var instruction in def.Body.Instructions)
         {
             try
@@ -112,6 +125,8 @@ public sealed class DependencyAnalyzer
                             var target = resolver.Resolve((MethodReference)instruction.Operand, method.Context);
                             if (instruction.OpCode.Code is Code.Call or Code.Callvirt)
                                 target = resolver.ResolveCallTarget(instruction, target, constrained);
+                            if ((instruction.OpCode.Code == Code.Newobj || IsIntrinsic(target.Definition)) && HeapOnlyMembers.Explain(target.Definition) is string heapOnly)
+                                throw new CompilationException(DiagnosticCode.Unsupported, heapOnly);
                             if (instruction.OpCode.Code == Code.Newobj)
                                 CheckCreatable(target.OwningType);
                             if (IsCreateInstance(target.Definition))
@@ -123,6 +138,16 @@ public sealed class DependencyAnalyzer
                                     found.Add(ctor);
                                 }
                             }
+                            if (target.Definition.DeclaringType.FullName == EqualityComparerIntrinsics.TypeName && target.Definition.Name is "Equals" or "GetHashCode")
+                            {
+                                var callee = EqualityComparerIntrinsics.Callee(types, EqualityComparerIntrinsics.ElementType(target), target.Definition.Name == "Equals");
+                                if (callee != null)
+                                {
+                                    Add(callee);
+                                    found.Add(callee);
+                                }
+                            }
+
                             if (TriggersStaticConstructor(target))
                                 found.Add(target.OwningType);
                             if (!IsIntrinsic(target.Definition) && !target.Definition.IsPInvokeImpl)
@@ -131,6 +156,7 @@ public sealed class DependencyAnalyzer
                                     throw new CompilationException(DiagnosticCode.Unsupported, $"'{target.Definition.FullName}' has no body to compile");
                                 Add(target);
                                 found.Add(target);
+                                callSites.TryAdd(target.Name, (method, instruction));
                             }
                             break;
                         }
@@ -160,8 +186,11 @@ public sealed class DependencyAnalyzer
             }
             catch (CompilationException e)
             {
-                // Keep scanning: every unsupported construct in the program is reported in one build.
-                diagnostics.Add(e.At(def, instruction));
+                // Keep scanning: every unsupported construct in the program is reported in one build, except what
+                // follows from a use of a heap-only library type (StringBuilder in a record's ToString), reported once.
+                if (!heapOnlyReported)
+                    diagnostics.Add(Locate(e, method, instruction));
+                heapOnlyReported |= e.Text.StartsWith("StringBuilder builds", StringComparison.Ordinal);
                 failed.Add(method.Name);
             }
             constrained = null;

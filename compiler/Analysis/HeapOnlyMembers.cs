@@ -12,6 +12,8 @@ public static class HeapOnlyMembers
     public static string? Explain(MethodDefinition method)
     {
         string type = method.DeclaringType.FullName;
+        if (type == "System.Text.StringBuilder")
+            return $"StringBuilder builds a string on the heap, which this runtime does not have (a record's generated ToString uses it): override ToString in the record, or {Instead}";
         if (type == "System.Runtime.CompilerServices.DefaultInterpolatedStringHandler")
             return $"an interpolated string used as a 'string' is built on the heap, which this runtime does not have: {Instead}";
         if (method.Name == "ToString" && method.DeclaringType.IsValueType)

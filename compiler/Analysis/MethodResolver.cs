@@ -60,6 +60,9 @@ public sealed class MethodResolver
             throw new CompilationException(DiagnosticCode.VirtualCall, $"'{constrained.FullName}' does not implement '{target.Name}'");
         }
 
+        // EqualityComparer<T>.Default's members are compiled inline for T (MethodCompiler.EqualityComparer.cs).
+        if (def.DeclaringType.FullName == EqualityComparerIntrinsics.TypeName)
+            return target;
         if (call.OpCode.Code == Code.Callvirt && def.IsVirtual && !def.IsFinal && !types.Resolve(target.OwningType).IsSealed && !types.Resolve(target.OwningType).IsValueType)
         {
             if (def.DeclaringType.IsInterface)

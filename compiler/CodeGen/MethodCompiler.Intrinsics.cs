@@ -68,6 +68,9 @@ public sealed partial class MethodCompiler
             case "System.Enum" when name.StartsWith("Enum", StringComparison.Ordinal):
                 CompileEnumIntrinsic(target, name);
                 return;
+            case Analysis.EqualityComparerIntrinsics.TypeName:
+                CompileEqualityComparer(target, name);
+                return;
             case "System.Runtime.Intrinsics.RiscV.Rv":
                 CompileRiscV(name);
                 return;
