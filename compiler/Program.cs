@@ -3,7 +3,7 @@ using Rvc.Driver;
 namespace Rvc;
 
 /// <summary>rvc's command line:
-/// <c>rvc compile INPUT.dll [-r REF.dll]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll] [-O0|-O1|-O2|-O3]</c> (used by MSBuild) and
+/// <c>rvc compile INPUT.dll [-r REF.dll]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll] [-O0|-O1|-O2|-O3] [--boot FILE.S]... [--linker-script FILE.ld]</c> (used by MSBuild) and
 /// <c>rvc build FILE.cs [FILE.cs]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll]</c> (C# sources, bflat style).</summary>
 public static class Program
 {
@@ -24,14 +24,17 @@ public static class Program
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: rvc compile INPUT.dll [-r REF.dll]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll] [-O0|-O1|-O2|-O3]");
+            Console.WriteLine("usage: rvc compile INPUT.dll [-r REF.dll]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll] [-O0|-O1|-O2|-O3] [--boot FILE.S]... [--linker-script FILE.ld]");
             Console.WriteLine("       rvc build FILE.cs [FILE.cs]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll] [-O0|-O1|-O2|-O3]");
-            Console.WriteLine("The default is -O2; -O0 keeps every C# line steppable in gdb.");
+            Console.WriteLine("The default is -O2; -O0 keeps every C# line steppable in gdb. --boot and --linker-script replace the");
+            Console.WriteLine("toolchain's boot code and linker script (a program with its own entry, e.g. an S-mode kernel).");
             return args.Length == 0 ? 1 : 0;
         }
         string verb = args[0];
         var inputs = new List<string>();
         var references = new List<string>();
+        var bootSources = new List<string>();
+        string? linkerScript = null;
         string? output = null, arch = null, llvm = null;
         int optimization = 2;
         for (int i = 1; i < args.Length; i++)
@@ -43,6 +46,8 @@ public static class Program
                 case "-o": output = Value(); break;
                 case "--arch": arch = Value(); break;
                 case "--emit-llvm": llvm = Value(); break;
+                case "--boot": bootSources.Add(Value()); break;
+                case "--linker-script": linkerScript = Value(); break;
                 case "-O0": optimization = 0; break;
                 case "-O1": optimization = 1; break;
                 case "-O2": optimization = 2; break;
@@ -61,7 +66,8 @@ public static class Program
         var target = Toolchain.ParseArch(arch ?? "rv64");
         BuildResult result = verb switch
         {
-            "compile" when inputs.Count == 1 => Toolchain.BuildAssembly(inputs[0], references, target, output, llvm, optimization),
+            "compile" when inputs.Count == 1 => Toolchain.BuildAssembly(inputs[0], references, target, output, llvm, optimization,
+                bootSources.Count > 0 || linkerScript != null ? new LinkInputs(bootSources, linkerScript) : null),
             "compile" => throw new ArgumentException("compile takes one input assembly"),
             "build" => Toolchain.BuildSources(inputs, target, output, llvm, optimization),
             _ => throw new ArgumentException($"unknown command '{verb}': expected compile or build"),

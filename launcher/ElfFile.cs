@@ -2,7 +2,7 @@ using Rvc.Driver;
 
 namespace Rvc.Launcher;
 
-/// <summary>Reads just enough of an ELF header to tell which machine an executable is for.</summary>
+/// <summary>Reads just enough of an ELF header to tell which machine an executable is for, and where it starts.</summary>
 public static class ElfFile
 {
     private const ushort MachineX86_64 = 62;
@@ -28,5 +28,20 @@ public static class ElfFile
             MachineX86_64 when is64 => TargetArch.Host,
             _ => throw new LauncherException($"{path}: ELF for machine {machine}, expected RISC-V (243) or x86-64 (62)"),
         };
+    }
+
+    /// <summary>The entry address (e_entry) of the ELF file at <paramref name="path"/>: where QEMU starts it, or where
+    /// the firmware enters it.</summary>
+    public static ulong ReadEntry(string path)
+    {
+        ReadArch(path);
+        Span<byte> header = stackalloc byte[32];
+        using var stream = File.OpenRead(path);
+        if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
+            throw new LauncherException($"{path}: truncated ELF header");
+        // e_entry follows e_version at offset 24: 8 bytes in ELF64, 4 in ELF32 (both little-endian here).
+        return header[4] == 2
+            ? System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(header[24..])
+            : System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header[24..]);
     }
 }

@@ -16,6 +16,9 @@ public static class Program
                 the arch is read from the ELF header when --arch is not given
           ./run.sh build-kernel [--arch rv32|rv64|host]
                 build kernel/Kernel.csproj for the arch (default rv64); prints the ELF's path
+          ./run.sh build-firmware [--arch rv32|rv64]
+                build firmware/Firmware.csproj (rvcsbi, the own SBI firmware) for the arch (default rv64); prints
+                the ELF's path, for --firmware FILE.elf
           ./run.sh prereqs
                 install clang-19, lld-19 and QEMU if missing (apt-get, as root)
 
@@ -40,6 +43,12 @@ public static class Program
           --bench            the kernel's benchmark: adds 'bench' to the command line and attaches a fresh sparse
                              64 MiB image (artifacts/run/bench.PID.img, deleted afterwards) instead of lorem.txt;
                              time limit 1800 s unless --timeout. Prints one 'bench:' line per case (bench/README.md)
+          --firmware none|opensbi|own|FILE.elf
+                             the M-mode firmware under an S-mode program (docs/abi.md, firmware/README.md):
+                             opensbi is QEMU's OpenSBI (-bios default; rv64 only), own is firmware/ (rvcsbi,
+                             built when needed; FILE.elf: one already built), none is -bios none. Default for ./run.sh boot: an ELF whose
+                             entry is at or above 0x80200000 (an S-mode program) gets opensbi on rv64 and own
+                             on rv32, any other none. The kernel still starts in M-mode: ./run.sh takes none only
           --qemu-log         log guest errors and unimplemented device accesses to artifacts/run/qemu.log
           --gdb              build the kernel at -O0 and wait for gdb-multiarch on tcp::1234 (no time limit unless
                              --timeout is given)
@@ -51,7 +60,7 @@ public static class Program
         With a terminal, QEMU owns it while running: Ctrl-A then X quits.
         """;
 
-    private static readonly string[] BootValueOptions = ["--arch", "--timeout", "--append", "--disk", "--transport", "--completion", "--queue-size"];
+    private static readonly string[] BootValueOptions = ["--arch", "--timeout", "--append", "--disk", "--transport", "--completion", "--queue-size", "--firmware"];
     private static readonly string[] BootRepeatable = ["--disk"];
     private static readonly string[] BootFlags = ["--no-disk", "--qemu-log", "--gdb", "--bench", "--shell", "--help", "-h"];
 
@@ -107,10 +116,12 @@ public static class Program
                 return Boot(rest);
             case "build-kernel":
                 return BuildKernel(rest);
+            case "build-firmware":
+                return BuildFirmware(rest);
             case "run":
                 return RunKernel(rest);
             default:
-                throw new LauncherException($"unknown command '{command}'; expected build, boot, build-kernel, prereqs or options (see ./run.sh --help)");
+                throw new LauncherException($"unknown command '{command}'; expected build, boot, build-kernel, build-firmware, prereqs or options (see ./run.sh --help)");
         }
     }
 
@@ -173,6 +184,9 @@ public static class Program
         var arch = ArchNames.Parse(cl.Value("--arch") ?? "rv64");
         var repo = RepoLayout.Find();
         var request = BootOptionsFrom(cl, repo, "", arch, interactiveInput: !Console.IsInputRedirected); // the options are checked before the build
+        // The kernel is an M-mode program at 0x80000000 until it moves to S-mode (issue 9): no firmware under it yet.
+        if (request.Options.Firmware is { } firmware && firmware != FirmwareKind.None)
+            throw new LauncherException($"--firmware {firmware.Name()}: the kernel still starts in M-mode with -bios none; --firmware applies to ./run.sh boot FILE.elf (an S-mode program)");
         Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: true));
         // Under gdb, the Debug build: rvc compiles it at -O0, so every C# line and local is there to see.
         var elf = KernelProject.Build(repo, arch, request.Options.Gdb ? KernelProject.Debug : KernelProject.Release);
@@ -190,6 +204,22 @@ public static class Program
         var arch = ArchNames.Parse(cl.Value("--arch") ?? "rv64");
         Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: false));
         Console.WriteLine(KernelProject.Build(RepoLayout.Find(), arch));
+        return 0;
+    }
+
+    /// <summary><c>build-firmware [--arch A]</c>: builds firmware/Firmware.csproj and prints the ELF's full path on standard output.</summary>
+    private static int BuildFirmware(string[] args)
+    {
+        var cl = new CommandLine(args, ["--arch"], ["--help", "-h"]);
+        if (WantsHelp(cl))
+            return 0;
+        if (cl.Positional.Count > 0)
+            throw new LauncherException($"build-firmware: unexpected argument '{cl.Positional[0]}' (usage: ./run.sh build-firmware [--arch rv32|rv64])");
+        var arch = ArchNames.Parse(cl.Value("--arch") ?? "rv64");
+        if (arch == TargetArch.Host)
+            throw new LauncherException("build-firmware: the firmware runs in M-mode on QEMU's virt machine: rv32 or rv64");
+        Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: false));
+        Console.WriteLine(FirmwareProject.Build(RepoLayout.Find(), arch));
         return 0;
     }
 
@@ -242,15 +272,19 @@ public static class Program
                 Disks = disks,
                 Transport = transport,
                 QemuLog = cl.Flag("--qemu-log") ? Path.Combine(repo.RunDirectory, "qemu.log") : null,
+                Firmware = cl.Value("--firmware") is { } firmware ? Firmwares.Parse(firmware) : null,
+                FirmwareElf = cl.Value("--firmware") is { } firmwareFile && Firmwares.IsFile(firmwareFile) ? Path.GetFullPath(firmwareFile) : null,
                 Gdb = gdb,
             },
             DefaultDisk: arch != TargetArch.Host && disks.Count == 0 && !cl.Flag("--no-disk") && !bench,
             BenchDisk: bench);
     }
 
-    /// <summary>Boots; the default disk is a fresh copy of lorem.txt for this boot alone (<see cref="ScratchDisk"/>).</summary>
+    /// <summary>Boots; the default disk is a fresh copy of lorem.txt for this boot alone (<see cref="ScratchDisk"/>).
+    /// The firmware is chosen (and the own one built) first: <see cref="Firmwares.Prepare"/>.</summary>
     private static int BootWith(RepoLayout repo, BootRequest request)
     {
+        request = request with { Options = Firmwares.Prepare(repo, request.Options) };
         if (request.BenchDisk)
         {
             using var disk = SparseDisk.Create(repo);

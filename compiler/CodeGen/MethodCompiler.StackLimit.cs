@@ -43,7 +43,9 @@ public sealed partial class MethodCompiler
 
     void DeclareStackLimit()
     {
-        cg.Module.Declare("rvc_stack_limit", "@rvc_stack_limit = external global ptr");
+        // Weak and null here: the boot code's definition wins; a program with boot code of its own that does
+        // not define it (firmware/payload) runs without the check.
+        cg.Module.Declare("rvc_stack_limit", $"@rvc_stack_limit = weak global ptr null, align {types.Target.PointerSize}");
         cg.Module.Declare("llvm.stacksave.p0", "declare ptr @llvm.stacksave.p0()");
     }
 
