@@ -32,32 +32,32 @@ public static class TypeInitializers
                     if (((FieldReference)instruction.Operand).Resolve()?.DeclaringType != owner)
                         return false;
                     break;
-                case Code.Nop:
-                case Code.Ldnull:
-                case Code.Ldstr:
-                case Code.Ldc_I4: case Code.Ldc_I4_S: case Code.Ldc_I4_M1: case Code.Ldc_I4_0: case Code.Ldc_I4_1:
-                case Code.Ldc_I4_2: case Code.Ldc_I4_3: case Code.Ldc_I4_4: case Code.Ldc_I4_5: case Code.Ldc_I4_6:
-                case Code.Ldc_I4_7: case Code.Ldc_I4_8: case Code.Ldc_I8: case Code.Ldc_R4: case Code.Ldc_R8:
-                case Code.Ldloc: case Code.Ldloc_S: case Code.Ldloc_0: case Code.Ldloc_1: case Code.Ldloc_2: case Code.Ldloc_3:
-                case Code.Stloc: case Code.Stloc_S: case Code.Stloc_0: case Code.Stloc_1: case Code.Stloc_2: case Code.Stloc_3:
-                case Code.Ldloca: case Code.Ldloca_S:
-                case Code.Ldfld: case Code.Ldflda: case Code.Stfld: case Code.Initobj:
-                case Code.Dup: case Code.Pop: case Code.Ret:
-                case Code.Add: case Code.Sub: case Code.Mul: case Code.And: case Code.Or: case Code.Xor:
-                case Code.Shl: case Code.Shr: case Code.Shr_Un: case Code.Not: case Code.Neg:
-                case Code.Conv_I1: case Code.Conv_I2: case Code.Conv_I4: case Code.Conv_I8: case Code.Conv_U1:
-                case Code.Conv_U2: case Code.Conv_U4: case Code.Conv_U8: case Code.Conv_I: case Code.Conv_U:
-                case Code.Conv_R4: case Code.Conv_R8: case Code.Conv_R_Un:
-                case Code.Ceq: case Code.Cgt: case Code.Cgt_Un: case Code.Clt: case Code.Clt_Un:
-                case Code.Br: case Code.Br_S: case Code.Brtrue: case Code.Brtrue_S: case Code.Brfalse: case Code.Brfalse_S:
-                    break;
                 default:
-                    return false;
+                    if (!Harmless.Contains(instruction.OpCode.Code))
+                        return false;
+                    break;
             }
         }
 
         return true;
     }
+
+    // Instructions that compute without side effects outside the method and cannot throw (no division, no checked
+    // arithmetic, no calls, no stores through pointers).
+    static readonly HashSet<Code> Harmless =
+    [
+        Code.Nop, Code.Ldnull, Code.Ldstr, Code.Ldc_I4, Code.Ldc_I4_S, Code.Ldc_I4_M1, Code.Ldc_I4_0, Code.Ldc_I4_1,
+        Code.Ldc_I4_2, Code.Ldc_I4_3, Code.Ldc_I4_4, Code.Ldc_I4_5, Code.Ldc_I4_6, Code.Ldc_I4_7, Code.Ldc_I4_8,
+        Code.Ldc_I8, Code.Ldc_R4, Code.Ldc_R8,
+        Code.Ldloc, Code.Ldloc_S, Code.Ldloc_0, Code.Ldloc_1, Code.Ldloc_2, Code.Ldloc_3,
+        Code.Stloc, Code.Stloc_S, Code.Stloc_0, Code.Stloc_1, Code.Stloc_2, Code.Stloc_3, Code.Ldloca, Code.Ldloca_S,
+        Code.Ldfld, Code.Ldflda, Code.Stfld, Code.Initobj, Code.Dup, Code.Pop, Code.Ret,
+        Code.Add, Code.Sub, Code.Mul, Code.And, Code.Or, Code.Xor, Code.Shl, Code.Shr, Code.Shr_Un, Code.Not, Code.Neg,
+        Code.Conv_I1, Code.Conv_I2, Code.Conv_I4, Code.Conv_I8, Code.Conv_U1, Code.Conv_U2, Code.Conv_U4, Code.Conv_U8,
+        Code.Conv_I, Code.Conv_U, Code.Conv_R4, Code.Conv_R8, Code.Conv_R_Un,
+        Code.Ceq, Code.Cgt, Code.Cgt_Un, Code.Clt, Code.Clt_Un,
+        Code.Br, Code.Br_S, Code.Brtrue, Code.Brtrue_S, Code.Brfalse, Code.Brfalse_S,
+    ];
 
     /// <summary>Whether a call to <paramref name="target"/> is a first access that runs its type's initialiser
     /// (ECMA-335 II.10.5.3.1: without beforefieldinit, a static method or an instance constructor).</summary>
