@@ -74,6 +74,18 @@ public static class Machine
         return args;
     }
 
+    /// <summary>The status a kernel under SBI firmware says it ends with: its last line, <c>poweroff: status N</c>
+    /// (OpenSBI v1.1's SRST cannot carry a status: QEMU exits 0 for every shutdown). Null without such a line.</summary>
+    public static int? StatusFromConsole(string console)
+    {
+        const string Prefix = "poweroff: status ";
+        string? last = console.TrimEnd('\n').Split('\n').LastOrDefault();
+        return last is not null && last.StartsWith(Prefix, StringComparison.Ordinal)
+            && int.TryParse(last.AsSpan(Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int status)
+            ? status
+            : null;
+    }
+
     /// <summary>Boots and returns the program's exit status (124 on timeout).</summary>
     public static int Boot(BootOptions options)
     {
@@ -115,7 +127,19 @@ public static class Machine
         }
         if (interactive)
             Console.Error.WriteLine("launcher: press Ctrl-A then X to quit QEMU");
-        return ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive), options.Timeout, qemu);
+        if ((options.Firmware ?? FirmwareKind.None) == FirmwareKind.None)
+            return ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive), options.Timeout, qemu);
+
+        // Under SBI firmware: the kernel's status comes from its console, and a panic's addresses get names.
+        var tail = new OutputTail();
+        int qemuStatus = ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive),
+            options.Timeout, qemu, tail, holdInputUntilOutput: true);
+        string console = tail.Text;
+        foreach (var line in Symbolizer.DescribePanic(executable, console))
+            Console.Error.WriteLine(line);
+        if (qemuStatus is 0 or 1 && StatusFromConsole(console) is int said)
+            return said;
+        return qemuStatus;
     }
 
     /// <summary>The name of the signal a host program died of, if <paramref name="status"/> says it did. .NET reports a

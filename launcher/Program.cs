@@ -52,9 +52,9 @@ public static class Program
           --firmware none|opensbi|own|FILE.elf
                              the M-mode firmware under an S-mode program (docs/abi.md, firmware/README.md):
                              opensbi is QEMU's OpenSBI (-bios default; rv64 only), own is firmware/ (rvcsbi,
-                             built when needed; FILE.elf: one already built), none is -bios none. Default for ./run.sh boot: an ELF whose
-                             entry is at or above 0x80200000 (an S-mode program) gets opensbi on rv64 and own
-                             on rv32, any other none. The kernel still starts in M-mode: ./run.sh takes none only
+                             built when needed; FILE.elf: one already built), none is -bios none. Default: an ELF
+                             whose entry is at or above 0x80200000 (an S-mode program, such as the kernel) gets
+                             opensbi on rv64 and own on rv32, any other none
           --qemu-log         log guest errors and unimplemented device accesses to artifacts/run/qemu.log
           --gdb              build the kernel at -O0 and wait for gdb-multiarch on tcp::1234 (no time limit unless
                              --timeout is given)
@@ -67,6 +67,9 @@ public static class Program
         --bench, --completion, --queue-size and --shell put their options before the --append text (the kernel
         takes the last of a repeated option, so --append's wins). Any other option before -- is an error.
         The exit status is the program's (QEMU reports what it wrote to sifive_test at 0x100000).
+        An S-mode kernel (entry point 0x80200000, as kernel/Kernel.csproj builds it) boots under SBI firmware (rv64:
+        QEMU's OpenSBI, rv32: the own); its status is its last line, 'poweroff: status N', when QEMU's is 0 or 1
+        (kernel/README.md).
         With a terminal, QEMU owns it while running: Ctrl-A then X quits.
         """;
 
@@ -194,9 +197,6 @@ public static class Program
         var arch = ArchNames.Parse(cl.Value("--arch") ?? "rv64");
         var repo = RepoLayout.Find();
         var request = BootOptionsFrom(cl, repo, "", arch, interactiveInput: !Console.IsInputRedirected); // the options are checked before the build
-        // The kernel is an M-mode program at 0x80000000 until it moves to S-mode (issue 9): no firmware under it yet.
-        if (request.Options.Firmware is { } firmware && firmware != FirmwareKind.None)
-            throw new LauncherException($"--firmware {firmware.Name()}: the kernel still starts in M-mode with -bios none; --firmware applies to ./run.sh boot FILE.elf (an S-mode program)");
         Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: true));
         // Under gdb, the Debug build: rvc compiles it at -O0, so every C# line and local is there to see.
         var elf = KernelProject.Build(repo, arch, request.Options.Gdb ? KernelProject.Debug : KernelProject.Release);

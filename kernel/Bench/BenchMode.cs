@@ -33,7 +33,7 @@ public static unsafe class BenchMode
     {
         if (timebase == 0)
         {
-            timebase = Interrupts.MachineTimer.DefaultFrequency;
+            timebase = Interrupts.InterruptHardware.DefaultFrequency;
         }
 
         if (!Negotiate(ref device, options.Features))

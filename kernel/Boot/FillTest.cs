@@ -3,6 +3,7 @@ namespace Kernel.Boot;
 using System;
 using Kernel.Drivers.Virtio;
 using Kernel.Interrupts;
+using Kernel.Sbi;
 using Kernel.Memory;
 using Kernel.Output;
 using Kernel.Platform;
@@ -122,9 +123,9 @@ public static unsafe class FillTest
             return Finish(seed, sectors, requests, write.Error, false, 0);
         }
 
-        ulong flushStart = MachineTimer.Now;
+        ulong flushStart = SbiTimer.Now;
         BlockError error = disk.Flush();
-        ulong flushTicks = MachineTimer.Now - flushStart;
+        ulong flushTicks = SbiTimer.Now - flushStart;
         if (error != BlockError.None)
         {
             return Finish(seed, sectors, requests, error, false, 0);
@@ -170,7 +171,7 @@ public static unsafe class FillTest
         where TWait : struct, ICompletionWait
     {
         PassResult result = default;
-        ulong start = MachineTimer.Now;
+        ulong start = SbiTimer.Now;
         ulong next = 0;
         int inFlight = 0;
         slots.Clear();
@@ -274,7 +275,7 @@ public static unsafe class FillTest
             }
         }
 
-        result.Ticks = MachineTimer.Now - start;
+        result.Ticks = SbiTimer.Now - start;
         return result;
     }
 

@@ -120,6 +120,26 @@ public static class KernelCommandLine
                     ok = false;
                 }
             }
+            else if (key.SequenceEqual("fault"u8))
+            {
+                if (value.SequenceEqual("unmapped"u8))
+                {
+                    options.Fault = FaultKind.Unmapped;
+                }
+                else if (value.SequenceEqual("exec-data"u8))
+                {
+                    options.Fault = FaultKind.ExecuteData;
+                }
+                else if (value.SequenceEqual("write-text"u8))
+                {
+                    options.Fault = FaultKind.WriteText;
+                }
+                else
+                {
+                    Fail("fault"u8, value, "unmapped, exec-data or write-text");
+                    ok = false;
+                }
+            }
             else if (key.SequenceEqual("demo"u8))
             {
                 if (value.SequenceEqual("on"u8))

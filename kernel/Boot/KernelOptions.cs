@@ -32,6 +32,10 @@ public unsafe struct KernelOptions
     /// all zero means its defaults.</summary>
     public Kernel.Bench.BenchOptions Bench;
 
+    /// <summary><c>fault=unmapped|exec-data|write-text</c>: a deliberate fault once paging is on
+    /// (<see cref="FaultTest"/>); <see cref="FaultKind.None"/> without it.</summary>
+    public FaultKind Fault;
+
     /// <summary><c>blk.completion=poll|irq</c>: how the block devices' completions are waited for.</summary>
     public CompletionMode Completion;
 

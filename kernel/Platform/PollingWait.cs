@@ -5,7 +5,7 @@ using Kernel.Drivers.Virtio;
 /// <summary>
 /// Waiting for a device by polling: <see cref="Wait"/> returns at once (the driver's look at the used ring is the
 /// spin). No deadline unless one was asked for (<c>blk.timeout</c>), a warning every <c>blk.warn</c> seconds (see
-/// <see cref="WaitClock"/>), measured on mtime (the <c>time</c> CSR). The device is asked not to interrupt
+/// <see cref="WaitClock"/>), measured on the <c>time</c> CSR. The device is asked not to interrupt
 /// (<see cref="UsesInterrupts"/> false). <c>blk.completion=poll</c>, the default.
 /// </summary>
 public struct PollingWait : ICompletionWait, IWaitCounters
@@ -18,7 +18,7 @@ public struct PollingWait : ICompletionWait, IWaitCounters
     readonly ulong _timebase;
     ulong _waits;
 
-    /// <summary>A wait that gives up <paramref name="limitTicks"/> ticks of mtime after <see cref="Start"/> (0: never)
+    /// <summary>A wait that gives up <paramref name="limitTicks"/> ticks of the <c>time</c> CSR after <see cref="Start"/> (0: never)
     /// and warns every <paramref name="warnTicks"/> (0: never).</summary>
     public PollingWait(ulong limitTicks, ulong warnTicks = 0, ulong timebase = 10_000_000)
     {

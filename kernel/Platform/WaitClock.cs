@@ -1,7 +1,7 @@
 namespace Kernel.Platform;
 
-using Kernel.Interrupts;
 using Kernel.Output;
+using Kernel.Sbi;
 
 /// <summary>
 /// The time side of the kernel's waits (<see cref="PollingWait"/>, <see cref="InterruptWait"/>): an optional deadline
@@ -32,7 +32,7 @@ public struct WaitClock
 
     public void Start()
     {
-        _start = MachineTimer.Now;
+        _start = SbiTimer.Now;
         _deadline = _limitTicks == 0 ? ulong.MaxValue : Deadline.After(_limitTicks);
         _nextWarning = _warnTicks == 0 ? ulong.MaxValue : Deadline.After(_warnTicks);
     }
@@ -44,7 +44,7 @@ public struct WaitClock
     /// <summary>False once the deadline has passed; prints the warning when it is due.</summary>
     public bool Check(ulong timebase)
     {
-        ulong now = MachineTimer.Now;
+        ulong now = SbiTimer.Now;
         if (now >= _deadline)
         {
             return false;

@@ -42,7 +42,7 @@ public static class CommandShell
         while (true)
         {
             Print.Text("> ");
-            while (!editor.Feed(UartInput.ReadBlocking(sleep, hardware.Plic)))
+            while (!editor.Feed(UartInput.ReadBlocking(sleep)))
             {
             }
 

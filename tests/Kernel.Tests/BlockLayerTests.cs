@@ -98,7 +98,7 @@ internal static class Transports
         => $"blk{number}: {bytes.ToString(CultureInfo.InvariantCulture)} bytes, block 512, {(readOnly ? "ro" : "rw")}, serial \"disk{number}\"";
 
     public const string PollingLine = "blk: completion by polling";
-    public const string InterruptLine = "blk: completion by interrupt (plic@0xc000000, context 0)";
+    public const string InterruptLine = "blk: completion by interrupt (plic@0xc000000, S-mode context 1)";
 }
 
 public class TwoDisksTests
