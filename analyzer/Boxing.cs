@@ -18,6 +18,8 @@ internal static class Boxing
             return;
         if (conversion.Operand.Type is not { IsValueType: true } source)
             return;
+        if (conversion.Parent is IArgumentOperation { Parent: IInvocationOperation call } && IsEnumHasFlag(call))
+            return;
         context.ReportDiagnostic(Diagnostic.Create(RvcDescriptors.Boxing, conversion.Syntax.GetLocation(),
             DiagnosticMessages.Boxing(source.MetadataName)));
     }
@@ -31,8 +33,24 @@ internal static class Boxing
             return false;
         if (method.ContainingType.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType or SpecialType.System_Enum))
             return false;
+        if (IsEnumHasFlag(call))
+            return false;
         context.ReportDiagnostic(Diagnostic.Create(RvcDescriptors.Boxing, call.Syntax.GetLocation(),
             DiagnosticMessages.BoxingForInheritedMethod(receiver.MetadataName, method.MetadataName)));
         return true;
+    }
+
+    /// <summary><c>e.HasFlag(flag)</c> with <c>flag</c> of e's own enum type: rvc compiles it as
+    /// <c>(e &amp; flag) == flag</c>, as the JIT does, so nothing is boxed.</summary>
+    static bool IsEnumHasFlag(IInvocationOperation call)
+    {
+        if (call.TargetMethod is not { Name: "HasFlag", IsStatic: false } method
+            || method.ContainingType.SpecialType != SpecialType.System_Enum
+            || call.Instance?.Type is not { TypeKind: TypeKind.Enum } receiver
+            || call.Arguments.Length != 1)
+            return false;
+        var argument = call.Arguments[0].Value;
+        var flagType = argument is IConversionOperation { IsImplicit: true } boxed ? boxed.Operand.Type : argument.Type;
+        return SymbolEqualityComparer.Default.Equals(flagType, receiver);
     }
 }

@@ -100,9 +100,12 @@ public static class Program
         // One instantiation of the block layer, the demo and the shell per wait: the choice is made once, here.
         ReadOnlySpan<VirtioMmioNode> found = windows.Slice(0, count);
         ReadOnlySpan<int> blockList = blockWindows.Slice(0, blocks);
+        ulong timebase = hardware.TimebaseFrequency;
+        ulong limit = timebase * options.TimeoutSeconds;
+        ulong warn = timebase * options.WarnSeconds;
         return options.Completion == CompletionMode.Interrupt
-            ? RunBlockLayer(InterruptWait.WithDefaultLimit(hardware), found, blockList, options, hardware)
-            : RunBlockLayer(PollingWait.WithDefaultLimit(hardware.TimebaseFrequency), found, blockList, options, hardware);
+            ? RunBlockLayer(new InterruptWait(limit, warn, timebase), found, blockList, options, hardware)
+            : RunBlockLayer(new PollingWait(limit, warn, timebase), found, blockList, options, hardware);
     }
 
     /// <summary>Registers the block devices (blk0, blk1, ...), then runs the shell, or the demo and test modes on

@@ -4,7 +4,8 @@ namespace Rvc.Launcher;
 
 /// <summary>
 /// A small parser: positional arguments and <c>--name value</c> / <c>--name=value</c> options. Anything else
-/// that starts with <c>-</c> is an error (nothing is passed through to QEMU).
+/// that starts with <c>-</c> is an error. After <c>--</c> every argument is positional, or, for a parser made with
+/// <c>passThrough</c> (the boot commands), goes unchanged to <see cref="PassThrough"/> (QEMU's own arguments).
 /// </summary>
 public sealed class CommandLine
 {
@@ -12,17 +13,25 @@ public sealed class CommandLine
 
     public List<string> Positional { get; } = [];
 
+    /// <summary>With <c>passThrough</c>: the arguments after <c>--</c>, in order.</summary>
+    public List<string> PassThrough { get; } = [];
+
     /// <param name="valueOptions">options that take a value (e.g. <c>--arch</c>, <c>-o</c>)</param>
     /// <param name="flags">options without a value (e.g. <c>--gdb</c>)</param>
     /// <param name="repeatable">value options that may be given more than once (e.g. <c>--disk</c>); any other option given twice is an error</param>
     public CommandLine(IEnumerable<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flags,
-                       IReadOnlyCollection<string>? repeatable = null)
+                       IReadOnlyCollection<string>? repeatable = null, bool passThrough = false)
     {
         using var e = args.GetEnumerator();
         bool onlyPositional = false;
         while (e.MoveNext())
         {
             var arg = e.Current;
+            if (onlyPositional && passThrough)
+            {
+                PassThrough.Add(arg);
+                continue;
+            }
             if (onlyPositional || arg == "-" || !arg.StartsWith('-'))
             {
                 Positional.Add(arg);

@@ -26,6 +26,8 @@ public sealed record BootOptions
     /// <summary>Wait for a debugger on tcp::<see cref="GdbPort"/> before running.</summary>
     public bool Gdb { get; init; }
     public const int GdbPort = 1234;
+    /// <summary>Arguments given after <c>--</c>: passed to QEMU unchanged, after the launcher's own.</summary>
+    public IReadOnlyList<string> ExtraQemuArguments { get; init; } = [];
 }
 
 /// <summary>Boots an executable: under QEMU's virt machine for RISC-V, directly for the host.</summary>
@@ -68,6 +70,7 @@ public static class Machine
         if (options.Append is not null)
             args.AddRange(["-append", options.Append]);
         args.AddRange(["-kernel", options.Executable]);
+        args.AddRange(options.ExtraQemuArguments);
         return args;
     }
 

@@ -59,12 +59,17 @@ public static class Program
           --gdb              build the kernel at -O0 and wait for gdb-multiarch on tcp::1234 (no time limit unless
                              --timeout is given)
 
+          -- QEMU ARGS...    everything after -- goes to QEMU unchanged, after the launcher's own arguments: e.g.
+                             ./run.sh --shell --no-disk -- -blockdev driver=null-co,node-name=n0,size=64M
+                             -device virtio-blk-device,drive=n0 (a blkdebug, null-co or throttled drive, a QMP
+                             socket with -qmp unix:PATH,server=on,wait=off, ...)
+
         --bench, --completion, --queue-size and --shell put their options before the --append text (the kernel
-        takes the last of a repeated option, so --append's wins). Any other option is an error: nothing is
-        passed through to QEMU.
-        The exit status is the program's (QEMU reports what it wrote to sifive_test at 0x100000). An S-mode kernel
-        (entry point 0x80200000, as kernel/Kernel.csproj builds it) boots under SBI firmware (rv64: QEMU's OpenSBI, rv32: the own);
-        its status is its last line, 'poweroff: status N', when QEMU's is 0 or 1 (kernel/README.md).
+        takes the last of a repeated option, so --append's wins). Any other option before -- is an error.
+        The exit status is the program's (QEMU reports what it wrote to sifive_test at 0x100000).
+        An S-mode kernel (entry point 0x80200000, as kernel/Kernel.csproj builds it) boots under SBI firmware (rv64:
+        QEMU's OpenSBI, rv32: the own); its status is its last line, 'poweroff: status N', when QEMU's is 0 or 1
+        (kernel/README.md).
         With a terminal, QEMU owns it while running: Ctrl-A then X quits.
         """;
 
@@ -232,7 +237,7 @@ public static class Program
     /// for <c>--bench</c>, a fresh sparse image of <see cref="SparseDisk.BenchSize"/> bytes.</summary>
     public sealed record BootRequest(BootOptions Options, bool DefaultDisk, bool BenchDisk = false, string? TarFrom = null, long? TarSize = null);
 
-    public static CommandLine ParseBootCommandLine(IEnumerable<string> args) => new(args, BootValueOptions, BootFlags, BootRepeatable);
+    public static CommandLine ParseBootCommandLine(IEnumerable<string> args) => new(args, BootValueOptions, BootFlags, BootRepeatable, passThrough: true);
 
     /// <summary>The boot options of a command line (<see cref="ParseBootCommandLine"/>); every --disk must exist.
     /// <paramref name="interactiveInput"/>: standard input is a terminal, so that a shell gets no default time limit.</summary>
@@ -256,6 +261,8 @@ public static class Program
             throw new LauncherException("--disk-size goes with --disk-from-dir");
         if (bench && (cl.Has("--disk") || cl.Flag("--no-disk")))
             throw new LauncherException("--bench attaches a fresh image of its own: it excludes --disk and --no-disk");
+        if (arch == TargetArch.Host && cl.PassThrough.Count > 0)
+            throw new LauncherException("QEMU arguments after -- apply to rv32 and rv64 only");
         if (arch == TargetArch.Host && (bench || cl.Has("--completion") || cl.Has("--queue-size") || cl.Flag("--shell")))
             throw new LauncherException("--bench, --completion, --queue-size and --shell apply to rv32 and rv64 only");
         string? completion = cl.Value("--completion") is { } c
@@ -288,6 +295,7 @@ public static class Program
                 Firmware = cl.Value("--firmware") is { } firmware ? Firmwares.Parse(firmware) : null,
                 FirmwareElf = cl.Value("--firmware") is { } firmwareFile && Firmwares.IsFile(firmwareFile) ? Path.GetFullPath(firmwareFile) : null,
                 Gdb = gdb,
+                ExtraQemuArguments = [.. cl.PassThrough],
             },
             DefaultDisk: arch != TargetArch.Host && disks.Count == 0 && !cl.Flag("--no-disk") && !bench && tarFrom is null,
             BenchDisk: bench,

@@ -41,15 +41,25 @@ public sealed class MethodResolver
             if (!def.IsVirtual && !def.IsAbstract)
                 return target;
             var impl = FindImplementation(constrained, target);
+            // Object's ToString, Equals and GetHashCode have no body here: a struct must override them.
+            if (impl != null && impl.Definition.DeclaringType.FullName is "System.Object" or "System.ValueType")
+                impl = null;
             if (impl != null)
-                return impl;
+                return EnumFormatting.Redirect(types, constrained, impl);
             if (def.DeclaringType.FullName == "System.Object" || def.DeclaringType.FullName == "System.ValueType" || def.DeclaringType.FullName == "System.Enum")
                 throw new CompilationException(DiagnosticCode.Boxing, DiagnosticMessages.BoxingForInheritedMethod(constrained.Name, def.Name));
+            // A static virtual member with a default body that T does not override: the default is the
+            // implementation, and no instance is involved, so nothing is boxed.
+            if (def.IsStatic && !def.IsAbstract && def.HasBody)
+                return target;
             if (!def.IsAbstract && def.HasBody)
                 throw new CompilationException(DiagnosticCode.Boxing, DiagnosticMessages.BoxingForDefaultInterfaceMethod(def.DeclaringType.Name, def.Name, constrained.Name));
             throw new CompilationException(DiagnosticCode.VirtualCall, $"'{constrained.FullName}' does not implement '{target.Name}'");
         }
 
+        // EqualityComparer<T>.Default's members are compiled inline for T (MethodCompiler.EqualityComparer.cs).
+        if (def.DeclaringType.FullName == EqualityComparerIntrinsics.TypeName)
+            return target;
         if (call.OpCode.Code == Code.Callvirt && def.IsVirtual && !def.IsFinal && !types.Resolve(target.OwningType).IsSealed && !types.Resolve(target.OwningType).IsValueType)
         {
             if (def.DeclaringType.IsInterface)

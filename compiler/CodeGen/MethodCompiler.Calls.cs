@@ -27,6 +27,10 @@ public sealed partial class MethodCompiler
         }
         var callee = FunctionSignature.Of(types, target);
         var args = PopArguments(callee.Parameters.Count);
+        if (virtualCall && target.HasThis && constrainedPrefix == null && !types.Resolve(target.OwningType).IsValueType)
+            NullCheck(args[0]);
+        if (TypeInitializers.CallTriggers(types, target))
+            EnsureTypeInitialized(target.OwningType);
         EmitCall(symbol, callee, args);
     }
 
@@ -137,6 +141,8 @@ public sealed partial class MethodCompiler
                 $"'new {owner.Name}' creates an object on the garbage-collected heap, which this runtime does not have: make '{owner.Name}' a struct (only exceptions may be created, to be thrown)");
         }
         args.Insert(0, new StackValue(StackKind.Ptr, instance));
+        if (TypeInitializers.CallTriggers(types, ctor))
+            EnsureTypeInitialized(owner);
         if (DependencyAnalyzer.IsIntrinsic(ctor.Definition))
             throw new CompilationException(DiagnosticCode.Unsupported, $"the constructor of '{owner.FullName}' cannot be called");
         cg.AssertReachable(ctor);

@@ -216,9 +216,9 @@ public sealed partial class MethodCompiler
             case Code.Ldfld: LoadField((FieldReference)operand); break;
             case Code.Ldflda: LoadFieldAddress((FieldReference)operand); break;
             case Code.Stfld: StoreField((FieldReference)operand); break;
-            case Code.Ldsfld: LoadStaticField((FieldReference)operand); break;
-            case Code.Ldsflda: Push(StackKind.Ptr, StaticFieldAddress((FieldReference)operand)); break;
-            case Code.Stsfld: StoreStaticField((FieldReference)operand); break;
+            case Code.Ldsfld: EnsureTypeInitialized(method.Context.Substitute(((FieldReference)operand).DeclaringType)); LoadStaticField((FieldReference)operand); break;
+            case Code.Ldsflda: EnsureTypeInitialized(method.Context.Substitute(((FieldReference)operand).DeclaringType)); Push(StackKind.Ptr, StaticFieldAddress((FieldReference)operand)); break;
+            case Code.Stsfld: EnsureTypeInitialized(method.Context.Substitute(((FieldReference)operand).DeclaringType)); StoreStaticField((FieldReference)operand); break;
             case Code.Ldtoken: LoadToken(operand); break;
 
             // calls and objects

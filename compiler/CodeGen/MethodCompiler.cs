@@ -105,7 +105,15 @@ public sealed partial class MethodCompiler
         string debug = debugScope is int sp ? $" !dbg !{sp}" : "";
         sb.Append($"define {export}{signature.ReturnAttributes}{(signature.ReturnAttributes.Length > 0 ? " " : "")}{signature.LlvmReturn} {cg.FunctionName(method)}({signature.LlvmParameters(names)}) #{attributes}{debug} {{\n");
         sb.Append("entry:\n");
-        sb.Append(allocas);
+        // Static allocas stay in the entry block (so that mem2reg promotes them); their initialisation
+        // follows the stack check (MethodCompiler.StackLimit.cs).
+        var setup = allocas.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (string line in setup.Where(l => l.Contains(" = alloca ", StringComparison.Ordinal)))
+            sb.Append(line).Append('\n');
+        sb.Append(StackCheck());
+        sb.Append("entry.init:\n");
+        foreach (string line in setup.Where(l => !l.Contains(" = alloca ", StringComparison.Ordinal)))
+            sb.Append(line).Append('\n');
         sb.Append($"  br label %IL_{0:X4}{DebugSuffix(debugEntryLocation)}\n");
         sb.Append(body);
         sb.Append(trailer);

@@ -39,13 +39,16 @@ public static class CSharpFrontend
                 .WithRuntimeMetadataVersion("v4.0.30319");
             result = compilation.Emit(dll, pdb, options: emitOptions);
         }
+        // Roslyn binds in parallel, so its diagnostics come in no fixed order: sort them by place, then code.
         var analyzerDiagnostics = compilation
             .WithAnalyzers([new Rvc.Analyzer.RvcAnalyzer()])
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var diagnostics = result.Diagnostics.Concat(analyzerDiagnostics)
             .Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning)
-            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+            .OrderBy(d => d.Location.SourceTree?.FilePath ?? "", StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal)
             .Select(Format)
             .ToImmutableArray();
         bool success = result.Success && !analyzerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);

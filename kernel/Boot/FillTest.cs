@@ -92,6 +92,7 @@ public static unsafe class FillTest
         where TWait : struct, ICompletionWait
     {
         ulong sectors = disk.CapacitySectors;
+        uint perBlock = disk.BlockSize / SectorSize;
         byte* pool = (byte*)default(PageAllocator).AllocateZeroed((nuint)BufferCount * BufferBytes, PageAllocator.PageSize);
         if (pool == null)
         {
@@ -104,7 +105,7 @@ public static unsafe class FillTest
         Print.Decimal(sectors);
         Print.Text(" sectors, seed ");
         Print.Decimal(seed);
-        Print.Text(", requests of 1, 8, 128 and 3 sectors, depths");
+        Print.Text(perBlock == 1 ? ", requests of 1, 8, 128 and 3 sectors, depths" : ", requests of 1, 8, 128 and 3 blocks at most 128 sectors, depths");
         for (int i = 0; i < 4; i++)
         {
             int depth = DepthAt(i);
@@ -114,7 +115,8 @@ public static unsafe class FillTest
 
         Print.Line();
 
-        PassResult write = Pass(ref disk, BlockOp.Write, seed, sectors, pool, slots, maxDepth);
+        ulong whole = sectors - sectors % perBlock;   // a tail shorter than a logical block cannot be reached
+        PassResult write = Pass(ref disk, BlockOp.Write, seed, whole, perBlock, pool, slots, maxDepth);
         int requests = write.Requests;
         if (write.Error != BlockError.None)
         {
@@ -129,7 +131,7 @@ public static unsafe class FillTest
             return Finish(seed, sectors, requests, error, false, 0);
         }
 
-        PassResult read = Pass(ref disk, BlockOp.Read, seed, sectors, pool, slots, maxDepth);
+        PassResult read = Pass(ref disk, BlockOp.Read, seed, whole, perBlock, pool, slots, maxDepth);
         requests += read.Requests;
 
         Print.Text("blk: fill wrote in ");
@@ -161,11 +163,11 @@ public static unsafe class FillTest
         return depth < 1 ? 1 : depth > BufferCount ? BufferCount : depth;
     }
 
-    /// <summary>One pass over the whole disk: every sector written with the pattern (<see cref="BlockOp.Write"/>) or read
+    /// <summary>One pass over the whole disk (its whole logical blocks of <paramref name="perBlock"/> sectors): every sector written with the pattern (<see cref="BlockOp.Write"/>) or read
     /// and checked (<see cref="BlockOp.Read"/>). Requests go in the order of the disk; they complete in whatever order
     /// the device likes. After an error no more is submitted; what is in flight is collected before returning.</summary>
     static PassResult Pass<TWait>(ref VirtioBlk<MmioRegisters, PageAllocator, TWait> disk, BlockOp op, ulong seed,
-        ulong sectors, byte* pool, Span<Slot> slots, int maxDepth)
+        ulong sectors, uint perBlock, byte* pool, Span<Slot> slots, int maxDepth)
         where TWait : struct, ICompletionWait
     {
         PassResult result = default;
@@ -189,7 +191,13 @@ public static unsafe class FillTest
                     free++;
                 }
 
-                uint count = SizeAt(result.Requests);
+                // In whole logical blocks (blk_size): 1, 8, 128 and 3 of them, at most a buffer.
+                uint count = SizeAt(result.Requests) * perBlock;
+                if (count > BufferSectors)
+                {
+                    count = BufferSectors - BufferSectors % perBlock;
+                }
+
                 if (count > sectors - next)
                 {
                     count = (uint)(sectors - next);

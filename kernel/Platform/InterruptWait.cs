@@ -2,35 +2,33 @@ namespace Kernel.Platform;
 
 using Kernel.Drivers.Virtio;
 using Kernel.Interrupts;
-using Kernel.Sbi;
 
 /// <summary>
 /// Waiting for a device by interrupt: <see cref="Wait"/> completes the PLIC sources the trap handler claimed since
 /// the last look (the driver has served its device since: read and acknowledged InterruptStatus, looked at the
-/// used ring), then sleeps in <c>wfi</c> until the PLIC raises the supervisor external interrupt or the deadline's
-/// timer interrupt comes, lets them trap (<see cref="SupervisorInterrupts.WaitForInterrupt"/>,
-/// <see cref="InterruptTraps"/>), and returns; the driver then looks at its used ring again. The time limit is an
-/// SBI set_timer at the deadline, so a device that never interrupts cannot keep the hart asleep.
+/// used ring), then sleeps in <c>wfi</c> until the PLIC raises the supervisor external interrupt or the timer
+/// interrupt comes, lets them trap (<see cref="SupervisorInterrupts.WaitForInterrupt"/>, <see cref="InterruptTraps"/>),
+/// and returns; the driver then looks at its used ring again. No deadline unless one was asked for
+/// (<c>blk.timeout</c>), a warning every <c>blk.warn</c> seconds (<see cref="WaitClock"/>): the SBI timer is set to
+/// whichever comes first, so a device that never interrupts cannot keep the hart asleep past either.
 /// <c>blk.completion=irq</c>. The PLIC must have the device's source enabled (<see cref="InterruptSetup"/>).
 /// </summary>
 public struct InterruptWait : ICompletionWait, IWaitCounters
 {
-    readonly ulong _limitTicks;
-    ulong _deadline;
+    readonly ulong _timebase;
+    WaitClock _clock;
     ulong _waits;
     ulong _interrupts;
 
-    public InterruptWait(ulong limitTicks)
+    /// <summary>A wait that gives up <paramref name="limitTicks"/> ticks of the <c>time</c> CSR after
+    /// <see cref="Start"/> (0: never) and warns every <paramref name="warnTicks"/> (0: never).</summary>
+    public InterruptWait(ulong limitTicks, ulong warnTicks = 0, ulong timebase = 10_000_000)
     {
-        _limitTicks = limitTicks == 0 ? 1 : limitTicks;
-        _deadline = 0;
+        _timebase = timebase == 0 ? 1 : timebase;
+        _clock = new WaitClock(limitTicks, warnTicks);
         _waits = 0;
         _interrupts = 0;
     }
-
-    /// <summary><see cref="PollingWait.DefaultLimitSeconds"/> on the hardware's timebase.</summary>
-    public static InterruptWait WithDefaultLimit(in InterruptHardware hardware) =>
-        new InterruptWait(hardware.TimebaseFrequency * PollingWait.DefaultLimitSeconds);
 
     public readonly bool UsesInterrupts => true;
 
@@ -38,21 +36,21 @@ public struct InterruptWait : ICompletionWait, IWaitCounters
 
     public readonly ulong InterruptsClaimed => _interrupts;
 
-    public void Start() => _deadline = Deadline.After(_limitTicks);
+    public void Start() => _clock.Start();
 
     public bool Wait()
     {
         InterruptTraps.CompleteClaimed();
-        if (SbiTimer.Now >= _deadline)
+        if (!_clock.Check(_timebase))
         {
             return false;
         }
 
-        // The timer is armed lazily (one SBI call when the deadline changes): a request that completes before the
-        // first wait costs none. A wfi with an interrupt already pending returns at once, so a completion that
+        // The timer is armed lazily (one SBI call when the next event changes): a request that completes before
+        // the first wait costs none. A wfi with an interrupt already pending returns at once, so a completion that
         // arrived after the driver's look is not slept through.
         _waits++;
-        InterruptTraps.ArmTimer(_deadline);
+        InterruptTraps.ArmTimer(_clock.NextEvent);
         ulong before = InterruptTraps.Claims;
         SupervisorInterrupts.WaitForInterrupt();
         _interrupts += InterruptTraps.Claims - before;

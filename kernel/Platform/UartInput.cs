@@ -17,6 +17,8 @@ public static unsafe class UartInput
 
     const int InterruptEnable = 1; // IER
 
+    const int LineStatus = 5;      // LSR
+    const byte TransmitterEmpty = 1 << 6;             // LSR.TEMT
     const byte ReceivedDataAvailableInterrupt = 1 << 0; // IER.ERBFI
 
     static byte* Registers => (byte*)BaseAddress;
@@ -43,6 +45,13 @@ public static unsafe class UartInput
 
             if (sleep)
             {
+                // Let the transmitter drain first: QEMU sends what sits in the UART's FIFO while the hart runs, and
+                // output stopped half-way through the prompt when the hart slept with bytes still in it (seen with
+                // the shell on a pipe that stays open).
+                for (int i = 0; i < 1_000_000 && (Volatile.Read(ref Registers[LineStatus]) & TransmitterEmpty) == 0; i++)
+                {
+                }
+
                 InterruptTraps.CompleteClaimed();
                 SupervisorInterrupts.WaitForInterrupt();
             }

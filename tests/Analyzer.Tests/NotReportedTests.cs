@@ -26,6 +26,19 @@ public sealed class NotReportedTests
         """);
 
     [Fact]
+    public Task EnumHasFlagWithItsOwnType() => Verify.AnalyzerAsync("""
+        [System.Flags] enum Access { None = 0, Read = 1, Write = 2 }
+        static class Program
+        {
+            static int Main()
+            {
+                Access a = Access.Read | Access.Write;
+                return a.HasFlag(Access.Write) && !a.HasFlag(Access.None | Access.Read) ? 0 : 1;
+            }
+        }
+        """);
+
+    [Fact]
     public Task ConstrainedGenericCallsAndStaticAbstractMembers() => Verify.AnalyzerAsync("""
         interface IShape { int Area(); }
         interface IZero<T> where T : IZero<T> { static abstract T Zero { get; } }

@@ -38,6 +38,8 @@ internal struct MemoryDisk : IBlockDevice
 
     public readonly ulong CapacitySectors => (ulong)S.Current.Length / Sector;
 
+    public readonly uint BlockSize => Sector;
+
     public readonly bool IsReadOnly => S.ReadOnly;
 
     public byte[] Image => S.Current;

@@ -204,7 +204,7 @@ public class ShellTests
         // help: the command list, whatever its wording.
         var help = replies[0];
         Assert.True(help.Count > 0 && help[0] == "commands:", $"help should start with 'commands:'\n{boot.Describe()}");
-        foreach (string command in new[] { "help", "blk list", "blk read DEV SECTOR [COUNT]", "blk write DEV SECTOR TEXT", "blk flush DEV", "blk id DEV", "poweroff" })
+        foreach (string command in new[] { "help", "blk list", "blk read DEV BLOCK [COUNT]", "blk write DEV BLOCK TEXT", "blk flush DEV", "blk id DEV", "poweroff" })
         {
             Assert.True(help.Any(l => l.StartsWith("  " + command + " ", StringComparison.Ordinal)), $"help does not list '{command}'\n{boot.Describe()}");
         }

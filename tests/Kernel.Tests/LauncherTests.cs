@@ -39,6 +39,16 @@ public sealed class LauncherTests : IDisposable
     }
 
     [Fact]
+    public void ArgumentsAfterADoubleDashGoToQemuUnchangedAndLast()
+    {
+        var request = Parse("--shell", "--no-disk", "--", "-blockdev", "driver=null-co,node-name=n0", "--no-disk", "-device", "virtio-blk-device,drive=n0");
+        var args = Machine.QemuArguments(request.Options, interactive: false);
+        Assert.Equal(["-blockdev", "driver=null-co,node-name=n0", "--no-disk", "-device", "virtio-blk-device,drive=n0"], args.TakeLast(5));
+        Assert.Equal("shell", request.Options.Append);
+        Assert.Throws<LauncherException>(() => Parse("-blockdev", "x"));   // before --: still an unknown option
+    }
+
+    [Fact]
     public void NoDiskMeansNoDevice()
     {
         var request = Parse("--no-disk");

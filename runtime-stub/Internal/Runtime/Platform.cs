@@ -41,6 +41,19 @@ internal static unsafe class Platform
         }
     }
 
+    /// <summary>Writes to stderr on the host (where CoreCLR reports a stack overflow), to the UART on RISC-V.</summary>
+    public static void WriteError(byte* bytes, nint length)
+    {
+        if (RuntimeInformation.Arch == TargetArch.Host)
+        {
+            rvc_host_write(2, bytes, length);
+        }
+        else
+        {
+            Uart16550.Write(bytes, length);
+        }
+    }
+
     [DoesNotReturn]
     public static void Exit(int status) => rvc_exit(status);
 
