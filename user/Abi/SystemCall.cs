@@ -1,0 +1,66 @@
+namespace UserAbi;
+
+/// <summary>
+/// The system-call numbers (docs/abi.md, "System calls"): a user program puts one in a7, its arguments in a0-a3, and
+/// executes <c>ecall</c>; the kernel answers in a0 (a negative value is a <see cref="SystemCallError"/>). This file is
+/// compiled into the kernel and into every user program: it is the contract between them.
+/// </summary>
+public enum SystemCall
+{
+    /// <summary>putchar(byte): writes one byte to the console. Returns 0.</summary>
+    PutChar = 1,
+
+    /// <summary>getchar(): the next byte typed on the console; sleeps until there is one.</summary>
+    GetChar = 2,
+
+    /// <summary>exit(status): ends the process; never returns.</summary>
+    Exit = 3,
+
+    /// <summary>yield(): lets the other runnable processes run first. Returns 0.</summary>
+    Yield = 4,
+
+    /// <summary>write(buffer, length): writes length bytes to the console. Returns length.</summary>
+    Write = 5,
+
+    /// <summary>spawn(name, nameLength, argument): starts the embedded program called name with a0 = argument.
+    /// Returns the new process's id.</summary>
+    Spawn = 6,
+
+    /// <summary>wait(pid): sleeps until child pid exits; returns its exit status (and frees its slot).</summary>
+    Wait = 7,
+
+    /// <summary>procinfo(slot, info): fills a <see cref="ProcessInfo"/> for process-table slot (0 to 15).
+    /// Returns 0, or NotFound for an empty slot, OutOfRange past the table.</summary>
+    ProcessInfo = 8,
+
+    /// <summary>program(index, buffer, length): the name of embedded program index, copied to buffer. Returns its
+    /// length, or OutOfRange past the last.</summary>
+    ProgramName = 9,
+
+    /// <summary>blkinfo(device, info): fills a <see cref="BlockInfo"/> for blkN. Returns 0, or NoDevice.</summary>
+    BlockInfo = 10,
+
+    /// <summary>blkread(device, sector, buffer, length): reads length bytes (a multiple of 512, at most 32 KiB)
+    /// from sector on. Returns length.</summary>
+    BlockRead = 11,
+
+    /// <summary>blkwrite(device, sector, buffer, length): writes them. Returns length.</summary>
+    BlockWrite = 12,
+
+    /// <summary>blkflush(device): VIRTIO_BLK_T_FLUSH. Returns 0.</summary>
+    BlockFlush = 13,
+
+    /// <summary>blkid(device, buffer, length): asks the device its serial number again (VIRTIO_BLK_T_GET_ID) and
+    /// copies up to 20 bytes of it. Returns its length.</summary>
+    BlockId = 14,
+
+    /// <summary>checksum(): the CRC-32 of the kernel's data and bss (the test of issue 10: a bad pointer leaves the
+    /// kernel's memory unchanged). The stacks are left out: they change with every call.</summary>
+    KernelChecksum = 15,
+
+    /// <summary>Reserved for the file system (issue 11): readfile(name, nameLength, buffer, length).</summary>
+    ReadFile = 20,
+
+    /// <summary>Reserved for the file system (issue 11): writefile(name, nameLength, buffer, length).</summary>
+    WriteFile = 21,
+}
