@@ -31,6 +31,9 @@ public struct Process
 
     public int ExitStatus;
 
+    /// <summary>The pid that killed it (kill system call), 0 if none: it exits instead of returning to user mode.</summary>
+    public int KilledBy;
+
     public ulong Runs;
     public ulong SystemCalls;
     public ulong Preemptions;

@@ -262,6 +262,11 @@ public static unsafe class Scheduler
                 return status;
             }
 
+            if (Current.KilledBy != 0)
+            {
+                return (int)SystemCallError.NotFound;
+            }
+
             Sleep(WaitChannel.ChildOf(me));
         }
     }

@@ -72,6 +72,8 @@ public static unsafe class SystemCalls
                 return BlockCalls.Id((int)a0, a1, a2);
             case SystemCall.KernelChecksum:
                 return KernelChecksum(a0, a1);
+            case SystemCall.Kill:
+                return Kill((int)a0);
             default:
                 // readfile and writefile (issue 11) are reserved, not implemented yet.
                 return (nint)SystemCallError.NoSuchCall;
@@ -85,6 +87,11 @@ public static unsafe class SystemCalls
             if (UartInput.TryRead(out byte value))
             {
                 return value;
+            }
+
+            if (Scheduler.Current.KilledBy != 0)
+            {
+                return (nint)SystemCallError.NotFound;
             }
 
             if (s_consoleSleeps)
@@ -134,6 +141,25 @@ public static unsafe class SystemCalls
         }
 
         return Scheduler.Spawn(new ReadOnlySpan<byte>(name, (int)length), Scheduler.Current.Pid, argument);
+    }
+
+    static nint Kill(int pid)
+    {
+        int slot = ProcessTable.Find(pid);
+        if (slot < 0 || pid == Scheduler.Current.Pid || ProcessTable.At(slot).State == ProcessState.Zombie)
+        {
+            return (nint)SystemCallError.NotFound;
+        }
+
+        ref Process victim = ref ProcessTable.At(slot);
+        victim.KilledBy = Scheduler.Current.Pid;
+        if (victim.State == ProcessState.Sleeping)
+        {
+            // Out of its sleep; the system call it was in finishes (or sleeps again) and the way out to user mode ends it.
+            victim.State = ProcessState.Runnable;
+        }
+
+        return 0;
     }
 
     static nint ProcessInfoOf(nuint slot, nuint user)

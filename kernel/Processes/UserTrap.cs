@@ -57,6 +57,15 @@ public static unsafe class UserTrap
             Kill(frame, scause);
         }
 
+        if (Scheduler.Current.KilledBy != 0)
+        {
+            Scheduler.PrintName(Scheduler.Current);
+            Print.Text(" killed by pid ");
+            Print.Decimal((ulong)Scheduler.Current.KilledBy);
+            Print.Line();
+            Scheduler.Exit(KilledStatus);
+        }
+
         Scheduler.ArmTimeSlice();
     }
 

@@ -54,9 +54,14 @@ public enum SystemCall
     /// copies up to 20 bytes of it. Returns its length.</summary>
     BlockId = 14,
 
-    /// <summary>checksum(): the CRC-32 of the kernel's data and bss (the test of issue 10: a bad pointer leaves the
-    /// kernel's memory unchanged). The stacks are left out: they change with every call.</summary>
+    /// <summary>checksum(address, length): the CRC-32 of kernel memory [address, address + length) (RAM the kernel
+    /// maps, at most 16 MiB), computed by the kernel: the witness that a system call given a kernel pointer left the
+    /// kernel's memory alone (issue 10's test). The CRC is the result's low 32 bits.</summary>
     KernelChecksum = 15,
+
+    /// <summary>kill(pid): ends process pid (not the caller) the next time it would return to user mode, with status
+    /// -1 and the line <c>proc: pid N (NAME) killed by pid M</c>. Returns 0, or NotFound.</summary>
+    Kill = 16,
 
     /// <summary>Reserved for the file system (issue 11): readfile(name, nameLength, buffer, length).</summary>
     ReadFile = 20,

@@ -85,7 +85,10 @@ public static unsafe class Sys
         }
     }
 
-    public static uint KernelChecksum() => (uint)Call(SystemCall.KernelChecksum);
+    /// <summary>The kernel's CRC-32 of kernel memory [address, address + length) (a test's witness).</summary>
+    public static nint KernelChecksum(nuint address, nuint length) => Call(SystemCall.KernelChecksum, (nint)address, (nint)length);
+
+    public static nint Kill(nint pid) => Call(SystemCall.Kill, pid);
 
     /// <summary>The raw call, for programs that test the kernel's checks (bad pointers, unknown numbers).</summary>
     public static nint Call(SystemCall number, nint a0 = 0, nint a1 = 0, nint a2 = 0, nint a3 = 0)
