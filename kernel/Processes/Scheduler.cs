@@ -246,6 +246,11 @@ public static unsafe class Scheduler
     public static int WaitFor(int pid)
     {
         int me = Current.Pid;
+        if (pid == 0)
+        {
+            return ReapAny(me);
+        }
+
         while (true)
         {
             int slot = ProcessTable.Find(pid);
@@ -269,6 +274,23 @@ public static unsafe class Scheduler
 
             Sleep(WaitChannel.ChildOf(me));
         }
+    }
+
+    /// <summary>wait(0): frees the slot of one child of <paramref name="parent"/> that has exited, without waiting;
+    /// its pid, or NotFound when none has.</summary>
+    static int ReapAny(int parent)
+    {
+        for (int i = 0; i < ProcessTable.Capacity; i++)
+        {
+            ref Process child = ref ProcessTable.At(i);
+            if (child.State == ProcessState.Zombie && child.PageTable == 0 && child.Parent == parent)
+            {
+                child.State = ProcessState.Unused;
+                return child.Pid;
+            }
+        }
+
+        return (int)SystemCallError.NotFound;
     }
 
     /// <summary>Prints <c>proc: pid N (NAME)</c>.</summary>

@@ -26,7 +26,8 @@ public enum SystemCall
     /// Returns the new process's id.</summary>
     Spawn = 6,
 
-    /// <summary>wait(pid): sleeps until child pid exits; returns its exit status (and frees its slot).</summary>
+    /// <summary>wait(pid): sleeps until child pid exits; returns its exit status (and frees its slot). wait(0) does not
+    /// sleep: it frees the slot of any child that has exited and returns its pid, or NotFound when none has.</summary>
     Wait = 7,
 
     /// <summary>procinfo(slot, info): fills a <see cref="ProcessInfo"/> for process-table slot (0 to 15).

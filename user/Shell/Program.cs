@@ -18,6 +18,11 @@ public static unsafe class Program
         Span<byte> line = stackalloc byte[LineCapacity];
         while (true)
         {
+            // Background children that have exited (the kernel said so) give their slots back.
+            while (Sys.Wait(0) > 0)
+            {
+            }
+
             Out.Text("> ");
             Out.Flush();
             int length = ReadLine(line);
