@@ -1,21 +1,24 @@
 namespace User.Printer;
 
 /// <summary>
-/// Prints <c>printer N: line I</c> for I = 1 to 5 (or its argument's count), yielding after each line, so two
-/// printers started together interleave their lines (the scheduler's round robin). N is its pid's place: the
-/// argument's high bits are not used, so the tag is simply the argument's order of start.
+/// Prints <c>printer N: line I of 5</c> for I = 1 to 5, N being its argument (a tag to tell printers apart), and
+/// yields after each line, so two printers started together interleave their lines (the scheduler's round robin).
 /// </summary>
 public static class Program
 {
+    const ulong Lines = 5;
+
     public static int Main()
     {
-        ulong count = UserRuntime.Argument == 0 ? 5 : UserRuntime.Argument;
-        for (ulong i = 1; i <= count; i++)
+        ulong tag = UserRuntime.Argument;
+        for (ulong i = 1; i <= Lines; i++)
         {
-            Out.Text("printer: line ");
+            Out.Text("printer ");
+            Out.Decimal(tag);
+            Out.Text(": line ");
             Out.Decimal(i);
             Out.Text(" of ");
-            Out.Decimal(count);
+            Out.Decimal(Lines);
             Out.Line();
             Sys.Yield();
         }

@@ -63,7 +63,8 @@ public static unsafe class Commands
         Out.Line("  blk id DEV                   the device's ID string (its serial number)");
         Out.Line("  ps                           the processes");
         Out.Line("  programs                     the programs built into the kernel");
-        Out.Line("  run NAME [ARG] [&]           start program NAME (ARG: a number for it); wait for it unless &");
+        Out.Line("  run NAME [ARG] [&] ...       start program NAME (ARG: a number for it); wait for it unless &;");
+        Out.Line("                               more after &: run printer 1 & printer 2 &");
     }
 
     static void Block(ref Words words)
@@ -467,54 +468,66 @@ public static unsafe class Commands
         }
     }
 
+    /// <summary><c>run NAME [ARG] [&amp; NAME [ARG] ...] [&amp;]</c>: starts each program in turn (all before any of
+    /// them runs: the shell keeps the hart until it waits); waits for the last one unless the line ends with &amp;.</summary>
     static void RunProgram(ref Words words)
     {
-        ReadOnlySpan<byte> name = words.Next();
-        ReadOnlySpan<byte> next = words.Next();
-        ulong argument = 0;
+        const string Usage = "usage: run NAME [ARG] [& NAME [ARG] ...] [&]";
+        nint last = 0;
         bool background = false;
-        if (!next.IsEmpty && !next.SequenceEqual("&"u8))
+        ReadOnlySpan<byte> name = words.Next();
+        if (name.IsEmpty)
         {
-            if (!Words.TryParseNumber(next, out argument))
+            Out.Line(Usage);
+            return;
+        }
+
+        while (!name.IsEmpty)
+        {
+            ReadOnlySpan<byte> next = words.Next();
+            ulong argument = 0;
+            if (!next.IsEmpty && !next.SequenceEqual("&"u8))
             {
-                Out.Line("usage: run NAME [ARG] [&]");
+                if (!Words.TryParseNumber(next, out argument))
+                {
+                    Out.Line(Usage);
+                    return;
+                }
+
+                next = words.Next();
+            }
+
+            background = next.SequenceEqual("&"u8);
+            if (!background && !next.IsEmpty)
+            {
+                Out.Line(Usage);
                 return;
             }
 
-            next = words.Next();
+            last = Sys.Spawn(name, (nint)argument);
+            if (last < 0)
+            {
+                Out.Text("run: cannot start ");
+                Out.Bytes(name);
+                Out.Line(last == (nint)SystemCallError.NotFound ? ": no such program (try programs)" : ": no room for another process");
+                return;
+            }
+
+            if (background)
+            {
+                Out.Text("[");
+                Out.Decimal((ulong)last);
+                Out.Text("] ");
+                Out.Bytes(name);
+                Out.Line();
+            }
+
+            name = background ? words.Next() : default;
         }
 
-        if (next.SequenceEqual("&"u8))
+        if (!background)
         {
-            background = true;
-            next = words.Next();
+            Sys.Wait(last);
         }
-
-        if (name.IsEmpty || !next.IsEmpty)
-        {
-            Out.Line("usage: run NAME [ARG] [&]");
-            return;
-        }
-
-        nint pid = Sys.Spawn(name, (nint)argument);
-        if (pid < 0)
-        {
-            Out.Text("run: cannot start ");
-            Out.Bytes(name);
-            Out.Line(pid == (nint)SystemCallError.NotFound ? ": no such program (try programs)" : ": no room for another process");
-            return;
-        }
-
-        if (background)
-        {
-            Out.Text("[");
-            Out.Decimal((ulong)pid);
-            Out.Text("] ");
-            Out.Bytes(name);
-            Out.Line();
-            return;
-        }
-
-        Sys.Wait(pid);
     }
 }
