@@ -74,6 +74,8 @@ public static unsafe class SystemCalls
                 return KernelChecksum(a0, a1);
             case SystemCall.Kill:
                 return Kill((int)a0);
+            case SystemCall.FreeMemory:
+                return (nint)(PageAllocator.FreeBytes + PageAllocator.FreePageCount * PageAllocator.PageSize);
             default:
                 // readfile and writefile (issue 11) are reserved, not implemented yet.
                 return (nint)SystemCallError.NoSuchCall;

@@ -119,6 +119,20 @@ public class UserModeTests
         Assert.True(running < exited && exited < lines.LastIndexOf("Hello world from shell!"), $"badptr's end and the shell's answer\n{boot.Describe()}");
     }
 
+    /// <summary>Exited and killed processes give back every page they took: the free memory <c>ps</c> shows is the
+    /// same before and after each run.</summary>
+    [Theory]
+    [InlineData("rv32")]
+    [InlineData("rv64")]
+    public void ExitedProcessesGiveTheirPagesBack(string arch)
+    {
+        var boot = UserShell.Boot(arch, "ps\nrun hello\nps\nrun badwrite\nps\nrun printer 1\nps\nexit\n");
+
+        BootAssert.ExitedWith(0, boot);
+        var free = UserShell.SessionLines(boot).Where(l => Regex.IsMatch(l, @"^memory: \d+ KiB free$")).ToList();
+        Assert.True(free.Count == 4 && free.Distinct().Count() == 1, $"free memory changed: {string.Join(", ", free)}\n{boot.Describe()}");
+    }
+
     /// <summary>A reader process reads 1,000 sectors one request at a time while a counter runs beside it: the data is
     /// what the host wrote (CRC-32), and with interrupts the counter makes progress while the reader sleeps.</summary>
     [Theory]

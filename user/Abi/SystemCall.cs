@@ -64,6 +64,10 @@ public enum SystemCall
     /// -1 and the line <c>proc: pid N (NAME) killed by pid M</c>. Returns 0, or NotFound.</summary>
     Kill = 16,
 
+    /// <summary>memfree(): the bytes of free RAM the kernel's page allocator can still hand out (pages given back
+    /// included): a process's exit gives back all it took.</summary>
+    FreeMemory = 17,
+
     /// <summary>Reserved for the file system (issue 11): readfile(name, nameLength, buffer, length).</summary>
     ReadFile = 20,
 

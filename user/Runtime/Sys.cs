@@ -90,6 +90,8 @@ public static unsafe class Sys
 
     public static nint Kill(nint pid) => Call(SystemCall.Kill, pid);
 
+    public static nint FreeMemory() => Call(SystemCall.FreeMemory);
+
     /// <summary>The raw call, for programs that test the kernel's checks (bad pointers, unknown numbers).</summary>
     public static nint Call(SystemCall number, nint a0 = 0, nint a1 = 0, nint a2 = 0, nint a3 = 0)
         => rvc_syscall((nint)number, a0, a1, a2, a3);

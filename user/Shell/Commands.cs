@@ -61,7 +61,7 @@ public static unsafe class Commands
         Out.Line("  blk write DEV SECTOR TEXT    write TEXT's bytes to one sector, the rest of it NUL bytes");
         Out.Line("  blk flush DEV                make completed writes durable");
         Out.Line("  blk id DEV                   the device's ID string (its serial number)");
-        Out.Line("  ps                           the processes");
+        Out.Line("  ps                           free memory and the processes");
         Out.Line("  programs                     the programs built into the kernel");
         Out.Line("  run NAME [ARG] [&] ...       start program NAME (ARG: a number for it); wait for it unless &;");
         Out.Line("                               more after &: run printer 1 & printer 2 &");
@@ -395,6 +395,9 @@ public static unsafe class Commands
 
     static void ProcessList()
     {
+        Out.Text("memory: ");
+        Out.Decimal((ulong)Sys.FreeMemory() / 1024);
+        Out.Line(" KiB free");
         Out.Line("  PID  PARENT  STATE     RUNS  SYSCALLS  PREEMPTED  NAME");
         ProcessInfo info;
         for (int slot = 0; slot < 64; slot++)
