@@ -165,6 +165,37 @@ public class UserModeTests
         DiskImages.Discard(disk);
     }
 
+    /// <summary>Issue 11's book session in the user shell, through the file-system system calls: the host's archive
+    /// with hello.txt; readfile prints it, writefile writes <c>Hello from shell!\n</c> and syncs; write, ls and rm; the
+    /// power-off syncs what was not; the host's tar then reads exactly that.</summary>
+    [Theory]
+    [InlineData("rv32", "poll")]
+    [InlineData("rv64", "irq")]
+    public void TheBooksFileSessionGoesThroughSystemCalls(string arch, string completion)
+    {
+        const string Hello = "Can you see me?\n";
+        byte[] other = System.Text.Encoding.ASCII.GetBytes("meow\n");
+        string image = HostTarRunner.MakeImage("user-book-" + completion, arch, 1 << 20,
+            ("hello.txt", System.Text.Encoding.ASCII.GetBytes(Hello)), ("meow.txt", other));
+        var boot = UserShell.Boot(arch, "readfile\nwritefile\nreadfile\nwrite notes.txt hi there\nrm meow.txt\nrm meow.txt\nls\nexit\n",
+            "--disk", image, "--completion", completion);
+
+        BootAssert.ExitedWith(0, boot);
+        string session = UserShell.Session(boot);
+        Assert.StartsWith("> readfile\n" + Hello + "\n> writefile\nfs: sync: flushing blk0\nwrote 2048 bytes to disk\n", session);
+        Assert.Contains("> readfile\nHello from shell!\n\n> write notes.txt hi there\nnotes.txt: wrote 9 bytes (sync makes it durable)\n"
+            + "> rm meow.txt\n> rm meow.txt\nfs: meow.txt: no such file\n"
+            + "> ls\n        18  hello.txt\n         9  notes.txt\n2 files, 27 bytes\n> exit\n", session);
+        // The power-off synced notes.txt and the deletion.
+        Assert.Contains(UserShell.NoProcessLeft + "\nfs: sync: flushing blk0\n", session);
+
+        var after = HostTarRunner.Read(image);
+        Assert.True(after.ExitCode == 0, after.Errors);
+        Assert.Equal("Hello from shell!\n", System.Text.Encoding.ASCII.GetString(after.Files["hello.txt"]));
+        Assert.Equal("hi there\n", System.Text.Encoding.ASCII.GetString(after.Files["notes.txt"]));
+        Assert.False(after.Files.ContainsKey("meow.txt"), boot.Describe());
+    }
+
     /// <summary>The kernel shell's blk commands in the user shell, with the kernel shell's output, through system calls.</summary>
     [Theory]
     [InlineData("rv32", "irq")]
