@@ -1,8 +1,9 @@
+using System.CommandLine;
 using Rvc.Driver;
 
 namespace Rvc;
 
-/// <summary>rvc's command line:
+/// <summary>rvc's command line (<c>rvc --help</c>):
 /// <c>rvc compile INPUT.dll [-r REF.dll]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll] [-O0|-O1|-O2|-O3]</c> (used by MSBuild) and
 /// <c>rvc build FILE.cs [FILE.cs]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll]</c> (C# sources, bflat style).</summary>
 public static class Program
@@ -11,7 +12,7 @@ public static class Program
     {
         try
         {
-            return Run(args);
+            return CommandLineTool.Invoke(CreateCommand(), args, "rvc: error: ");
         }
         catch (Exception e) when (e is ToolchainException or ArgumentException)
         {
@@ -20,54 +21,39 @@ public static class Program
         }
     }
 
-    static int Run(string[] args)
+    public static RootCommand CreateCommand()
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help")
+        var root = new RootCommand("rvc: compiles C# (through its IL) to a bare-metal RISC-V or a host executable with LLVM.") { HelpName = "rvc" };
+        root.Subcommands.Add(Create("compile", "compile one assembly (what MSBuild's RvcCompile target runs)",
+            new Argument<string>("INPUT.dll") { Description = "the assembly to compile" }, references: true,
+            (input, refs, arch, output, llvm, o) => Toolchain.BuildAssembly(input, refs, arch, output, llvm, o)));
+        root.Subcommands.Add(Create("build", "compile C# source files (bflat style: Roslyn, then as compile)",
+            new Argument<string[]>("FILE.cs") { Description = "the C# source files", Arity = ArgumentArity.OneOrMore }, references: false,
+            (sources, _, arch, output, llvm, o) => Toolchain.BuildSources(sources, arch, output, llvm, o)));
+        CommandLineTool.ConfigureHelp(root, new Dictionary<Command, string>());
+        return root;
+    }
+
+    private static Command Create<T>(string name, string description, Argument<T> inputs, bool references,
+                                     Func<T, List<string>, TargetArch, string, string?, int, BuildResult> build)
+    {
+        var arch = ArchOption.Create("the arch to compile for (default rv64)");
+        var output = new Option<string>("-o") { HelpName = "OUT", Description = "the executable to write", Required = true };
+        var llvm = new Option<string>("--emit-llvm") { HelpName = "FILE.ll", Description = "also write the LLVM IR to FILE.ll" };
+        var refs = new Option<string[]>("-r") { HelpName = "REF.dll", Description = "a referenced assembly (may be repeated)" };
+        var optimization = OptimizationOption.Create();
+        var command = new Command(name, description) { inputs, arch, output, llvm, optimization };
+        if (references)
+            command.Options.Add(refs);
+        CommandLineTool.RejectRepeats(command, refs);
+        command.SetAction(result =>
         {
-            Console.WriteLine("usage: rvc compile INPUT.dll [-r REF.dll]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll] [-O0|-O1|-O2|-O3]");
-            Console.WriteLine("       rvc build FILE.cs [FILE.cs]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll] [-O0|-O1|-O2|-O3]");
-            Console.WriteLine("The default is -O2; -O0 keeps every C# line steppable in gdb.");
-            return args.Length == 0 ? 1 : 0;
-        }
-        string verb = args[0];
-        var inputs = new List<string>();
-        var references = new List<string>();
-        string? output = null, arch = null, llvm = null;
-        int optimization = 2;
-        for (int i = 1; i < args.Length; i++)
-        {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "-r": references.Add(Value()); break;
-                case "-o": output = Value(); break;
-                case "--arch": arch = Value(); break;
-                case "--emit-llvm": llvm = Value(); break;
-                case "-O0": optimization = 0; break;
-                case "-O1": optimization = 1; break;
-                case "-O2": optimization = 2; break;
-                case "-O3": optimization = 3; break;
-                default:
-                    if (args[i].StartsWith('-'))
-                        throw new ArgumentException($"unknown option '{args[i]}'");
-                    inputs.Add(args[i]);
-                    break;
-            }
-        }
-        if (output == null)
-            throw new ArgumentException("-o OUT is required");
-        if (inputs.Count == 0)
-            throw new ArgumentException("no input given");
-        var target = Toolchain.ParseArch(arch ?? "rv64");
-        BuildResult result = verb switch
-        {
-            "compile" when inputs.Count == 1 => Toolchain.BuildAssembly(inputs[0], references, target, output, llvm, optimization),
-            "compile" => throw new ArgumentException("compile takes one input assembly"),
-            "build" => Toolchain.BuildSources(inputs, target, output, llvm, optimization),
-            _ => throw new ArgumentException($"unknown command '{verb}': expected compile or build"),
-        };
-        foreach (var d in result.Diagnostics)
-            Console.Error.WriteLine(d);
-        return result.Success ? 0 : 1;
+            var built = build(result.GetValue(inputs)!, [.. result.GetValue(refs) ?? []], result.GetValue(arch) ?? TargetArch.RiscV64,
+                              result.GetValue(output)!, result.GetValue(llvm), result.GetValue(optimization));
+            foreach (var d in built.Diagnostics)
+                Console.Error.WriteLine(d);
+            return built.Success ? 0 : 1;
+        });
+        return command;
     }
 }

@@ -1,0 +1,20 @@
+namespace Rvc.Launcher;
+
+/// <summary>What to boot, and whether the disk is the default one (a fresh copy of lorem.txt, made at boot time) or,
+/// for <c>--bench</c>, a fresh sparse image of <see cref="SparseDisk.BenchSize"/> bytes.</summary>
+public sealed record BootRequest(BootOptions Options, bool DefaultDisk, bool BenchDisk = false)
+{
+    /// <summary>Boots; the default disk is a fresh copy of lorem.txt for this boot alone (<see cref="ScratchDisk"/>).</summary>
+    public int Boot(RepoLayout repo)
+    {
+        if (BenchDisk)
+        {
+            using var disk = SparseDisk.Create(repo);
+            return Machine.Boot(Options with { Disks = [new DiskImage(disk.Path, ReadOnly: false)] });
+        }
+        if (!DefaultDisk)
+            return Machine.Boot(Options);
+        using var scratch = ScratchDisk.Create(repo);
+        return Machine.Boot(Options with { Disks = [new DiskImage(scratch.Path, ReadOnly: false)] });
+    }
+}

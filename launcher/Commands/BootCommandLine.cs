@@ -1,0 +1,195 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Rvc.Driver;
+
+namespace Rvc.Launcher.Commands;
+
+/// <summary>
+/// The boot options, shared by <c>./run.sh</c> (build the kernel and boot it) and <c>./run.sh boot FILE.elf</c>.
+/// To add one: declare it here, add it to <see cref="All"/>, and read it in <see cref="Read"/>; its help comes from its
+/// description. Checks of one option's value belong in its parser (they then fail as a parse error, before any
+/// build); checks between options and against the file system, in <see cref="Read"/>.
+/// </summary>
+public sealed class BootCommandLine
+{
+    public Option<TargetArch?> Arch { get; } = ArchOption.Create("the program's arch");
+
+    public Option<double?> Timeout { get; } = new("--timeout")
+    {
+        HelpName = "SECONDS",
+        Description = "stop the program after this long (default 60, 0: no limit); exit status 124",
+        CustomParser = ParseSeconds,
+    };
+
+    public Option<string> Append { get; } = new("--append")
+    {
+        HelpName = "TEXT",
+        Description = "kernel command line (QEMU puts it in the device tree's /chosen/bootargs)",
+    };
+
+    public Option<string[]> Disk { get; } = new("--disk")
+    {
+        HelpName = "PATH[:ro]",
+        Description = "attach PATH, in place, as a raw virtio-blk disk; several --disk go to slots 0, 1, ... "
+            + "(virtio-mmio at 0x10001000, 0x10002000, ...; at most 8), with serial numbers disk0, disk1, ...; "
+            + "PATH:ro attaches it read-only. Default: one disk, a fresh copy of lorem.txt for each boot "
+            + "(artifacts/run/lorem.PID.txt, kept afterwards as artifacts/run/lorem.txt)",
+    };
+
+    public Option<bool> NoDisk { get; } = new("--no-disk") { Description = "attach no disk" };
+
+    public Option<VirtioTransport?> Transport { get; } = new("--transport")
+    {
+        HelpName = "legacy|modern",
+        Description = "virtio-mmio version 1 (legacy, the default) or 2 (modern, virtio 1.0)",
+        CustomParser = r => r.Tokens.Single().Value switch
+        {
+            "legacy" => VirtioTransport.Legacy,
+            "modern" => VirtioTransport.Modern,
+            var text => Fail<VirtioTransport?>(r, $"--transport expects legacy or modern, not '{text}'"),
+        },
+    };
+
+    public Option<string> Completion { get; } = new("--completion")
+    {
+        HelpName = "poll|irq",
+        Description = "how the kernel waits for the disk: adds blk.completion=poll|irq to the command line",
+        CustomParser = r => r.Tokens.Single().Value is var text && text is "poll" or "irq"
+            ? text : Fail<string>(r, $"--completion expects poll or irq, not '{text}'"),
+    };
+
+    public Option<uint?> QueueSize { get; } = new("--queue-size")
+    {
+        HelpName = "N",
+        Description = $"at most N entries in each disk's request queue ({KernelArguments.MinQueueSize} to "
+            + $"{KernelArguments.MaxQueueSize}; the kernel's default is 128): adds blk.queue=N to the command line",
+        CustomParser = r => KernelArguments.TryParseQueueSize(r.Tokens.Single().Value, out uint size, out string? error)
+            ? size : Fail<uint?>(r, error!),
+    };
+
+    public Option<bool> Shell { get; } = new("--shell")
+    {
+        Description = "the kernel's shell on the console instead of its disk demo: adds shell to the command line. "
+            + "With a terminal there is no time limit unless --timeout is given; piped input "
+            + "(printf 'blk list\\npoweroff\\n' | ./run.sh --shell) drives it",
+    };
+
+    public Option<bool> Bench { get; } = new("--bench")
+    {
+        Description = "the kernel's benchmark: adds 'bench' to the command line and attaches a fresh sparse 64 MiB image "
+            + "(artifacts/run/bench.PID.img, deleted afterwards) instead of lorem.txt; time limit 1800 s unless "
+            + "--timeout. Prints one 'bench:' line per case (bench/README.md)",
+    };
+
+    public Option<bool> QemuLog { get; } = new("--qemu-log")
+    {
+        Description = "log guest errors and unimplemented device accesses to artifacts/run/qemu.log",
+    };
+
+    public Option<bool> Gdb { get; } = new("--gdb")
+    {
+        Description = "build the kernel at -O0 and wait for gdb-multiarch on tcp::1234 (no time limit unless --timeout is given)",
+    };
+
+    /// <summary>Every boot option, in the order of the help.</summary>
+    public IEnumerable<Option> All => [Arch, Timeout, Append, Disk, NoDisk, Transport, Completion, QueueSize, Shell, Bench, QemuLog, Gdb];
+
+    /// <summary>Notes for the help of a command with these options.</summary>
+    public const string Notes = """
+        --bench, --completion, --queue-size and --shell put their options before the --append text (the kernel
+        takes the last of a repeated option, so --append's wins). Any other option is an error: nothing is
+        passed through to QEMU.
+        The exit status is the program's (QEMU reports what it wrote to sifive_test at 0x100000).
+        With a terminal, QEMU owns it while running: Ctrl-A then X quits.
+        """;
+
+    /// <summary>Adds the boot options to <paramref name="command"/>; each may be given once, <c>--disk</c> up to eight times.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in All)
+            command.Options.Add(option);
+    }
+
+    /// <summary>The boot options of a parsed command line; every --disk must exist.
+    /// <paramref name="interactiveInput"/>: standard input is a terminal, so that a shell gets no default time limit.</summary>
+    public BootRequest Read(ParseResult result, RepoLayout repo, string executable, TargetArch arch, bool interactiveInput = false)
+    {
+        bool Given(Option option) => result.GetResult(option) is { Implicit: false };
+
+        bool gdb = result.GetValue(Gdb);
+        bool noDisk = result.GetValue(NoDisk);
+        bool bench = result.GetValue(Bench);
+        bool shell = result.GetValue(Shell);
+        string? completion = result.GetValue(Completion);
+        uint? queueSize = result.GetValue(QueueSize);
+        if (Given(Disk) && noDisk)
+            throw new LauncherException("--disk and --no-disk exclude each other");
+        var disks = DiskImage.ParseAll(result.GetValue(Disk) ?? []);
+        if (arch == TargetArch.Host && (disks.Count > 0 || Given(Transport)))
+            throw new LauncherException("--disk and --transport apply to rv32 and rv64 only: a host program has no devices");
+        if (bench && (Given(Disk) || noDisk))
+            throw new LauncherException("--bench attaches a fresh image of its own: it excludes --disk and --no-disk");
+        if (arch == TargetArch.Host && (bench || completion is not null || queueSize is not null || shell))
+            throw new LauncherException("--bench, --completion, --queue-size and --shell apply to rv32 and rv64 only");
+
+        // The kernel command line: what --bench, --completion, --queue-size and --shell stand for, then --append's text.
+        var words = new List<string>();
+        if (bench)
+            words.Add("bench");
+        if (completion is not null)
+            words.Add($"blk.completion={completion}");
+        if (queueSize is not null)
+            words.Add($"blk.queue={queueSize}");
+        if (shell)
+            words.Add("shell");
+        if (result.GetValue(Append) is { } appended)
+            words.Add(appended);
+
+        TimeSpan? defaultTimeout = gdb || (interactiveInput && KernelArguments.StartsShell(words)) ? null : TimeSpan.FromSeconds(bench ? 1800 : 60);
+        TimeSpan? timeout = result.GetValue(Timeout) is { } seconds ? seconds == 0 ? null : TimeSpan.FromSeconds(seconds) : defaultTimeout;
+        return new BootRequest(
+            new BootOptions
+            {
+                Executable = executable,
+                Arch = arch,
+                Timeout = timeout,
+                Append = words.Count > 0 ? string.Join(' ', words) : null,
+                Disks = disks,
+                Transport = result.GetValue(Transport) ?? VirtioTransport.Legacy,
+                QemuLog = result.GetValue(QemuLog) ? Path.Combine(repo.RunDirectory, "qemu.log") : null,
+                Gdb = gdb,
+            },
+            DefaultDisk: arch != TargetArch.Host && disks.Count == 0 && !noDisk && !bench,
+            BenchDisk: bench);
+    }
+
+    /// <summary>The boot options of <paramref name="args"/> alone, as <c>./run.sh boot</c> reads them: what the tests
+    /// check without booting. A parse error is thrown as a <see cref="LauncherException"/>.</summary>
+    public static BootRequest Parse(IReadOnlyList<string> args, RepoLayout repo, string executable, TargetArch arch, bool interactiveInput = false)
+    {
+        var options = new BootCommandLine();
+        var command = new RootCommand("boot options");
+        options.AddTo(command);
+        CommandLineTool.RejectRepeats(command, options.Disk);
+        var result = CommandLineTool.Parse(command, args);
+        if (result.Errors.Count > 0)
+            throw new LauncherException(string.Join("; ", result.Errors.Select(e => e.Message)));
+        return options.Read(result, repo, executable, arch, interactiveInput);
+    }
+
+    /// <summary><c>--timeout SECONDS</c>: a number of seconds, 0 for no limit.</summary>
+    private static double? ParseSeconds(ArgumentResult r)
+    {
+        var text = r.Tokens.Single().Value;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || !double.IsFinite(seconds))
+            return Fail<double?>(r, $"--timeout expects a number of seconds (0 for no limit), not '{text}'");
+        return seconds;
+    }
+
+    private static T? Fail<T>(ArgumentResult r, string message)
+    {
+        r.AddError(message);
+        return default;
+    }
+}
