@@ -30,7 +30,7 @@ public static class Program
         root.Subcommands.Add(Create("build", "compile C# source files (bflat style: Roslyn, then as compile)",
             new Argument<string[]>("FILE.cs") { Description = "the C# source files", Arity = ArgumentArity.OneOrMore }, references: false,
             (sources, _, arch, output, llvm, o) => Toolchain.BuildSources(sources, arch, output, llvm, o)));
-        CommandLineTool.ConfigureHelp(root, new Dictionary<Command, string>());
+        CommandLineTool.ConfigureHelp(root);
         return root;
     }
 

@@ -1,3 +1,5 @@
+using CliWrap;
+using CliWrap.Buffered;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
@@ -59,7 +61,7 @@ public static class Program
         foreach (var option in new Option[] { reps, ms, n, arch, config, icount, outDir, quick, timeout, list, from })
             root.Options.Add(option);
         CommandLineTool.RejectRepeats(root, config);
-        CommandLineTool.ConfigureHelp(root, new Dictionary<Command, string>());
+        CommandLineTool.ConfigureHelp(root);
         root.SetAction(result => Run(result.Tokens.Select(t => t.Value).ToList(), new RunRequest(
             Reps: result.GetValue(reps), Milliseconds: result.GetValue(ms), Requests: result.GetValue(n), Arch: result.GetValue(arch),
             Configs: result.GetValue(config) ?? [], Icount: result.GetValue(icount), Out: result.GetValue(outDir), Quick: result.GetValue(quick),
@@ -334,14 +336,11 @@ public static class Program
     {
         try
         {
-            var start = new ProcessStartInfo(tool, flag) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            using var p = Process.Start(start)!;
-            var first = p.StandardOutput.ReadLine() ?? "";
-            p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return first.Trim();
+            var result = Cli.Wrap(tool).WithArguments([flag]).WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync().GetAwaiter().GetResult();
+            return result.StandardOutput.Split('\n')[0].Trim();
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception || e.InnerException is System.ComponentModel.Win32Exception)
         {
             return "not found";
         }

@@ -62,13 +62,13 @@ public static class CommandLineTool
     /// <summary>Sets up <paramref name="root"/>'s help: the width of the terminal (120 columns when the output is not a
     /// terminal), and after the generated help of each command in <paramref name="epilogues"/> its notes: what belongs to
     /// no single option, such as what the exit status means.</summary>
-    public static void ConfigureHelp(RootCommand root, IReadOnlyDictionary<Command, string> epilogues)
+    public static void ConfigureHelp(RootCommand root, IReadOnlyDictionary<Command, string>? epilogues = null)
     {
         var help = root.Options.OfType<HelpOption>().Single();
         if (help.Action is HelpAction generated)
         {
             generated.MaxWidth = WidthOfHelp();
-            help.Action = new HelpWithNotes(generated, epilogues);
+            help.Action = new HelpWithNotes(generated, epilogues ?? new Dictionary<Command, string>());
         }
     }
 
