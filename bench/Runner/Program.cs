@@ -54,7 +54,7 @@ public static class Program
             "Builds the C yardstick (bench/baseline-c/) and the kernel for rv32 and rv64, boots every configuration on a fresh "
             + "sparse 64 MiB image (C yardstick without and with FLUSH; kernel: legacy and modern transport, polling and "
             + "interrupts), repeats everything, alternating the configurations, runs qemu-img bench on the same kind of image, "
-            + "and writes results.md, throughput.svg and runs.csv (bench/results/ unless --out or --quick). See bench/README.md.")
+            + "and writes results.md, throughput.png and runs.csv (bench/results/ unless --out or --quick). See bench/README.md.")
         {
             HelpName = "./bench.sh",
         };
@@ -200,14 +200,14 @@ public static class Program
 
         Directory.CreateDirectory(outDir);
         Report.Write(state, repo, outDir);
-        Progress($"wrote {Path.Combine(outDir, "results.md")}, throughput.svg, runs.csv ({clock.Elapsed.TotalMinutes:0.0} min)");
+        Progress($"wrote {Path.Combine(outDir, "results.md")}, throughput.png, runs.csv ({clock.Elapsed.TotalMinutes:0.0} min)");
         return state.Failures.Count == 0 ? 0 : 1;
     }
 
     /// <summary><c>--from CSV</c>: the report of an earlier run's measurements.</summary>
     private static int FromCsv(RepoLayout repo, RunSettings settings, IReadOnlyList<BenchConfig> configs, List<TargetArch> arches, string csv, string outDir)
     {
-        var samples = ReadCsv(csv);
+        var samples = SamplesCsv.Read(csv);
         var reps = samples.Select(x => x.Rep).Distinct().Count();
         var state = new RunState(settings with { Reps = Math.Max(reps, 1) }, configs);
         state.Environment["measurements"] = $"read from {Path.GetFullPath(csv)} (--from): the run's own details are in the results.md written with it";
@@ -225,25 +225,8 @@ public static class Program
         }
         Directory.CreateDirectory(outDir);
         Report.Write(state, repo, outDir);
-        Progress($"wrote {Path.Combine(outDir, "results.md")}, throughput.svg, runs.csv from {csv}");
+        Progress($"wrote {Path.Combine(outDir, "results.md")}, throughput.png, runs.csv from {csv}");
         return 0;
-    }
-
-    public static List<Sample> ReadCsv(string path)
-    {
-        var samples = new List<Sample>();
-        foreach (var line in File.ReadLines(path).Skip(1))
-        {
-            if (line.Length == 0)
-                continue;
-            var f = line.Split(',');
-            if (f.Length != 15)
-                throw new LauncherException($"{path}: expected 15 columns: {line}");
-            long L(int i) => long.Parse(f[i], CultureInfo.InvariantCulture);
-            samples.Add(new Sample((int)L(0), f[1], Enum.Parse<DriverKind>(f[2]), f[3], f[4], f[5], f[6], f[7], f[8],
-                (int)L(9), (int)L(10), L(11), L(12), L(13), L(14)));
-        }
-        return samples;
     }
 
     private static void RunGuest(RunState state, BenchConfig config, int rep, string imageDir, string logDir, TimeSpan timeout, bool icount, string label)
