@@ -201,6 +201,7 @@ public static class Program
         Directory.CreateDirectory(outDir);
         Report.Write(state, repo, outDir);
         Progress($"wrote {Path.Combine(outDir, "results.md")}, throughput.png, runs.csv ({clock.Elapsed.TotalMinutes:0.0} min)");
+        Terminal.Summary(state, Row.Summarise(state.Samples), outDir);
         return state.Failures.Count == 0 ? 0 : 1;
     }
 
@@ -226,6 +227,7 @@ public static class Program
         Directory.CreateDirectory(outDir);
         Report.Write(state, repo, outDir);
         Progress($"wrote {Path.Combine(outDir, "results.md")}, throughput.png, runs.csv from {csv}");
+        Terminal.Summary(state, Row.Summarise(state.Samples), outDir);
         return 0;
     }
 
@@ -296,7 +298,7 @@ public static class Program
     /// <summary>The kernel's <c>blk.queue</c> in its bench mode: what the yardstick uses too.</summary>
     public const int KernelQueueSize = 256;
 
-    public static void Progress(string message) => Console.Error.WriteLine($"bench: {message}");
+    public static void Progress(string message) => Terminal.Progress(message);
 
     private static string HostDescription()
     {

@@ -20,14 +20,15 @@ internal static class ProcessRunner
     }
 
     /// <summary>Runs <paramref name="fileName"/> to completion or <paramref name="timeout"/>. Its standard input is
-    /// <paramref name="standardInput"/> (bytes, written then closed) or empty.</summary>
+    /// <paramref name="standardInput"/> (bytes, written then closed) or empty; it runs in <paramref name="workingDirectory"/>, or ours.</summary>
     public static ProcessResult Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout, IDictionary<string, string>? environment = null,
-        byte[]? standardInput = null)
+        byte[]? standardInput = null, string? workingDirectory = null)
     {
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
         var command = Cli.Wrap(fileName)
             .WithArguments(arguments)
+            .WithWorkingDirectory(workingDirectory ?? Environment.CurrentDirectory)
             .WithEnvironmentVariables(environment?.ToDictionary(e => e.Key, e => (string?)e.Value) ?? [])
             .WithStandardInputPipe(standardInput is null ? PipeSource.Null : PipeSource.FromBytes(standardInput))
             .WithStandardOutputPipe(PipeTarget.ToStream(stdout))
