@@ -28,16 +28,12 @@ for project in "${projects[@]}"; do
   # Normal verbosity: one line per test as it finishes, so that a long project shows its progress.
   project_status=0
   dotnet test "$project" -c Release --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || project_status=1
-  # VSTest's summary: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ...".
+  # VSTest's summary at normal verbosity: "Total tests: 12", then "     Passed: 11", "     Failed: 1", "    Skipped: 0".
   read -r summaries p f s < <(awk '
-    /(Passed|Failed)! +- +Failed: / {
-      n++; gsub(",", "")
-      for (i = 1; i < NF; i++) {
-        if ($i == "Failed:") f += $(i + 1)
-        if ($i == "Passed:") p += $(i + 1)
-        if ($i == "Skipped:") s += $(i + 1)
-      }
-    }
+    /^Total tests: [0-9]+/ { n++ }
+    /^ +Passed: [0-9]+ *$/ { p += $2 }
+    /^ +Failed: [0-9]+ *$/ { f += $2 }
+    /^ +Skipped: [0-9]+ *$/ { s += $2 }
     END { print n + 0, p + 0, f + 0, s + 0 }' "$log")
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
   if ((project_status != 0)); then
