@@ -4,17 +4,19 @@ namespace Rvc.Launcher;
 /// for <c>--bench</c>, a fresh sparse image of <see cref="SparseDisk.BenchSize"/> bytes.</summary>
 public sealed record BootRequest(BootOptions Options, bool DefaultDisk, bool BenchDisk = false)
 {
-    /// <summary>Boots; the default disk is a fresh copy of lorem.txt for this boot alone (<see cref="ScratchDisk"/>).</summary>
+    /// <summary>Boots; the default disk is a fresh copy of lorem.txt for this boot alone (<see cref="ScratchDisk"/>).
+    /// The firmware is chosen (and the own one built) first: <see cref="Firmwares.Prepare"/>.</summary>
     public int Boot(RepoLayout repo)
     {
+        var options = Firmwares.Prepare(repo, Options);
         if (BenchDisk)
         {
             using var disk = SparseDisk.Create(repo);
-            return Machine.Boot(Options with { Disks = [new DiskImage(disk.Path, ReadOnly: false)] });
+            return Machine.Boot(options with { Disks = [new DiskImage(disk.Path, ReadOnly: false)] });
         }
         if (!DefaultDisk)
-            return Machine.Boot(Options);
+            return Machine.Boot(options);
         using var scratch = ScratchDisk.Create(repo);
-        return Machine.Boot(Options with { Disks = [new DiskImage(scratch.Path, ReadOnly: false)] });
+        return Machine.Boot(options with { Disks = [new DiskImage(scratch.Path, ReadOnly: false)] });
     }
 }

@@ -3,7 +3,7 @@ using Rvc.Driver;
 
 namespace Rvc.Launcher;
 
-/// <summary>Tells which machine an executable is for, from its ELF header (read with ELFSharp).</summary>
+/// <summary>Tells which machine an executable is for, and where it starts, from its ELF header (read with ELFSharp).</summary>
 public static class ElfFile
 {
     /// <summary>e_machine values (ELFSharp's enum has no name for RISC-V).</summary>
@@ -28,5 +28,19 @@ public static class ElfFile
                 _ => throw new LauncherException($"{path}: ELF for machine {machine}, expected RISC-V (243) or x86-64 (62)"),
             };
         }
+    }
+
+    /// <summary>The entry address (e_entry) of the ELF file at <paramref name="path"/>: where QEMU starts it, or where
+    /// the firmware enters it.</summary>
+    public static ulong ReadEntry(string path)
+    {
+        ReadArch(path);
+        using var elf = ELFReader.Load(path);
+        return elf switch
+        {
+            ELF<ulong> elf64 => elf64.EntryPoint,
+            ELF<uint> elf32 => elf32.EntryPoint,
+            _ => throw new LauncherException($"{path}: not an ELF executable"),
+        };
     }
 }

@@ -18,6 +18,11 @@ public sealed record BootOptions
     public VirtioTransport Transport { get; init; } = VirtioTransport.Legacy;
     /// <summary>Where QEMU logs guest errors and unimplemented device accesses; null: no log.</summary>
     public string? QemuLog { get; init; }
+    /// <summary>The M-mode firmware under the program; null: chosen by <see cref="Firmwares.Prepare"/> from the
+    /// executable's entry. <see cref="Machine.QemuArguments"/> takes null as <see cref="FirmwareKind.None"/>.</summary>
+    public FirmwareKind? Firmware { get; init; }
+    /// <summary>The own firmware's ELF (<see cref="FirmwareKind.Own"/>), built by <see cref="Firmwares.Prepare"/>.</summary>
+    public string? FirmwareElf { get; init; }
     /// <summary>Wait for a debugger on tcp::<see cref="GdbPort"/> before running.</summary>
     public bool Gdb { get; init; }
     public const int GdbPort = 1234;
@@ -27,19 +32,20 @@ public sealed record BootOptions
 public static class Machine
 {
     /// <summary>
-    /// The QEMU command line. <c>-bios none</c>: Debian ships no 32-bit OpenSBI, so the kernel itself starts in
-    /// M-mode at 0x80000000 (QEMU passes a0 = hart id, a1 = device tree). The console is the NS16550A UART on
+    /// The QEMU command line. The firmware first (<see cref="Firmwares.QemuArguments"/>): with <c>-bios none</c> the
+    /// program itself starts in M-mode at 0x80000000 (QEMU passes a0 = hart id, a1 = device tree); under OpenSBI or
+    /// the own firmware it starts in S-mode at 0x80200000 (docs/abi.md, "Firmware (SBI)"). The console is the NS16550A UART on
     /// stdio: with a terminal it is multiplexed with the monitor (<c>mon:stdio</c>: Ctrl-A X quits, Ctrl-C goes
     /// to the guest); otherwise plain <c>stdio</c> without a monitor, so piped input reaches the guest unchanged.
     /// <c>-no-reboot</c> turns a guest reset into an exit; the exit status comes from sifive_test at 0x100000.
     /// </summary>
     public static List<string> QemuArguments(BootOptions options, bool interactive)
     {
-        var args = new List<string>
-        {
-            "-machine", "virt", "-bios", "none", "-m", "128M", "-smp", "1",
-            "-nographic",
-        };
+        List<string> args =
+        [
+            "-machine", "virt", .. Firmwares.QemuArguments(options.Firmware ?? FirmwareKind.None, options.FirmwareElf),
+            "-m", "128M", "-smp", "1", "-nographic",
+        ];
         if (interactive)
             args.AddRange(["-serial", "mon:stdio"]);
         else
@@ -95,7 +101,11 @@ public static class Machine
         if (options.Gdb)
         {
             Console.Error.WriteLine($"launcher: QEMU waits for a debugger on port {BootOptions.GdbPort}; in another terminal run:");
-            Console.Error.WriteLine($"  gdb-multiarch {executable} -ex 'target remote localhost:{BootOptions.GdbPort}'");
+            if (options.Firmware == FirmwareKind.Own)
+                // The firmware's symbols first (it runs first, at 0x80000000), the program's added (firmware/README.md).
+                Console.Error.WriteLine($"  gdb-multiarch {options.FirmwareElf} -ex 'add-symbol-file {executable}' -ex 'target remote localhost:{BootOptions.GdbPort}'");
+            else
+                Console.Error.WriteLine($"  gdb-multiarch {executable} -ex 'target remote localhost:{BootOptions.GdbPort}'");
         }
         if (interactive)
             Console.Error.WriteLine("launcher: press Ctrl-A then X to quit QEMU");

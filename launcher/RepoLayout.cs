@@ -8,6 +8,7 @@ public sealed class RepoLayout
     private RepoLayout(string root) => Root = root;
 
     public string KernelProject => Path.Combine(Root, "kernel", "Kernel.csproj");
+    public string FirmwareProject => Path.Combine(Root, "firmware", "Firmware.csproj");
     public string Lorem => Path.Combine(Root, "lorem.txt");
     public string Artifacts => Path.Combine(Root, "artifacts");
     /// <summary>Scratch files of a boot: the disk copy, qemu.log.</summary>

@@ -30,27 +30,41 @@ public static class NativeToolchain
         return null;
     }
 
-    /// <summary>Compiles <paramref name="llvmFile"/> and the target's boot code and links them to <paramref name="output"/>.</summary>
-    public static void CompileAndLink(string llvmFile, TargetInfo target, string output, string workDirectory, int optimizationLevel = 2)
+    /// <summary>Compiles <paramref name="llvmFile"/> and the target's boot code and links them to <paramref name="output"/>.
+    /// A program that starts on its own terms (the kernel, entered in S-mode by SBI firmware) brings its own
+    /// <paramref name="link"/>: boot sources in place of the toolchain's boot code, and a linker script.</summary>
+    public static void CompileAndLink(string llvmFile, TargetInfo target, string output, string workDirectory, int optimizationLevel = 2, LinkInputs? link = null)
     {
         EnsureAvailable();
         var layout = ToolchainLayout.Locate();
         string programObject = Path.Combine(workDirectory, "program.o");
-        string bootObject = Path.Combine(workDirectory, "boot.o");
-        string bootSource = ToolchainLayout.Require(target.IsRiscV ? layout.BootRiscV : layout.BootHost);
+        IReadOnlyList<string> bootSources = link is { BootSources.Count: > 0 }
+            ? link.BootSources.Select(RequireInput).ToList()
+            : [ToolchainLayout.Require(target.IsRiscV ? layout.BootRiscV : layout.BootHost)];
 
         var common = target.ClangFlags.ToList();
         Run(Clang, [.. common, "-c", $"-O{optimizationLevel}", "-g", "-Wno-override-module", llvmFile, "-o", programObject]);
-        Run(Clang, [.. common, "-c", "-g", bootSource, "-o", bootObject]);
+        var bootObjects = new List<string>();
+        for (int i = 0; i < bootSources.Count; i++)
+        {
+            string bootObject = Path.Combine(workDirectory, $"boot{i}.o");
+            Run(Clang, [.. common, "-c", "-g", bootSources[i], "-o", bootObject]);
+            bootObjects.Add(bootObject);
+        }
 
         var linkArgs = new List<string> { "-static", "-nostdlib", "--gc-sections" };
-        if (target.IsRiscV)
+        if (link?.LinkerScript is { } script)
+            linkArgs.AddRange(["-T", RequireInput(script)]);
+        else if (target.IsRiscV)
             linkArgs.AddRange(["-T", ToolchainLayout.Require(layout.LinkerScript)]);
         else
             linkArgs.AddRange(["-e", "_start"]);
-        linkArgs.AddRange([bootObject, programObject, "-o", output]);
+        linkArgs.AddRange([.. bootObjects, programObject, "-o", output]);
         Run(Linker, linkArgs);
     }
+
+    static string RequireInput(string file)
+        => File.Exists(file) ? Path.GetFullPath(file) : throw new ArgumentException($"'{file}': no such file");
 
     /// <summary>Runs clang or the linker to completion; a failure shows its command line and everything it printed.</summary>
     public static void Run(string tool, IReadOnlyList<string> args)
@@ -69,6 +83,10 @@ public static class NativeToolchain
             throw new ToolchainException($"{tool} failed (exit {result.ExitCode}): {tool} {string.Join(' ', args)}\n{result.StandardOutput}{result.StandardError}");
     }
 }
+
+/// <summary>A program's own boot sources (assembled in place of the toolchain's boot code) and linker script;
+/// empty or null: the toolchain's.</summary>
+public sealed record LinkInputs(IReadOnlyList<string> BootSources, string? LinkerScript);
 
 /// <summary>A failure of the native tools or of the toolchain's installation, not of the program.</summary>
 public sealed class ToolchainException(string message) : Exception(message);

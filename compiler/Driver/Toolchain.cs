@@ -42,12 +42,12 @@ public static class Toolchain
     }
 
     /// <summary>Compiles an assembly built elsewhere (its references resolved from <paramref name="referencePaths"/>) to an executable.</summary>
-    public static BuildResult BuildAssembly(string assemblyPath, IReadOnlyList<string> referencePaths, TargetArch arch, string outputPath, string? llvmOutput = null, int optimizationLevel = 2)
+    public static BuildResult BuildAssembly(string assemblyPath, IReadOnlyList<string> referencePaths, TargetArch arch, string outputPath, string? llvmOutput = null, int optimizationLevel = 2, LinkInputs? link = null)
     {
         string work = CreateWorkDirectory();
         try
         {
-            return BuildAssemblyIn(work, assemblyPath, referencePaths, arch, outputPath, llvmOutput, optimizationLevel);
+            return BuildAssemblyIn(work, assemblyPath, referencePaths, arch, outputPath, llvmOutput, optimizationLevel, link);
         }
         finally
         {
@@ -55,7 +55,7 @@ public static class Toolchain
         }
     }
 
-    static BuildResult BuildAssemblyIn(string work, string assemblyPath, IReadOnlyList<string> referencePaths, TargetArch arch, string outputPath, string? llvmOutput, int optimizationLevel)
+    static BuildResult BuildAssemblyIn(string work, string assemblyPath, IReadOnlyList<string> referencePaths, TargetArch arch, string outputPath, string? llvmOutput, int optimizationLevel, LinkInputs? link = null)
     {
         string llvm;
         try
@@ -81,7 +81,7 @@ public static class Toolchain
             Directory.CreateDirectory(outDir);
         if (optimizationLevel is < 0 or > 3)
             throw new ArgumentException($"optimization level {optimizationLevel} is not 0 to 3");
-        NativeToolchain.CompileAndLink(llvmFile, TargetInfo.For(arch), outputPath, work, optimizationLevel);
+        NativeToolchain.CompileAndLink(llvmFile, TargetInfo.For(arch), outputPath, work, optimizationLevel, link);
         return new BuildResult(true, []);
     }
 

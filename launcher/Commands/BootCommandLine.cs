@@ -92,8 +92,17 @@ public sealed class BootCommandLine
         Description = "build the kernel at -O0 and wait for gdb-multiarch on tcp::1234 (no time limit unless --timeout is given)",
     };
 
+    public Option<string> Firmware { get; } = new("--firmware")
+    {
+        HelpName = "none|opensbi|own|FILE.elf",
+        Description = "the M-mode firmware under an S-mode program (docs/abi.md, firmware/README.md): opensbi is QEMU's OpenSBI "
+            + "(-bios default; rv64 only), own is firmware/ (rvcsbi, built when needed; FILE.elf: one already built), none is "
+            + "-bios none. Default for ./run.sh boot: an ELF whose entry is at or above 0x80200000 (an S-mode program) gets "
+            + "opensbi on rv64 and own on rv32, any other none. The kernel still starts in M-mode: ./run.sh takes none only",
+    };
+
     /// <summary>Every boot option, in the order of the help.</summary>
-    public IEnumerable<Option> All => [Arch, Timeout, Append, Disk, NoDisk, Transport, Completion, QueueSize, Shell, Bench, QemuLog, Gdb];
+    public IEnumerable<Option> All => [Arch, Timeout, Append, Disk, NoDisk, Transport, Completion, QueueSize, Shell, Bench, QemuLog, Gdb, Firmware];
 
     /// <summary>Notes for the help of a command with these options.</summary>
     public const string Notes = """
@@ -123,6 +132,7 @@ public sealed class BootCommandLine
         bool shell = result.GetValue(Shell);
         string? completion = result.GetValue(Completion);
         uint? queueSize = result.GetValue(QueueSize);
+        string? firmware = result.GetValue(Firmware);
         if (Given(Disk) && noDisk)
             throw new LauncherException("--disk and --no-disk exclude each other");
         var disks = DiskImage.ParseAll(result.GetValue(Disk) ?? []);
@@ -159,6 +169,8 @@ public sealed class BootCommandLine
                 Transport = result.GetValue(Transport) ?? VirtioTransport.Legacy,
                 QemuLog = result.GetValue(QemuLog) ? Path.Combine(repo.RunDirectory, "qemu.log") : null,
                 Gdb = gdb,
+                Firmware = firmware is not null ? Firmwares.Parse(firmware) : null,
+                FirmwareElf = firmware is not null && Firmwares.IsFile(firmware) ? Path.GetFullPath(firmware) : null,
             },
             DefaultDisk: arch != TargetArch.Host && disks.Count == 0 && !noDisk && !bench,
             BenchDisk: bench);

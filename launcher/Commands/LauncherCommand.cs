@@ -26,6 +26,7 @@ public static class LauncherCommand
         root.Subcommands.Add(BuildCommand.Create());
         root.Subcommands.Add(boot);
         root.Subcommands.Add(BuildKernelCommand.Create());
+        root.Subcommands.Add(BuildFirmwareCommand.Create());
         root.Subcommands.Add(PrereqsCommand.Create());
         root.Subcommands.Add(run);
         root.Subcommands.Add(help);

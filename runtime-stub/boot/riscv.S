@@ -1,7 +1,8 @@
 /*
  * Boot code for QEMU virt (-bios none), rv32 and rv64 (docs/abi.md, "Start-up sequence").
  * The machine starts every hart in M-mode at 0x80000000 (_start, placed first by
- * linker/virt.ld) with a0 = hart id and a1 = device-tree address.
+ * linker/virt.ld) with a0 = hart id, a1 = device-tree address and a2 = address of QEMU's
+ * struct fw_dynamic_info (what the SBI firmware in firmware/ reads; other programs ignore it).
  *
  * Assemble with clang-19 --target=riscv64-unknown-none-elf -march=rv64gc -mabi=lp64d
  * or --target=riscv32-unknown-none-elf -march=rv32gc -mabi=ilp32d.
@@ -61,11 +62,13 @@ _start:
     addi t0, t0, REGBYTES
     j 1b
 2:
-    /* After zeroing: the two globals live in .bss. */
+    /* After zeroing: the three globals live in .bss. */
     la t0, rvc_boot_hartid
     REG_S a0, 0(t0)
     la t0, rvc_boot_dtb
     REG_S a1, 0(t0)
+    la t0, rvc_boot_fw_info
+    REG_S a2, 0(t0)
 
     /* Enable the FPU before any compiled code (or the trap entry) uses it. */
     li t0, MSTATUS_FS_INITIAL
@@ -140,6 +143,15 @@ rvc_device_tree:
     REG_L a0, 0(t0)
     ret
     .size rvc_device_tree, . - rvc_device_tree
+
+/* void* rvc_boot_firmware_info(void): the value of rvc_boot_fw_info (a2 at entry). */
+    .globl rvc_boot_firmware_info
+    .type rvc_boot_firmware_info, @function
+rvc_boot_firmware_info:
+    la t0, rvc_boot_fw_info
+    REG_L a0, 0(t0)
+    ret
+    .size rvc_boot_firmware_info, . - rvc_boot_firmware_info
 
 /*
  * The trap vector. Saves the caller-saved state on the current stack, calls
@@ -237,81 +249,13 @@ rvc_trap_entry:
     mret
     .size rvc_trap_entry, . - rvc_trap_entry
 
-/* uintptr_t rvc_boot_hartid, rvc_boot_dtb: a0 and a1 at entry. */
 /*
- * rvc_setjmp(buffer) / rvc_longjmp(buffer, value): the exception frames of try/finally
- * (docs/abi.md, "Exceptions"). The buffer keeps what the psABI says a callee preserves:
- * ra, sp, s0-s11 and fs0-fs11. setjmp returns 0; longjmp makes that setjmp return value (never 0).
+ * rvc_setjmp / rvc_longjmp, the exception frames of try/finally: in a file of their own so that
+ * a program with its own boot code (an S-mode program) can assemble them too.
  */
-#define JB_FP (14 * REGBYTES)
-    .text
-    .globl rvc_setjmp
-    .type rvc_setjmp, @function
-rvc_setjmp:
-    REG_S ra, (0 * REGBYTES)(a0)
-    REG_S sp, (1 * REGBYTES)(a0)
-    REG_S s0, (2 * REGBYTES)(a0)
-    REG_S s1, (3 * REGBYTES)(a0)
-    REG_S s2, (4 * REGBYTES)(a0)
-    REG_S s3, (5 * REGBYTES)(a0)
-    REG_S s4, (6 * REGBYTES)(a0)
-    REG_S s5, (7 * REGBYTES)(a0)
-    REG_S s6, (8 * REGBYTES)(a0)
-    REG_S s7, (9 * REGBYTES)(a0)
-    REG_S s8, (10 * REGBYTES)(a0)
-    REG_S s9, (11 * REGBYTES)(a0)
-    REG_S s10, (12 * REGBYTES)(a0)
-    REG_S s11, (13 * REGBYTES)(a0)
-    fsd fs0, (JB_FP + 0 * 8)(a0)
-    fsd fs1, (JB_FP + 1 * 8)(a0)
-    fsd fs2, (JB_FP + 2 * 8)(a0)
-    fsd fs3, (JB_FP + 3 * 8)(a0)
-    fsd fs4, (JB_FP + 4 * 8)(a0)
-    fsd fs5, (JB_FP + 5 * 8)(a0)
-    fsd fs6, (JB_FP + 6 * 8)(a0)
-    fsd fs7, (JB_FP + 7 * 8)(a0)
-    fsd fs8, (JB_FP + 8 * 8)(a0)
-    fsd fs9, (JB_FP + 9 * 8)(a0)
-    fsd fs10, (JB_FP + 10 * 8)(a0)
-    fsd fs11, (JB_FP + 11 * 8)(a0)
-    li a0, 0
-    ret
-    .size rvc_setjmp, . - rvc_setjmp
+#include "riscv-setjmp.S"
 
-    .globl rvc_longjmp
-    .type rvc_longjmp, @function
-rvc_longjmp:
-    REG_L ra, (0 * REGBYTES)(a0)
-    REG_L sp, (1 * REGBYTES)(a0)
-    REG_L s0, (2 * REGBYTES)(a0)
-    REG_L s1, (3 * REGBYTES)(a0)
-    REG_L s2, (4 * REGBYTES)(a0)
-    REG_L s3, (5 * REGBYTES)(a0)
-    REG_L s4, (6 * REGBYTES)(a0)
-    REG_L s5, (7 * REGBYTES)(a0)
-    REG_L s6, (8 * REGBYTES)(a0)
-    REG_L s7, (9 * REGBYTES)(a0)
-    REG_L s8, (10 * REGBYTES)(a0)
-    REG_L s9, (11 * REGBYTES)(a0)
-    REG_L s10, (12 * REGBYTES)(a0)
-    REG_L s11, (13 * REGBYTES)(a0)
-    fld fs0, (JB_FP + 0 * 8)(a0)
-    fld fs1, (JB_FP + 1 * 8)(a0)
-    fld fs2, (JB_FP + 2 * 8)(a0)
-    fld fs3, (JB_FP + 3 * 8)(a0)
-    fld fs4, (JB_FP + 4 * 8)(a0)
-    fld fs5, (JB_FP + 5 * 8)(a0)
-    fld fs6, (JB_FP + 6 * 8)(a0)
-    fld fs7, (JB_FP + 7 * 8)(a0)
-    fld fs8, (JB_FP + 8 * 8)(a0)
-    fld fs9, (JB_FP + 9 * 8)(a0)
-    fld fs10, (JB_FP + 10 * 8)(a0)
-    fld fs11, (JB_FP + 11 * 8)(a0)
-    seqz a0, a1
-    add a0, a0, a1
-    ret
-    .size rvc_longjmp, . - rvc_longjmp
-
+/* uintptr_t rvc_boot_hartid, rvc_boot_dtb, rvc_boot_fw_info: a0, a1 and a2 at entry. */
     .section .bss, "aw", @nobits
     .balign REGBYTES
     .globl rvc_boot_hartid
@@ -324,3 +268,8 @@ rvc_boot_hartid:
 rvc_boot_dtb:
     .zero REGBYTES
     .size rvc_boot_dtb, REGBYTES
+    .globl rvc_boot_fw_info
+    .type rvc_boot_fw_info, @object
+rvc_boot_fw_info:
+    .zero REGBYTES
+    .size rvc_boot_fw_info, REGBYTES
