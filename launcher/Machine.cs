@@ -26,6 +26,8 @@ public sealed record BootOptions
     /// <summary>Wait for a debugger on tcp::<see cref="GdbPort"/> before running.</summary>
     public bool Gdb { get; init; }
     public const int GdbPort = 1234;
+    /// <summary>Arguments given after <c>--</c>: passed to QEMU unchanged, after the launcher's own.</summary>
+    public IReadOnlyList<string> ExtraQemuArguments { get; init; } = [];
 }
 
 /// <summary>Boots an executable: under QEMU's virt machine for RISC-V, directly for the host.</summary>
@@ -68,7 +70,20 @@ public static class Machine
         if (options.Append is not null)
             args.AddRange(["-append", options.Append]);
         args.AddRange(["-kernel", options.Executable]);
+        args.AddRange(options.ExtraQemuArguments);
         return args;
+    }
+
+    /// <summary>The status a kernel under SBI firmware says it ends with: its last line, <c>poweroff: status N</c>
+    /// (OpenSBI v1.1's SRST cannot carry a status: QEMU exits 0 for every shutdown). Null without such a line.</summary>
+    public static int? StatusFromConsole(string console)
+    {
+        const string Prefix = "poweroff: status ";
+        string? last = console.TrimEnd('\n').Split('\n').LastOrDefault();
+        return last is not null && last.StartsWith(Prefix, StringComparison.Ordinal)
+            && int.TryParse(last.AsSpan(Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int status)
+            ? status
+            : null;
     }
 
     /// <summary>Boots and returns the program's exit status (124 on timeout).</summary>
@@ -87,7 +102,10 @@ public static class Machine
                 throw new LauncherException("--append applies to rv32 and rv64 only");
             if (options.Disks.Count > 0)
                 throw new LauncherException("--disk applies to rv32 and rv64 only");
-            return ProcessRunner.RunStreaming(executable, [], options.Timeout, Path.GetFileName(executable));
+            int status = ProcessRunner.RunStreaming(executable, [], options.Timeout, Path.GetFileName(executable));
+            if (CrashSignal(status) is string signal)
+                Console.Error.WriteLine($"error: {Path.GetFileName(executable)} was killed by signal {status - 128} ({signal})");
+            return status;
         }
 
         Prerequisites.Ensure(Prerequisites.ToolsFor(options.Arch, compile: false, boot: true));
@@ -109,8 +127,37 @@ public static class Machine
         }
         if (interactive)
             Console.Error.WriteLine("launcher: press Ctrl-A then X to quit QEMU");
-        return ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive), options.Timeout, qemu);
+        if ((options.Firmware ?? FirmwareKind.None) == FirmwareKind.None)
+            return ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive), options.Timeout, qemu);
+
+        // Under SBI firmware: the kernel's status comes from its console, and a panic's addresses get names.
+        var tail = new OutputTail();
+        int qemuStatus = ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive),
+            options.Timeout, qemu, tail, holdInputUntilOutput: true);
+        string console = tail.Text;
+        foreach (var line in Symbolizer.DescribePanic(executable, console))
+            Console.Error.WriteLine(line);
+        if (qemuStatus is 0 or 1 && StatusFromConsole(console) is int said)
+            return said;
+        return qemuStatus;
     }
+
+    /// <summary>The name of the signal a host program died of, if <paramref name="status"/> says it did. .NET reports a
+    /// death by signal N as the status 128 + N, as a shell does; only the signals of a crash (a bad access, an illegal
+    /// instruction, an arithmetic trap) or of an outside kill are named. 134 (SIGABRT) is left out: it is also the
+    /// status of a panic, and a program of this runtime never calls abort().</summary>
+    public static string? CrashSignal(int status) => status switch
+    {
+        128 + 4 => "SIGILL",
+        128 + 5 => "SIGTRAP",
+        128 + 7 => "SIGBUS",
+        128 + 8 => "SIGFPE",
+        128 + 9 => "SIGKILL",
+        128 + 11 => "SIGSEGV",
+        128 + 15 => "SIGTERM",
+        128 + 31 => "SIGSYS",
+        _ => null,
+    };
 
     /// <summary>QEMU's option syntax: a comma in a value is written twice.</summary>
     private static string EscapeOption(string value) => value.Replace(",", ",,");

@@ -39,9 +39,12 @@ public static class ProcessRunner
     /// Standard input: a terminal is handed over as it is (QEMU puts it in raw mode: Ctrl-A X quits), which is why
     /// this one is written with Process rather than CliWrap (which always redirects standard input);
     /// anything else (a pipe, a file, /dev/null, or none at all) is copied through a pipe that stays
-    /// valid, since QEMU's stdio backend fails on a closed descriptor.
+    /// valid, since QEMU's stdio backend fails on a closed descriptor. With <paramref name="holdInputUntilOutput"/>,
+    /// piped input is held back until the program has printed something (SBI firmware resets the UART's FIFOs when
+    /// it starts, dropping whatever arrived before). <paramref name="tail"/>, if given, keeps the end of the output.
     /// </summary>
-    public static int RunStreaming(string file, IEnumerable<string> arguments, TimeSpan? timeout, string what)
+    public static int RunStreaming(string file, IEnumerable<string> arguments, TimeSpan? timeout, string what,
+        OutputTail? tail = null, bool holdInputUntilOutput = false)
     {
         bool interactive = !Console.IsInputRedirected;
         var start = new ProcessStartInfo(file)
@@ -67,9 +70,19 @@ public static class ProcessRunner
         try
         {
             byte last = (byte)'\n';
-            var output = Task.Run(() => Copy(process.StandardOutput.BaseStream, Console.OpenStandardOutput(), b => last = b));
+            var firstOutput = new TaskCompletionSource();
+            var output = Task.Run(() => Copy(process.StandardOutput.BaseStream, Console.OpenStandardOutput(), b => last = b, (buffer, n) =>
+            {
+                tail?.Append(buffer, n);
+                firstOutput.TrySetResult();
+            }));
             if (!interactive)
-                _ = Task.Run(() => FeedInput(process.StandardInput.BaseStream));
+                _ = Task.Run(async () =>
+                {
+                    if (holdInputUntilOutput)
+                        await Task.WhenAny(firstOutput.Task, output);
+                    FeedInput(process.StandardInput.BaseStream);
+                });
 
             bool exited = timeout is null
                 ? WaitForever(process)
@@ -116,7 +129,7 @@ public static class ProcessRunner
     }
 
     /// <summary>Copies a child's output as it comes, chunk by chunk; keeps draining if our side is closed.</summary>
-    private static void Copy(Stream from, Stream to, Action<byte> lastByte)
+    private static void Copy(Stream from, Stream to, Action<byte> lastByte, Action<byte[], int>? chunk = null)
     {
         var buffer = new byte[16 * 1024];
         bool sink = true;
@@ -124,6 +137,7 @@ public static class ProcessRunner
         while ((n = from.Read(buffer, 0, buffer.Length)) > 0)
         {
             lastByte(buffer[n - 1]);
+            chunk?.Invoke(buffer, n);
             if (!sink)
                 continue;
             try
@@ -183,4 +197,33 @@ public static class ProcessRunner
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
+}
+
+/// <summary>The last <see cref="Capacity"/> bytes a program printed, as Latin-1 text with <c>\n</c> line ends.</summary>
+public sealed class OutputTail
+{
+    public const int Capacity = 8192;
+    private readonly Queue<byte> _bytes = new();
+
+    public void Append(byte[] buffer, int count)
+    {
+        lock (_bytes)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                _bytes.Enqueue(buffer[i]);
+                if (_bytes.Count > Capacity)
+                    _bytes.Dequeue();
+            }
+        }
+    }
+
+    public string Text
+    {
+        get
+        {
+            lock (_bytes)
+                return System.Text.Encoding.Latin1.GetString(_bytes.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal);
+        }
+    }
 }

@@ -10,7 +10,9 @@ public static class Program
     {
         try
         {
-            return CommandLineTool.Invoke(LauncherCommand.Create(), args);
+            // QEMU's own arguments (after --) are split off first: the commands that boot take them as they are.
+            var (own, qemu) = BootCommandLine.SplitAtDoubleDash(args);
+            return CommandLineTool.Invoke(LauncherCommand.Create(qemu), own);
         }
         catch (LauncherException e)
         {

@@ -35,7 +35,17 @@ public sealed class DependencyAnalyzer
         DrainWorklist();
         var staticConstructors = StaticConstructorOrder(entryPoint, otherRoots);
         DrainWorklist();
-        return new DependencyResult(methods.Values.ToList(), staticConstructors, failed);
+        // The unobservable ones run before Main; the others at the first access (TypeInitializers).
+        var eager = staticConstructors.Where(TypeInitializers.IsUnobservable).ToList();
+        var lazy = staticConstructors.Where(c => !TypeInitializers.IsUnobservable(c)).ToList();
+        if (lazy.Count > 0)
+        {
+            var helper = types.CoreLibrary.GetType("Internal.Runtime.CompilerHelpers.StartupHelpers").Methods.Single(m => m.Name == "RunTypeInitializer");
+            EnsureScanned(new MethodDesc(helper, helper.DeclaringType, []));
+            DrainWorklist();
+        }
+
+        return new DependencyResult(methods.Values.ToList(), eager, lazy, failed);
     }
 
     void DrainWorklist()
@@ -61,6 +71,18 @@ public sealed class DependencyAnalyzer
             worklist.Enqueue(method);
     }
 
+    // Where each method was first called from, to place errors in compiler-generated methods (a record's ToString),
+    // which have no source lines, at the user's call.
+    readonly Dictionary<string, (MethodDesc Caller, Instruction Call)> callSites = [];
+
+    CompilationException Locate(CompilationException error, MethodDesc method, Instruction instruction)
+    {
+        var (where, at) = (method, instruction);
+        for (int hops = 0; hops < 16 && SourceLocation.Find(where.Definition, at) == null && callSites.TryGetValue(where.Name, out var site); hops++)
+            (where, at) = site;
+        return error.At(where.Definition, at);
+    }
+
     /// <summary>Whether the code generator compiles calls to this method inline instead of calling it.</summary>
     public static bool IsIntrinsic(MethodDefinition def) => def.IsInternalCall;
 
@@ -78,13 +100,14 @@ public sealed class DependencyAnalyzer
             {
                 diagnostics.Add(new CompilationException(DiagnosticCode.Catch,
                     handler.HandlerType == ExceptionHandlerType.Catch
-                        ? "catch needs exception objects to be caught at run time, which this runtime does not have: an exception ends the program with a panic"
+                        ? DiagnosticMessages.Catch
                         : $"{handler.HandlerType.ToString().ToLowerInvariant()} handlers are not supported: an exception ends the program with a panic")
                     .At(def, handler.HandlerStart));
                 failed.Add(method.Name);
             }
         }
         TypeReference? constrained = null;
+        bool heapOnlyReported = false;
         foreach (var instruction in def.Body.Instructions)
         {
             try
@@ -102,6 +125,8 @@ public sealed class DependencyAnalyzer
                             var target = resolver.Resolve((MethodReference)instruction.Operand, method.Context);
                             if (instruction.OpCode.Code is Code.Call or Code.Callvirt)
                                 target = resolver.ResolveCallTarget(instruction, target, constrained);
+                            if ((instruction.OpCode.Code == Code.Newobj || IsIntrinsic(target.Definition)) && HeapOnlyMembers.Explain(target.Definition) is string heapOnly)
+                                throw new CompilationException(DiagnosticCode.Unsupported, heapOnly);
                             if (instruction.OpCode.Code == Code.Newobj)
                                 CheckCreatable(target.OwningType);
                             if (IsCreateInstance(target.Definition))
@@ -113,6 +138,16 @@ public sealed class DependencyAnalyzer
                                     found.Add(ctor);
                                 }
                             }
+                            if (target.Definition.DeclaringType.FullName == EqualityComparerIntrinsics.TypeName && target.Definition.Name is "Equals" or "GetHashCode")
+                            {
+                                var callee = EqualityComparerIntrinsics.Callee(types, EqualityComparerIntrinsics.ElementType(target), target.Definition.Name == "Equals");
+                                if (callee != null)
+                                {
+                                    Add(callee);
+                                    found.Add(callee);
+                                }
+                            }
+
                             if (TriggersStaticConstructor(target))
                                 found.Add(target.OwningType);
                             if (!IsIntrinsic(target.Definition) && !target.Definition.IsPInvokeImpl)
@@ -121,6 +156,7 @@ public sealed class DependencyAnalyzer
                                     throw new CompilationException(DiagnosticCode.Unsupported, $"'{target.Definition.FullName}' has no body to compile");
                                 Add(target);
                                 found.Add(target);
+                                callSites.TryAdd(target.Name, (method, instruction));
                             }
                             break;
                         }
@@ -139,18 +175,22 @@ public sealed class DependencyAnalyzer
                         {
                             var type = method.Context.Substitute((TypeReference)instruction.Operand);
                             var next = instruction.Next?.OpCode.Code;
-                            if (types.Classify(type) != ValueKind.Object && next is not (Code.Brtrue or Code.Brtrue_S or Code.Brfalse or Code.Brfalse_S))
-                                throw new CompilationException(DiagnosticCode.Boxing, $"boxing a '{type.Name}' needs a garbage collector, which this runtime does not have");
+                            bool hasFlag = types.Resolve(type).IsEnum && EnumHasFlag.IsOperand(instruction);
+                            if (types.Classify(type) != ValueKind.Object && !hasFlag && next is not (Code.Brtrue or Code.Brtrue_S or Code.Brfalse or Code.Brfalse_S))
+                                throw new CompilationException(DiagnosticCode.Boxing, DiagnosticMessages.Boxing(type.Name));
                             break;
                         }
                     case Code.Newarr:
-                        throw new CompilationException(DiagnosticCode.Array, "arrays live on the garbage-collected heap, which this runtime does not have: use stackalloc, a fixed buffer, an [InlineArray] struct or a Span<T> over memory you own");
+                        throw new CompilationException(DiagnosticCode.Array, DiagnosticMessages.Array);
                 }
             }
             catch (CompilationException e)
             {
-                // Keep scanning: every unsupported construct in the program is reported in one build.
-                diagnostics.Add(e.At(def, instruction));
+                // Keep scanning: every unsupported construct in the program is reported in one build, except what
+                // follows from a use of a heap-only library type (StringBuilder in a record's ToString), reported once.
+                if (!heapOnlyReported)
+                    diagnostics.Add(Locate(e, method, instruction));
+                heapOnlyReported |= e.Text.StartsWith("StringBuilder builds", StringComparison.Ordinal);
                 failed.Add(method.Name);
             }
             constrained = null;
@@ -166,8 +206,7 @@ public sealed class DependencyAnalyzer
     {
         var def = types.Resolve(type);
         if (!def.IsValueType)
-            throw new CompilationException(DiagnosticCode.NewClass,
-                $"'new {type.Name}()' creates an object on the garbage-collected heap, which this runtime does not have: constrain the type parameter to 'struct'");
+            throw new CompilationException(DiagnosticCode.NewClass, DiagnosticMessages.NewTypeParameter(type.Name));
         var ctor = def.Methods.FirstOrDefault(m => m.IsConstructor && !m.IsStatic && m.Parameters.Count == 0);
         return ctor == null ? null : new MethodDesc(ctor, type, []);
     }
@@ -176,22 +215,17 @@ public sealed class DependencyAnalyzer
     void CheckCreatable(TypeReference type)
     {
         if (types.IsDerivedFrom(type, "System.Delegate"))
-            throw new CompilationException(DiagnosticCode.Delegate, "delegates and lambdas need a garbage collector, which this runtime does not have: use a function pointer (delegate*)");
+            throw new CompilationException(DiagnosticCode.Delegate, DiagnosticMessages.Delegate);
         if (type is ArrayType)
-            throw new CompilationException(DiagnosticCode.Array, "arrays live on the garbage-collected heap, which this runtime does not have");
+            throw new CompilationException(DiagnosticCode.Array, DiagnosticMessages.Array);
         var def = types.Resolve(type);
         if (!def.IsValueType && !types.IsDerivedFrom(type, "System.Exception"))
-            throw new CompilationException(DiagnosticCode.NewClass,
-                $"'new {type.Name}' creates an object on the garbage-collected heap, which this runtime does not have: make '{type.Name}' a struct (only exceptions may be created, to be thrown)");
+            throw new CompilationException(DiagnosticCode.NewClass, DiagnosticMessages.NewClass(type.Name));
     }
 
-    bool TriggersStaticConstructor(MethodDesc target)
-    {
-        // ECMA-335 II.10.5.3.1: without beforefieldinit, calling any static method or constructor of
-        // the type runs its type initializer first; with it, only static field accesses do.
-        var owner = types.Resolve(target.OwningType);
-        return !owner.IsBeforeFieldInit && (target.IsStatic || target.Definition.IsConstructor) && target.Definition.Name != ".cctor";
-    }
+    // ECMA-335 II.10.5.3.1: without beforefieldinit, calling any static method or constructor of
+    // the type runs its type initializer first; with it, only static field accesses do.
+    bool TriggersStaticConstructor(MethodDesc target) => TypeInitializers.CallTriggers(types, target);
 
     /// <summary>The order to run static constructors in before the entry point: a depth-first walk of
     /// the program in IL order, placing each type after the types its static constructor depends on,
@@ -238,4 +272,6 @@ public sealed class DependencyAnalyzer
 
 /// <summary>The whole program, as found by <see cref="DependencyAnalyzer"/>.</summary>
 /// <param name="FailedMethods">Methods with errors: reported already, not to be compiled.</param>
-public sealed record DependencyResult(IReadOnlyList<MethodDesc> Methods, IReadOnlyList<MethodDesc> StaticConstructors, IReadOnlySet<string> FailedMethods);
+/// <param name="StaticConstructors">Run before Main, in this order: those whose running cannot be observed.</param>
+/// <param name="LazyStaticConstructors">Run at the first access to their type.</param>
+public sealed record DependencyResult(IReadOnlyList<MethodDesc> Methods, IReadOnlyList<MethodDesc> StaticConstructors, IReadOnlyList<MethodDesc> LazyStaticConstructors, IReadOnlySet<string> FailedMethods);

@@ -37,29 +37,34 @@ public sealed class MethodResolver
         if (constrained != null)
         {
             if (!types.Resolve(constrained).IsValueType && def.IsVirtual && !def.IsStatic)
-                throw new CompilationException(DiagnosticCode.VirtualCall,
-                    $"the call to '{def.DeclaringType.Name}.{def.Name}' on the reference type '{constrained.FullName}' needs virtual dispatch, which this runtime does not have");
+                throw new CompilationException(DiagnosticCode.VirtualCall, DiagnosticMessages.VirtualCallOnReferenceType(def.DeclaringType.Name, def.Name, constrained.FullName));
             if (!def.IsVirtual && !def.IsAbstract)
                 return target;
             var impl = FindImplementation(constrained, target);
+            // Object's ToString, Equals and GetHashCode have no body here: a struct must override them.
+            if (impl != null && impl.Definition.DeclaringType.FullName is "System.Object" or "System.ValueType")
+                impl = null;
             if (impl != null)
-                return impl;
+                return EnumFormatting.Redirect(types, constrained, impl);
             if (def.DeclaringType.FullName == "System.Object" || def.DeclaringType.FullName == "System.ValueType" || def.DeclaringType.FullName == "System.Enum")
-                throw new CompilationException(DiagnosticCode.Boxing,
-                    $"'{constrained.Name}' does not override '{def.Name}', so calling it would box the value: boxing needs a garbage collector, which this runtime does not have");
+                throw new CompilationException(DiagnosticCode.Boxing, DiagnosticMessages.BoxingForInheritedMethod(constrained.Name, def.Name));
+            // A static virtual member with a default body that T does not override: the default is the
+            // implementation, and no instance is involved, so nothing is boxed.
+            if (def.IsStatic && !def.IsAbstract && def.HasBody)
+                return target;
             if (!def.IsAbstract && def.HasBody)
-                throw new CompilationException(DiagnosticCode.Boxing,
-                    $"calling the default interface method '{def.DeclaringType.Name}.{def.Name}' on '{constrained.Name}' would box the value: boxing needs a garbage collector, which this runtime does not have");
+                throw new CompilationException(DiagnosticCode.Boxing, DiagnosticMessages.BoxingForDefaultInterfaceMethod(def.DeclaringType.Name, def.Name, constrained.Name));
             throw new CompilationException(DiagnosticCode.VirtualCall, $"'{constrained.FullName}' does not implement '{target.Name}'");
         }
 
+        // EqualityComparer<T>.Default's members are compiled inline for T (MethodCompiler.EqualityComparer.cs).
+        if (def.DeclaringType.FullName == EqualityComparerIntrinsics.TypeName)
+            return target;
         if (call.OpCode.Code == Code.Callvirt && def.IsVirtual && !def.IsFinal && !types.Resolve(target.OwningType).IsSealed && !types.Resolve(target.OwningType).IsValueType)
         {
             if (def.DeclaringType.IsInterface)
-                throw new CompilationException(DiagnosticCode.VirtualCall,
-                    $"the interface call to '{def.DeclaringType.Name}.{def.Name}' needs virtual dispatch, which this runtime does not have; use a generic method constrained to the interface (static dispatch)");
-            throw new CompilationException(DiagnosticCode.VirtualCall,
-                $"the virtual call to '{def.DeclaringType.Name}.{def.Name}' needs virtual dispatch, which this runtime does not have");
+                throw new CompilationException(DiagnosticCode.VirtualCall, DiagnosticMessages.InterfaceCall(def.DeclaringType.Name, def.Name));
+            throw new CompilationException(DiagnosticCode.VirtualCall, DiagnosticMessages.VirtualCall(def.DeclaringType.Name, def.Name));
         }
         return target;
     }

@@ -22,6 +22,9 @@ public sealed class CodeGenContext
         reachable = reachableMethods.Select(m => m.Name).ToHashSet();
     }
 
+    /// <summary>The static constructors that run at the first access to their type, by the type's full name.</summary>
+    public IReadOnlyDictionary<string, MethodDesc> LazyStaticConstructors { get; init; } = new Dictionary<string, MethodDesc>();
+
     public const string ThrowHelpersType = "Internal.Runtime.CompilerHelpers.ThrowHelpers";
     public const string StartupHelpersType = "Internal.Runtime.CompilerHelpers.StartupHelpers";
     public const string ExceptionHelpersType = "Internal.Runtime.CompilerHelpers.ExceptionHelpers";

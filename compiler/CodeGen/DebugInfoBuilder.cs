@@ -164,8 +164,10 @@ public sealed class DebugInfoBuilder
     /// <summary>Writes the metadata nodes and adds the module flags debug information needs.</summary>
     public void AppendModuleMetadata(StringBuilder sb, List<string> flags)
     {
+        // No .debug_names: it would index this unit alone, and gdb would then reject the boot code's .debug_aranges
+        // ("debug_info_offset 0 does not exist"); without an index gdb reads every unit itself.
         sb.Append($"!llvm.dbg.cu = !{{!{compileUnit}}}\n");
-        sb.Append($"!{compileUnit} = distinct !DICompileUnit(language: DW_LANG_C_plus_plus, file: !{producerFile}, producer: \"rvc\", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug)\n");
+        sb.Append($"!{compileUnit} = distinct !DICompileUnit(language: DW_LANG_C_plus_plus, file: !{producerFile}, producer: \"rvc\", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug, nameTableKind: None)\n");
         sb.Append(nodes);
         flags.Add("!{i32 7, !\"Dwarf Version\", i32 5}");
         flags.Add("!{i32 2, !\"Debug Info Version\", i32 3}");

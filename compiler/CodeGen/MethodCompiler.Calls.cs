@@ -27,6 +27,10 @@ public sealed partial class MethodCompiler
         }
         var callee = FunctionSignature.Of(types, target);
         var args = PopArguments(callee.Parameters.Count);
+        if (virtualCall && target.HasThis && constrainedPrefix == null && !types.Resolve(target.OwningType).IsValueType)
+            NullCheck(args[0]);
+        if (TypeInitializers.CallTriggers(types, target))
+            EnsureTypeInitialized(target.OwningType);
         EmitCall(symbol, callee, args);
     }
 
@@ -98,7 +102,7 @@ public sealed partial class MethodCompiler
             return;
         }
         if (instruction.Next?.OpCode.Code == Code.Newobj && types.IsDerivedFrom(((MethodReference)instruction.Next.Operand).DeclaringType, "System.Delegate"))
-            throw new CompilationException(DiagnosticCode.Delegate, "delegates and lambdas need a garbage collector, which this runtime does not have: use a function pointer (delegate*)");
+            throw new CompilationException(DiagnosticCode.Delegate, DiagnosticMessages.Delegate);
         cg.AssertReachable(target);
         Push(StackKind.Ptr, cg.FunctionName(target));
     }
@@ -109,9 +113,9 @@ public sealed partial class MethodCompiler
         var owner = ctor.OwningType;
         var ownerDef = types.Resolve(owner);
         if (types.IsDerivedFrom(owner, "System.Delegate"))
-            throw new CompilationException(DiagnosticCode.Delegate, "delegates and lambdas need a garbage collector, which this runtime does not have: use a function pointer (delegate*)");
+            throw new CompilationException(DiagnosticCode.Delegate, DiagnosticMessages.Delegate);
         if (owner is ArrayType)
-            throw new CompilationException(DiagnosticCode.Array, "arrays live on the garbage-collected heap, which this runtime does not have");
+            throw new CompilationException(DiagnosticCode.Array, DiagnosticMessages.Array);
         var callee = FunctionSignature.Of(types, ctor);
         var args = PopArguments(callee.Parameters.Count - 1);
         string instance;
@@ -137,6 +141,8 @@ public sealed partial class MethodCompiler
                 $"'new {owner.Name}' creates an object on the garbage-collected heap, which this runtime does not have: make '{owner.Name}' a struct (only exceptions may be created, to be thrown)");
         }
         args.Insert(0, new StackValue(StackKind.Ptr, instance));
+        if (TypeInitializers.CallTriggers(types, ctor))
+            EnsureTypeInitialized(owner);
         if (DependencyAnalyzer.IsIntrinsic(ctor.Definition))
             throw new CompilationException(DiagnosticCode.Unsupported, $"the constructor of '{owner.FullName}' cannot be called");
         cg.AssertReachable(ctor);

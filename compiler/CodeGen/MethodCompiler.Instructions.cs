@@ -216,9 +216,9 @@ public sealed partial class MethodCompiler
             case Code.Ldfld: LoadField((FieldReference)operand); break;
             case Code.Ldflda: LoadFieldAddress((FieldReference)operand); break;
             case Code.Stfld: StoreField((FieldReference)operand); break;
-            case Code.Ldsfld: LoadStaticField((FieldReference)operand); break;
-            case Code.Ldsflda: Push(StackKind.Ptr, StaticFieldAddress((FieldReference)operand)); break;
-            case Code.Stsfld: StoreStaticField((FieldReference)operand); break;
+            case Code.Ldsfld: EnsureTypeInitialized(method.Context.Substitute(((FieldReference)operand).DeclaringType)); LoadStaticField((FieldReference)operand); break;
+            case Code.Ldsflda: EnsureTypeInitialized(method.Context.Substitute(((FieldReference)operand).DeclaringType)); Push(StackKind.Ptr, StaticFieldAddress((FieldReference)operand)); break;
+            case Code.Stsfld: EnsureTypeInitialized(method.Context.Substitute(((FieldReference)operand).DeclaringType)); StoreStaticField((FieldReference)operand); break;
             case Code.Ldtoken: LoadToken(operand); break;
 
             // calls and objects
@@ -258,15 +258,15 @@ public sealed partial class MethodCompiler
             case Code.Stelem_R8:
             case Code.Stelem_Ref:
             case Code.Stelem_Any:
-                throw new CompilationException(DiagnosticCode.Array, "arrays live on the garbage-collected heap, which this runtime does not have: use stackalloc, a fixed buffer, an [InlineArray] struct or a Span<T> over memory you own");
+                throw new CompilationException(DiagnosticCode.Array, DiagnosticMessages.Array);
             case Code.Ldvirtftn:
-                throw new CompilationException(DiagnosticCode.Delegate, "delegates over virtual methods need a garbage collector and virtual dispatch, which this runtime does not have: use a function pointer (delegate*)");
+                throw new CompilationException(DiagnosticCode.Delegate, DiagnosticMessages.VirtualDelegate);
             case Code.Castclass:
             case Code.Isinst:
                 throw new CompilationException(DiagnosticCode.Unsupported, "type tests and casts of objects need run-time type information, which this runtime does not have");
             case Code.Rethrow:
             case Code.Endfilter:
-                throw new CompilationException(DiagnosticCode.Catch, "catch needs exception objects to be caught at run time, which this runtime does not have: an exception ends the program with a panic");
+                throw new CompilationException(DiagnosticCode.Catch, DiagnosticMessages.Catch);
             default:
                 throw new CompilationException(DiagnosticCode.Unsupported, $"the IL instruction '{instruction.OpCode.Name}' is not supported");
         }

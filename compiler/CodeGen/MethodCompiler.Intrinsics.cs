@@ -36,8 +36,8 @@ public sealed partial class MethodCompiler
                     }
                     return;
                 }
-            case "System.Threading.Interlocked" when name == "MemoryBarrier":
-                Emit("fence seq_cst");
+            case "System.Threading.Interlocked":
+                CompileInterlocked(target, name);
                 return;
             case "System.Runtime.CompilerServices.RuntimeHelpers" when name == "IsReferenceOrContainsReferences":
                 Push(StackKind.I32, ContainsReferences(target.MethodArguments[0]) ? "1" : "0");
@@ -51,11 +51,34 @@ public sealed partial class MethodCompiler
             case "System.Activator" when name == "CreateInstance":
                 CreateInstance(target.MethodArguments[0]);
                 return;
+            case "System.Enum" when name == "HasFlag":
+                {
+                    var flag = Pop();
+                    var value = Pop();
+                    var kind = flag.Kind == StackKind.I64 || value.Kind == StackKind.I64 ? StackKind.I64 : StackKind.I32;
+                    flag = Coerce(flag, kind);
+                    value = Coerce(value, kind);
+                    string llvmType = StackLlvmType(kind), masked = Temp(), equal = Temp(), result = Temp();
+                    Emit($"{masked} = and {llvmType} {value.Text}, {flag.Text}");
+                    Emit($"{equal} = icmp eq {llvmType} {masked}, {flag.Text}");
+                    Emit($"{result} = zext i1 {equal} to i32");
+                    Push(StackKind.I32, result);
+                    return;
+                }
+            case "System.Enum" when name.StartsWith("Enum", StringComparison.Ordinal):
+                CompileEnumIntrinsic(target, name);
+                return;
+            case Analysis.EqualityComparerIntrinsics.TypeName:
+                CompileEqualityComparer(target, name);
+                return;
             case "System.Runtime.Intrinsics.RiscV.Rv":
                 CompileRiscV(name);
                 return;
         }
-        throw new CompilationException(DiagnosticCode.Unsupported, $"the runtime method '{target.Definition.DeclaringType.Name}.{name}' is not supported by this compiler");
+        if (target.Definition.DeclaringType.FullName == "System.String" && name == "Concat")
+            throw new CompilationException(DiagnosticCode.Unsupported, DiagnosticMessages.StringConcatenation);
+        throw new CompilationException(DiagnosticCode.Unsupported, Analysis.HeapOnlyMembers.Explain(target.Definition)
+            ?? $"the runtime method '{target.Definition.DeclaringType.Name}.{name}' is not supported by this compiler");
     }
 
     void CompileUnsafe(MethodDesc target, string name)

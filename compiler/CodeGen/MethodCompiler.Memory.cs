@@ -109,6 +109,7 @@ public sealed partial class MethodCompiler
     void LocalAlloc()
     {
         var size = Coerce(Pop(), StackKind.NInt, unsigned: true);
+        CheckStackRoom(size.Text);
         string p = Temp();
         Emit($"{p} = alloca i8, {Ptr} {size.Text}, align 16");
         if (def.Body.InitLocals)
@@ -138,6 +139,8 @@ public sealed partial class MethodCompiler
         if (!layout.FieldOffsets.TryGetValue(field, out int offset))
             throw new InvalidOperationException($"no offset for {field.FullName}");
         var basePointer = instance.Kind == StackKind.Struct ? instance : Coerce(instance, StackKind.Ptr);
+        if (instance.Kind != StackKind.Struct && !types.Resolve(owner).IsValueType)
+            NullCheck(basePointer);
         int alignment = offset == 0 ? layout.Alignment : Math.Min(layout.Alignment, offset & -offset);
         if (offset == 0)
             return (basePointer.Text, alignment);
@@ -223,13 +226,19 @@ public sealed partial class MethodCompiler
         if (kind == ValueKind.Object)
             return;
         var next = instruction.Next?.OpCode.Code;
+        if (types.Resolve(type).IsEnum && Analysis.EnumHasFlag.IsOperand(instruction))
+        {
+            // An operand of Enum.HasFlag: the value stays as it is (CompileEnumHasFlag).
+            return;
+        }
+
         if (next is Code.Brtrue or Code.Brtrue_S or Code.Brfalse or Code.Brfalse_S)
         {
             Pop();
             Push(StackKind.I32, "1");
             return;
         }
-        throw new CompilationException(DiagnosticCode.Boxing, $"boxing a '{type.Name}' needs a garbage collector, which this runtime does not have");
+        throw new CompilationException(DiagnosticCode.Boxing, DiagnosticMessages.Boxing(type.Name));
     }
 
     void Throw()

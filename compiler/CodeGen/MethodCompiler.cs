@@ -105,13 +105,24 @@ public sealed partial class MethodCompiler
         string debug = debugScope is int sp ? $" !dbg !{sp}" : "";
         sb.Append($"define {export}{signature.ReturnAttributes}{(signature.ReturnAttributes.Length > 0 ? " " : "")}{signature.LlvmReturn} {cg.FunctionName(method)}({signature.LlvmParameters(names)}) #{attributes}{debug} {{\n");
         sb.Append("entry:\n");
-        sb.Append(allocas);
+        // Static allocas stay in the entry block (so that mem2reg promotes them); their initialisation
+        // follows the stack check (MethodCompiler.StackLimit.cs).
+        var setup = allocas.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (string line in setup.Where(l => l.Contains(" = alloca ", StringComparison.Ordinal)))
+            sb.Append(line).Append('\n');
+        sb.Append(StackCheck());
+        sb.Append("entry.init:\n");
+        foreach (string line in setup.Where(l => !l.Contains(" = alloca ", StringComparison.Ordinal)))
+            sb.Append(line).Append('\n');
         sb.Append($"  br label %IL_{0:X4}{DebugSuffix(debugEntryLocation)}\n");
         sb.Append(body);
         sb.Append(trailer);
         sb.Append("}\n");
         cg.Module.AddFunction(sb.ToString());
     }
+
+    /// <summary>Whether this method is one of the C memory functions LLVM emits calls to.</summary>
+    bool IsMemoryFunction() => CodeGenContext.ExportName(def) is "memcpy" or "memmove" or "memset" or "memcmp";
 
     bool NeedsNoBuiltins()
     {
@@ -170,7 +181,7 @@ public sealed partial class MethodCompiler
             if (handler.HandlerType != ExceptionHandlerType.Finally)
                 throw new CompilationException(DiagnosticCode.Catch,
                     handler.HandlerType == ExceptionHandlerType.Catch
-                        ? "catch needs exception objects to be caught at run time, which this runtime does not have: an exception ends the program with a panic"
+                        ? DiagnosticMessages.Catch
                         : $"{handler.HandlerType.ToString().ToLowerInvariant()} handlers are not supported: an exception ends the program with a panic")
                     .At(def, handler.HandlerStart);
             blockStarts.Add(handler.TryStart.Offset);
@@ -337,10 +348,8 @@ public sealed partial class MethodCompiler
             localSlots[variable.Index] = slot;
             allocas.Append($"  {slot} = alloca [{size} x i8], align {Math.Max(align, 1)}\n");
             // Locals start zeroed: C# requires it (localsinit) and it costs nothing after mem2reg.
-            allocas.Append($"  call void @llvm.memset.p0.{Ptr}(ptr {slot}, i8 0, {Ptr} {size}, i1 false)\n");
+            ZeroLocal(slot, type, size);
         }
-        if (bodyIl.Variables.Count > 0)
-            DeclareMemIntrinsics();
         DeclareDebugVariables(bodyIl);
     }
 
@@ -368,8 +377,37 @@ public sealed partial class MethodCompiler
         }
     }
 
+    /// <summary>Zeroes a local's slot. A primitive, pointer or reference is one store of its type. A struct is
+    /// an llvm.memset, which LLVM may lower to a call to the core library's memset (always at -O0): in the
+    /// functions that implement memset and its kin that call would be to themselves, so there a struct is
+    /// zeroed by a store of an all-zero aggregate instead, which never becomes a call.</summary>
+    void ZeroLocal(string slot, TypeReference type, int size)
+    {
+        var kind = types.Classify(type);
+        if (kind != ValueKind.Struct)
+        {
+            string llvmType = types.LlvmType(kind);
+            string zero = kind.IsFloat() ? "0.0" : kind.IsPointerLike() ? "null" : "0";
+            allocas.Append($"  store {llvmType} {zero}, ptr {slot}\n");
+        }
+        else if (NeedsNoBuiltins())
+        {
+            allocas.Append($"  store [{size} x i8] zeroinitializer, ptr {slot}\n");
+        }
+        else
+        {
+            DeclareMemIntrinsics();
+            allocas.Append($"  call void @llvm.memset.p0.{Ptr}(ptr {slot}, i8 0, {Ptr} {size}, i1 false)\n");
+        }
+    }
+
     void DeclareMemIntrinsics()
     {
+        // memcpy, memmove and memset are what these intrinsics become when LLVM does not expand them: inside
+        // them, a block copy or fill would be a call to themselves (endless at -O0, where nothing is expanded).
+        if (IsMemoryFunction())
+            throw new CompilationException(DiagnosticCode.Unsupported,
+                $"'{def.Name}' implements {CodeGenContext.ExportName(def)}, so it cannot copy or fill a block of memory itself (a struct copy, initobj, cpblk, initblk or a zeroed stackalloc): that would call itself; use a loop over bytes or words");
         cg.Module.Declare("llvm.memset", $"declare void @llvm.memset.p0.{Ptr}(ptr, i8, {Ptr}, i1)");
         cg.Module.Declare("llvm.memcpy", $"declare void @llvm.memcpy.p0.p0.{Ptr}(ptr, ptr, {Ptr}, i1)");
         cg.Module.Declare("llvm.memmove", $"declare void @llvm.memmove.p0.p0.{Ptr}(ptr, ptr, {Ptr}, i1)");

@@ -60,6 +60,29 @@ public sealed class ModuleBuilder
         return name;
     }
 
+    /// <summary>The state byte (0 until the first access) and the trigger function of a type whose static constructor
+    /// runs at its first access: the trigger marks the type and runs the constructor through
+    /// <c>StartupHelpers.RunTypeInitializer</c>, which turns an exception into a TypeInitializationException.</summary>
+    public string TypeInitializerTrigger(string typeName, string cctorSymbol, string runHelperSymbol, string message, out string trigger)
+    {
+        string state = LlvmText.Global("CCTOR_STATE:" + typeName);
+        trigger = LlvmText.Global("CCTOR_RUN:" + typeName);
+        if (globals.ContainsKey(state))
+            return state;
+        AddGlobal(state, $"{state} = internal global i8 0");
+        string text = StringLiteral(message);
+        AddFunction($"define internal void {trigger}() #0 {{\n  store i8 1, ptr {state}\n  call void {runHelperSymbol}(ptr {cctorSymbol}, ptr {text})\n  ret void\n}}\n");
+        return state;
+    }
+
+    /// <summary>A constant array of <paramref name="elementType"/> (one per <paramref name="key"/>), e.g. an enum's names.</summary>
+    public string ConstantTable(string key, string elementType, IReadOnlyList<string> items)
+    {
+        string name = LlvmText.Global(key);
+        AddGlobal(name, $"{name} = internal constant [{items.Count} x {elementType}] [{string.Join(", ", items)}], align 8");
+        return name;
+    }
+
     /// <summary>A string literal object: MethodTable pointer, length, UTF-16 characters and a terminating NUL.</summary>
     public string StringLiteral(string value)
     {

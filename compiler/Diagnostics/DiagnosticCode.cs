@@ -2,7 +2,7 @@ namespace Rvc.Diagnostics;
 
 /// <summary>The error codes rvc reports for C# it cannot compile. Each names what is missing from a
 /// zero-GC, reflection-free runtime, so the user knows what to write instead.</summary>
-public static class DiagnosticCode
+internal static class DiagnosticCode
 {
     /// <summary>Boxing a value type.</summary>
     public const string Boxing = "RVC0001";

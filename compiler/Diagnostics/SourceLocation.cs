@@ -11,7 +11,7 @@ public static class SourceLocation
     public static SequencePoint? Find(MethodDefinition method, Instruction? instruction)
     {
         if (!method.DebugInformation.HasSequencePoints)
-            return null;
+            return TypeDeclaration(method.DeclaringType);
         int offset = instruction?.Offset ?? 0;
         SequencePoint? best = null;
         foreach (SequencePoint point in method.DebugInformation.SequencePoints)
@@ -24,5 +24,18 @@ public static class SourceLocation
                 best = point;
         }
         return best;
+    }
+
+    /// <summary>For a method the compiler generated (a record's ToString, PrintMembers...), which has no lines of
+    /// its own: the first line of its type's constructors, i.e. the declaration of a record's parameters.</summary>
+    static SequencePoint? TypeDeclaration(TypeDefinition type)
+    {
+        return type.Methods
+            .Where(m => m.IsConstructor && m.DebugInformation.HasSequencePoints)
+            .SelectMany(m => m.DebugInformation.SequencePoints)
+            .Where(p => !p.IsHidden)
+            .OrderBy(p => p.StartLine)
+            .ThenBy(p => p.StartColumn)
+            .FirstOrDefault();
     }
 }

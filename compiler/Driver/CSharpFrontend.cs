@@ -1,12 +1,15 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Emit;
 
 namespace Rvc.Driver;
 
 /// <summary>The bflat-style front end: Roslyn, in-process, compiles C# source files against the
-/// toolchain's core library into an assembly and its portable PDB.</summary>
+/// toolchain's core library into an assembly and its portable PDB, and runs the RVC analyzer (analyzer/) on
+/// them, as every MSBuild build of an rvc project does: constructs rvc rejects are reported on the C# as
+/// written, whatever the optimiser later removes from the IL.</summary>
 public static class CSharpFrontend
 {
     /// <summary>Compiles <paramref name="sourceFiles"/> into <paramref name="assemblyPath"/> (and a .pdb beside it).
@@ -36,11 +39,20 @@ public static class CSharpFrontend
                 .WithRuntimeMetadataVersion("v4.0.30319");
             result = compilation.Emit(dll, pdb, options: emitOptions);
         }
-        var diagnostics = result.Diagnostics
+        // Roslyn binds in parallel, so its diagnostics come in no fixed order: sort them by place, then code.
+        var analyzerDiagnostics = compilation
+            .WithAnalyzers([new Rvc.Analyzer.RvcAnalyzer()])
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var diagnostics = result.Diagnostics.Concat(analyzerDiagnostics)
             .Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning)
+            .OrderBy(d => d.Location.SourceTree?.FilePath ?? "", StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal)
             .Select(Format)
             .ToImmutableArray();
-        return (result.Success, diagnostics);
+        bool success = result.Success && !analyzerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        return (success, diagnostics);
     }
 
     static string Format(Diagnostic d)

@@ -38,7 +38,7 @@ public static class Compilation
         var program = new DependencyAnalyzer(types, resolver, diagnostics).Analyze(entry, roots);
 
         var module = new ModuleBuilder(types) { Debug = new DebugInfoBuilder(mainAssembly, types) };
-        var codegen = new CodeGenContext(types, resolver, module, program.Methods);
+        var codegen = new CodeGenContext(types, resolver, module, program.Methods) { LazyStaticConstructors = program.LazyStaticConstructors.ToDictionary(c => c.OwningType.FullName) };
         foreach (var method in program.Methods)
         {
             if (program.FailedMethods.Contains(method.Name))

@@ -14,7 +14,8 @@ namespace Rvc.Layout;
 /// rounded up to it, unless <c>Size</c> is given: then it is max(Size, end of the last field), unrounded.</item>
 /// <item>Explicit: offsets from <c>[FieldOffset]</c>; the size is the furthest field end, rounded up to
 /// the alignment (or max(Size, furthest field end) when <c>Size</c> is given).</item>
-/// <item>Auto: as CoreCLR places fields of auto-layout structs: references first, then by decreasing size.</item>
+/// <item>Auto: as CoreCLR places fields of auto-layout structs: references first, then primitives by decreasing
+/// size, then structs; the size rounded as CoreCLR rounds it (<see cref="AutoLayoutSize"/>).</item>
 /// <item><c>[InlineArray(n)]</c>: n elements of the single field's type.</item>
 /// <item>A struct with no fields has size 1.</item>
 /// </list></summary>
@@ -118,6 +119,8 @@ public sealed class LayoutAlgorithm
 
         if (fields.Count == 0)
             size = Math.Max(size, 1);
+        if (def.IsAutoLayout && !def.IsSequentialLayout && !def.IsExplicitLayout && classSize == 0 && fields.Count > 0)
+            return new TypeLayout(AutoLayoutSize(size), alignment, offsets);
         // With [StructLayout(Size = N)] CoreCLR takes max(N, end of the last field) as it is, not rounded
         // up to the alignment: Size = 13 over { long; byte; } gives 13.
         size = classSize > 0 ? Math.Max(size, classSize) : AlignUp(size, alignment);
@@ -126,14 +129,26 @@ public sealed class LayoutAlgorithm
 
     IEnumerable<FieldDefinition> AutoOrder(List<FieldDefinition> fields, GenericContext context)
     {
-        // CoreCLR's auto layout: object references first, then the other fields by decreasing alignment,
-        // keeping declaration order among equals.
+        // CoreCLR's auto layout (ValueTuple, [StructLayout(LayoutKind.Auto)]): object references first, then
+        // the primitive fields by decreasing size, then the struct fields, keeping declaration order among equals.
         return fields
             .Select((f, i) => (f, i, kind: types.Classify(context.Substitute(f.FieldType)), sa: SizeAndAlignment(context.Substitute(f.FieldType))))
-            .OrderBy(x => x.kind == ValueKind.Object ? 0 : 1)
-            .ThenByDescending(x => x.sa.Alignment)
+            .OrderBy(x => x.kind == ValueKind.Object ? 0 : x.kind == ValueKind.Struct ? 2 : 1)
+            .ThenByDescending(x => x.kind == ValueKind.Struct ? 0 : x.sa.Size)
             .ThenBy(x => x.i)
             .Select(x => x.f);
+    }
+
+    /// <summary>CoreCLR rounds an auto-layout struct's size up to the next power of two while it is at most 8 bytes,
+    /// and to a multiple of 8 beyond (its x64 numbers, which rv32 keeps too): sizeof((int, byte, int)) is 16.</summary>
+    static int AutoLayoutSize(int size)
+    {
+        if (size > 8)
+            return AlignUp(size, 8);
+        int rounded = 1;
+        while (rounded < size)
+            rounded *= 2;
+        return rounded;
     }
 
     TypeLayout LayOutClass(TypeReference type, TypeDefinition def)

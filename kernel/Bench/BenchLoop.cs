@@ -174,7 +174,8 @@ public static unsafe class BenchLoop
     {
         mismatch = false;
         badSector = 0;
-        ulong capacity = disk.CapacitySectors;
+        // Whole logical blocks only: a tail shorter than one cannot be read (and no case wrote there).
+        ulong capacity = disk.CapacitySectors - disk.CapacitySectors % (disk.BlockSize / BenchWorkspace.SectorSize);
         byte* written = BenchWorkspace.Written;
         ulong bitmapBytes = (capacity + 7) / 8;
         for (ulong i = 0; i < bitmapBytes; i++)

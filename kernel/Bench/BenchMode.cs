@@ -33,7 +33,7 @@ public static unsafe class BenchMode
     {
         if (timebase == 0)
         {
-            timebase = Interrupts.MachineTimer.DefaultFrequency;
+            timebase = Interrupts.InterruptHardware.DefaultFrequency;
         }
 
         if (!Negotiate(ref device, options.Features))
@@ -64,9 +64,9 @@ public static unsafe class BenchMode
         {
             uint size = (uint)BenchOptions.SizeAt(si);
             uint blocks = Blocks(capacity, size);
-            if (blocks == 0)
+            if (blocks == 0 || size < disk.BlockSize)
             {
-                continue;
+                continue;   // a request smaller than the device's logical block cannot be sent
             }
 
             int deepest = DepthLimit(ref disk, size);
@@ -106,7 +106,7 @@ public static unsafe class BenchMode
                 {
                     uint size = (uint)BenchOptions.SizeAt(si);
                     uint blocks = Blocks(capacity, size);
-                    if (!options.WantsSize(si) || blocks == 0)
+                    if (!options.WantsSize(si) || blocks == 0 || size < disk.BlockSize)
                     {
                         continue;
                     }
@@ -199,17 +199,16 @@ public static unsafe class BenchMode
             _ => VirtioBlkFeatures.Flush,
         };
         ref VirtioBlk<MmioRegisters, PageAllocator, TWait> disk = ref device.Driver;
+        // BLK_SIZE is always taken (the device's logical block decides what a request may be).
+        wanted |= VirtioBlkFeatures.BlockSize;
         ulong target = disk.OfferedFeatures & wanted & VirtioBlkFeatures.Supported & ~VirtioBlkFeatures.Version1;
         if (disk.IsReady && (disk.AcceptedFeatures & ~VirtioBlkFeatures.Version1) == target)
         {
             return true;
         }
 
-        // The driver resets the device first; its queue is allocated again (4 pages for 256 entries).
-        TWait wait = disk.CompletionWait;
-        uint queueSize = disk.QueueSize;
-        BlockError error = VirtioBlk<MmioRegisters, PageAllocator, TWait>.Initialize(
-            new MmioRegisters((nuint)device.Address), default, wait, wanted, queueSize, out disk);
+        // The driver resets the device and sets it up again in the memory it already has: nothing is allocated.
+        BlockError error = disk.Reinitialize(wanted);
         if (error != BlockError.None)
         {
             Fail("initialising the device again with the features asked for: ", BlockErrors.Describe(error));

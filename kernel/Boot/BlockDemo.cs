@@ -34,9 +34,13 @@ public static class BlockDemo
         Print.Decimal(sectors > ulong.MaxValue / SectorSize ? ulong.MaxValue : sectors * SectorSize);
         Print.Line(" bytes");
 
-        // The tutorial's buffer: the stack is ordinary physical memory here, so the device can reach it.
-        Span<byte> sector = stackalloc byte[SectorSize];
-        error = disk.Read(0, sector);
+        // The tutorial's buffer: the stack is ordinary physical memory here, so the device can reach it. One logical
+        // block (512 bytes, or 4096 on a disk with logical_block_size=4096): the device reads and writes no less.
+        uint blockSize = disk.BlockSize;
+        Span<byte> block = stackalloc byte[(int)VirtioBlk<Platform.MmioRegisters, Memory.PageAllocator, Platform.PollingWait>.MaxBlockSize];
+        block = block.Slice(0, (int)blockSize);
+        Span<byte> sector = block.Slice(0, SectorSize);
+        error = disk.Read(0, block);
         if (error != BlockError.None)
         {
             return Fail(error);
@@ -49,7 +53,7 @@ public static class BlockDemo
         for (int i = 0; i < options.ChecksumCount; i++)
         {
             ulong number = options.GetChecksumSector(i);
-            error = disk.Read(number, sector);
+            error = ReadSector(ref disk, number, block, out Span<byte> found);
             if (error != BlockError.None)
             {
                 return Fail(error);
@@ -58,13 +62,13 @@ public static class BlockDemo
             Print.Text("blk: sector ");
             Print.Decimal(number);
             Print.Text(" crc32 0x");
-            Print.HexDigits(Crc32.Compute(sector), 8);
+            Print.HexDigits(Crc32.Compute(found), 8);
             Print.Line();
         }
 
         if (options.HasRead)
         {
-            error = disk.Read(options.ReadSector, sector);
+            error = ReadSector(ref disk, options.ReadSector, block, out Span<byte> found);
             if (error != BlockError.None)
             {
                 return Fail(error);
@@ -73,7 +77,7 @@ public static class BlockDemo
             Print.Text("blk: sector ");
             Print.Decimal(options.ReadSector);
             Print.Text(" starts with ");
-            Print.HexBytes(sector.Slice(0, ReadPreviewBytes));
+            Print.HexBytes(found.Slice(0, ReadPreviewBytes));
             Print.Line();
         }
 
@@ -82,10 +86,16 @@ public static class BlockDemo
             return 0;
         }
 
-        // strcpy in the tutorial: the text and its NUL; the rest of the sector keeps what the disk had.
+        // strcpy in the tutorial: the text and its NUL; the rest of the block keeps what the disk had.
+        error = disk.Read(0, block);
+        if (error != BlockError.None)
+        {
+            return Fail(error);
+        }
+
         Greeting.CopyTo(sector);
         sector[Greeting.Length] = 0;
-        error = disk.Write(0, sector);
+        error = disk.Write(0, block);
         if (error == BlockError.None)
         {
             error = disk.Flush();
@@ -97,22 +107,33 @@ public static class BlockDemo
         }
 
         // Read it back: a write the device acknowledged but did not make is worth a failure status.
-        Span<byte> check = stackalloc byte[SectorSize];
+        Span<byte> check = stackalloc byte[(int)blockSize];
         error = disk.Read(0, check);
         if (error != BlockError.None)
         {
             return Fail(error);
         }
 
-        if (!check.SequenceEqual(sector))
+        if (!check.SequenceEqual(block))
         {
             Print.Line("virtio-blk: error: sector 0 reads back different from what was written");
             return 1;
         }
 
         Print.Text("virtio-blk: wrote sector 0: ");
-        Print.Ascii(check);
+        Print.Ascii(check.Slice(0, SectorSize));
         return 0;
+    }
+
+    /// <summary>Reads the logical block holding 512-byte sector <paramref name="number"/> into
+    /// <paramref name="block"/>; <paramref name="sector"/> is that sector's bytes in it.</summary>
+    private static BlockError ReadSector<TDevice>(ref TDevice disk, ulong number, Span<byte> block, out Span<byte> sector)
+        where TDevice : struct, IBlockDevice
+    {
+        ulong perBlock = (ulong)block.Length / SectorSize;
+        BlockError error = disk.Read(number - number % perBlock, block);
+        sector = block.Slice((int)(number % perBlock) * SectorSize, SectorSize);
+        return error;
     }
 
     private static int Fail(BlockError error)

@@ -3,6 +3,7 @@ namespace Kernel.Boot;
 using System;
 using Kernel.Drivers.Virtio;
 using Kernel.Interrupts;
+using Kernel.Sbi;
 using Kernel.Memory;
 using Kernel.Output;
 using Kernel.Platform;
@@ -91,6 +92,7 @@ public static unsafe class FillTest
         where TWait : struct, ICompletionWait
     {
         ulong sectors = disk.CapacitySectors;
+        uint perBlock = disk.BlockSize / SectorSize;
         byte* pool = (byte*)default(PageAllocator).AllocateZeroed((nuint)BufferCount * BufferBytes, PageAllocator.PageSize);
         if (pool == null)
         {
@@ -103,7 +105,7 @@ public static unsafe class FillTest
         Print.Decimal(sectors);
         Print.Text(" sectors, seed ");
         Print.Decimal(seed);
-        Print.Text(", requests of 1, 8, 128 and 3 sectors, depths");
+        Print.Text(perBlock == 1 ? ", requests of 1, 8, 128 and 3 sectors, depths" : ", requests of 1, 8, 128 and 3 blocks at most 128 sectors, depths");
         for (int i = 0; i < 4; i++)
         {
             int depth = DepthAt(i);
@@ -113,22 +115,23 @@ public static unsafe class FillTest
 
         Print.Line();
 
-        PassResult write = Pass(ref disk, BlockOp.Write, seed, sectors, pool, slots, maxDepth);
+        ulong whole = sectors - sectors % perBlock;   // a tail shorter than a logical block cannot be reached
+        PassResult write = Pass(ref disk, BlockOp.Write, seed, whole, perBlock, pool, slots, maxDepth);
         int requests = write.Requests;
         if (write.Error != BlockError.None)
         {
             return Finish(seed, sectors, requests, write.Error, false, 0);
         }
 
-        ulong flushStart = MachineTimer.Now;
+        ulong flushStart = SbiTimer.Now;
         BlockError error = disk.Flush();
-        ulong flushTicks = MachineTimer.Now - flushStart;
+        ulong flushTicks = SbiTimer.Now - flushStart;
         if (error != BlockError.None)
         {
             return Finish(seed, sectors, requests, error, false, 0);
         }
 
-        PassResult read = Pass(ref disk, BlockOp.Read, seed, sectors, pool, slots, maxDepth);
+        PassResult read = Pass(ref disk, BlockOp.Read, seed, whole, perBlock, pool, slots, maxDepth);
         requests += read.Requests;
 
         Print.Text("blk: fill wrote in ");
@@ -160,15 +163,15 @@ public static unsafe class FillTest
         return depth < 1 ? 1 : depth > BufferCount ? BufferCount : depth;
     }
 
-    /// <summary>One pass over the whole disk: every sector written with the pattern (<see cref="BlockOp.Write"/>) or read
+    /// <summary>One pass over the whole disk (its whole logical blocks of <paramref name="perBlock"/> sectors): every sector written with the pattern (<see cref="BlockOp.Write"/>) or read
     /// and checked (<see cref="BlockOp.Read"/>). Requests go in the order of the disk; they complete in whatever order
     /// the device likes. After an error no more is submitted; what is in flight is collected before returning.</summary>
     static PassResult Pass<TWait>(ref VirtioBlk<MmioRegisters, PageAllocator, TWait> disk, BlockOp op, ulong seed,
-        ulong sectors, byte* pool, Span<Slot> slots, int maxDepth)
+        ulong sectors, uint perBlock, byte* pool, Span<Slot> slots, int maxDepth)
         where TWait : struct, ICompletionWait
     {
         PassResult result = default;
-        ulong start = MachineTimer.Now;
+        ulong start = SbiTimer.Now;
         ulong next = 0;
         int inFlight = 0;
         slots.Clear();
@@ -188,7 +191,13 @@ public static unsafe class FillTest
                     free++;
                 }
 
-                uint count = SizeAt(result.Requests);
+                // In whole logical blocks (blk_size): 1, 8, 128 and 3 of them, at most a buffer.
+                uint count = SizeAt(result.Requests) * perBlock;
+                if (count > BufferSectors)
+                {
+                    count = BufferSectors - BufferSectors % perBlock;
+                }
+
                 if (count > sectors - next)
                 {
                     count = (uint)(sectors - next);
@@ -266,7 +275,7 @@ public static unsafe class FillTest
             }
         }
 
-        result.Ticks = MachineTimer.Now - start;
+        result.Ticks = SbiTimer.Now - start;
         return result;
     }
 

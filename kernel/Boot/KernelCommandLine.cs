@@ -87,6 +87,26 @@ public static class KernelCommandLine
                     ok = false;
                 }
             }
+            else if (key.SequenceEqual("blk.timeout"u8) || key.SequenceEqual("blk.warn"u8))
+            {
+                bool timeout = key.SequenceEqual("blk.timeout"u8);
+                if (TryParseSector(value, out ulong seconds) && seconds <= KernelOptions.MaxWaitSeconds)
+                {
+                    if (timeout)
+                    {
+                        options.TimeoutSeconds = (uint)seconds;
+                    }
+                    else
+                    {
+                        options.WarnSeconds = (uint)seconds;
+                    }
+                }
+                else
+                {
+                    Fail(timeout ? "blk.timeout"u8 : "blk.warn"u8, value, "seconds from 0 (none) to 86400");
+                    ok = false;
+                }
+            }
             else if (key.SequenceEqual("blk.queue"u8))
             {
                 if (TryParseSector(value, out ulong size) && size >= KernelOptions.MinQueueSize && size <= KernelOptions.MaxQueueSize)
@@ -97,6 +117,26 @@ public static class KernelCommandLine
                 else
                 {
                     Fail("blk.queue"u8, value, "a queue size from 4 to 32768");
+                    ok = false;
+                }
+            }
+            else if (key.SequenceEqual("fault"u8))
+            {
+                if (value.SequenceEqual("unmapped"u8))
+                {
+                    options.Fault = FaultKind.Unmapped;
+                }
+                else if (value.SequenceEqual("exec-data"u8))
+                {
+                    options.Fault = FaultKind.ExecuteData;
+                }
+                else if (value.SequenceEqual("write-text"u8))
+                {
+                    options.Fault = FaultKind.WriteText;
+                }
+                else
+                {
+                    Fail("fault"u8, value, "unmapped, exec-data or write-text");
                     ok = false;
                 }
             }

@@ -32,12 +32,29 @@ public unsafe struct KernelOptions
     /// all zero means its defaults.</summary>
     public Kernel.Bench.BenchOptions Bench;
 
+    /// <summary><c>fault=unmapped|exec-data|write-text</c>: a deliberate fault once paging is on
+    /// (<see cref="FaultTest"/>); <see cref="FaultKind.None"/> without it.</summary>
+    public FaultKind Fault;
+
     /// <summary><c>blk.completion=poll|irq</c>: how the block devices' completions are waited for.</summary>
     public CompletionMode Completion;
 
     /// <summary><c>blk.queue=N</c>: the most entries of each device's request queue (the driver takes the largest
     /// power of two not above it, and not above the device's QueueNumMax).</summary>
     public uint QueueSize;
+
+    /// <summary><c>blk.timeout=S</c>: how long a request may take before the driver resets the device and fails the
+    /// requests in flight (<c>BlockError.Timeout</c>); 0, the default, waits as long as the device takes.</summary>
+    public uint TimeoutSeconds;
+
+    /// <summary><c>blk.warn=S</c>: a request still waiting after this long prints a warning (again every S seconds);
+    /// 0: never. Default <see cref="DefaultWarnSeconds"/>.</summary>
+    public uint WarnSeconds;
+
+    public const uint DefaultWarnSeconds = 10;
+
+    /// <summary>The largest <c>blk.timeout</c> and <c>blk.warn</c>: a day.</summary>
+    public const ulong MaxWaitSeconds = 86400;
 
     /// <summary>The queue size when <c>blk.queue</c> is not given (the driver's default).</summary>
     public const uint DefaultQueueSize = 128;
@@ -56,6 +73,7 @@ public unsafe struct KernelOptions
             options.Demo = true;
             options.Completion = CompletionMode.Poll;
             options.QueueSize = DefaultQueueSize;
+            options.WarnSeconds = DefaultWarnSeconds;
             return options;
         }
     }

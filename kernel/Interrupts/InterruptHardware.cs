@@ -4,15 +4,22 @@ using System;
 using Kernel.DeviceTree;
 
 /// <summary>
-/// Where the interrupt hardware is: the PLIC (and which of its contexts is hart 0 in M-mode), the CLINT's timer and
-/// the timebase, from the device tree or, without one, QEMU virt's constants. Found once at boot
+/// Where the interrupt hardware is: the PLIC (and which of its contexts is the boot hart in S-mode) and the
+/// timebase, from the device tree or, without one, QEMU virt's constants. Found once at boot
 /// (<see cref="Locate"/>); the waits (<c>Kernel.Platform.InterruptWait</c>) and the shell's UART wait copy it.
+/// The timer is the firmware's (SBI set_timer): the kernel does not touch the CLINT.
 /// </summary>
 public readonly struct InterruptHardware
 {
-    /// <summary>The cause number of a machine external interrupt (privileged specification, table 3.6): the value
-    /// that marks a hart's M-mode context in the PLIC's <c>interrupts-extended</c>.</summary>
-    public const uint MachineExternalInterrupt = 11;
+    /// <summary>The cause number of a supervisor external interrupt (privileged specification, table 4.2): the value
+    /// that marks a hart's S-mode context in the PLIC's <c>interrupts-extended</c>.</summary>
+    public const uint SupervisorExternalInterrupt = 9;
+
+    /// <summary>QEMU virt's timebase (10 MHz), when the device tree does not say.</summary>
+    public const ulong DefaultFrequency = 10_000_000;
+
+    /// <summary>QEMU virt's S-mode context of hart 0, without a device tree.</summary>
+    public const uint DefaultContext = 1;
 
     /// <summary>QEMU virt's PLIC sources (VIRT_IRQCHIP_NUM_SOURCES), when the tree does not give <c>riscv,ndev</c>.</summary>
     public const uint DefaultSourceCount = 96;
@@ -20,10 +27,9 @@ public readonly struct InterruptHardware
     /// <summary>QEMU virt's UART interrupt (UART0_IRQ).</summary>
     public const uint DefaultUartIrq = 10;
 
-    public InterruptHardware(Plic plic, MachineTimer timer, ulong timebase, uint sourceCount, uint uartIrq, bool fromTree)
+    public InterruptHardware(Plic plic, ulong timebase, uint sourceCount, uint uartIrq, bool fromTree)
     {
         Plic = plic;
-        Timer = timer;
         TimebaseFrequency = timebase;
         SourceCount = sourceCount;
         UartIrq = uartIrq;
@@ -32,9 +38,7 @@ public readonly struct InterruptHardware
 
     public Plic Plic { get; }
 
-    public MachineTimer Timer { get; }
-
-    /// <summary>Ticks of mtime (the <c>time</c> CSR) per second.</summary>
+    /// <summary>Ticks of the <c>time</c> CSR per second.</summary>
     public ulong TimebaseFrequency { get; }
 
     /// <summary>PLIC sources 1 to this number exist.</summary>
@@ -54,28 +58,27 @@ public readonly struct InterruptHardware
     {
         bool fromTree = haveTree && info.PlicBase != 0 && info.PlicBase <= nuint.MaxValue;
         ulong plicBase = fromTree ? info.PlicBase : Plic.DefaultBase;
-        uint context = fromTree ? FindMachineContext(info.PlicContexts, info.Hart0IntcPhandle) : 0;
+        uint context = fromTree ? FindSupervisorContext(info.PlicContexts, info.Hart0IntcPhandle) : DefaultContext;
         uint sources = fromTree && info.PlicSourceCount != 0 ? info.PlicSourceCount : DefaultSourceCount;
-        ulong clint = haveTree && info.ClintBase != 0 && info.ClintBase <= nuint.MaxValue ? info.ClintBase : MachineTimer.DefaultClintBase;
-        ulong timebase = info.TimebaseFrequency != 0 ? info.TimebaseFrequency : MachineTimer.DefaultFrequency;
+        ulong timebase = info.TimebaseFrequency != 0 ? info.TimebaseFrequency : DefaultFrequency;
         uint uartIrq = haveTree && info.UartBase != 0 && info.UartIrq != VirtioMmioNode.NoIrq ? info.UartIrq : DefaultUartIrq;
-        return new InterruptHardware(new Plic((nuint)plicBase, context), new MachineTimer((nuint)clint), timebase, sources, uartIrq, fromTree);
+        return new InterruptHardware(new Plic((nuint)plicBase, context), timebase, sources, uartIrq, fromTree);
     }
 
     /// <summary>
-    /// The PLIC context of hart 0's machine mode: the index of the (phandle, cause) pair of <c>interrupts-extended</c>
-    /// naming hart 0's interrupt controller and cause 11. Without hart 0's phandle, the first pair with cause 11; with
-    /// no such pair (or a malformed property), context 0, QEMU virt's.
+    /// The PLIC context of the boot hart's supervisor mode: the index of the (phandle, cause) pair of
+    /// <c>interrupts-extended</c> naming that hart's interrupt controller and cause 9. Without the hart's phandle, the
+    /// first pair with cause 9; with no such pair (or a malformed property), context 1, QEMU virt's.
     /// </summary>
-    public static uint FindMachineContext(ReadOnlySpan<byte> pairs, uint hart0Phandle)
+    public static uint FindSupervisorContext(ReadOnlySpan<byte> pairs, uint hart0Phandle)
     {
         const int PairBytes = 8;
-        uint firstMachine = uint.MaxValue;
+        uint firstSupervisor = uint.MaxValue;
         for (int i = 0; i + PairBytes <= pairs.Length && i / PairBytes < Plic.MaxContexts; i += PairBytes)
         {
             uint phandle = FlattenedDeviceTree.ReadBigEndian32(pairs, i);
             uint cause = FlattenedDeviceTree.ReadBigEndian32(pairs, i + 4);
-            if (cause != MachineExternalInterrupt)
+            if (cause != SupervisorExternalInterrupt)
             {
                 continue;
             }
@@ -85,12 +88,12 @@ public readonly struct InterruptHardware
                 return (uint)(i / PairBytes);
             }
 
-            if (firstMachine == uint.MaxValue)
+            if (firstSupervisor == uint.MaxValue)
             {
-                firstMachine = (uint)(i / PairBytes);
+                firstSupervisor = (uint)(i / PairBytes);
             }
         }
 
-        return hart0Phandle == 0 && firstMachine != uint.MaxValue ? firstMachine : 0;
+        return hart0Phandle == 0 && firstSupervisor != uint.MaxValue ? firstSupervisor : DefaultContext;
     }
 }

@@ -1,8 +1,8 @@
 namespace Kernel.Interrupts;
 
 /// <summary>
-/// Puts the PLIC and the hart in the state the kernel's waits expect: every source of hart 0's M-mode context
-/// disabled, threshold 0, mstatus.MIE clear, mie.MEIE set. Sources are then enabled one by one
+/// Puts the PLIC and the hart in the state the kernel's waits expect: every source of the boot hart's S-mode
+/// context disabled, threshold 0, sstatus.SIE clear, sie.SEIE and sie.STIE set, the trap handler told the context. Sources are then enabled one by one
 /// (<see cref="EnableSource"/>): each virtio-blk device's with <c>blk.completion=irq</c>, the UART's in the shell.
 /// </summary>
 public static class InterruptSetup
@@ -15,7 +15,8 @@ public static class InterruptSetup
         Plic plic = hardware.Plic;
         plic.DisableAll(hardware.SourceCount);
         plic.SetThreshold(0);
-        MachineInterrupts.EnableExternalWakeUp();
+        InterruptTraps.Initialize(plic);
+        SupervisorInterrupts.Initialize();
     }
 
     /// <summary>Lets <paramref name="source"/> wake the hart; false (and nothing done) when the PLIC has no such source.</summary>

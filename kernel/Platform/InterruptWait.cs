@@ -4,35 +4,31 @@ using Kernel.Drivers.Virtio;
 using Kernel.Interrupts;
 
 /// <summary>
-/// Waiting for a device by interrupt: <see cref="Wait"/> sleeps in <c>wfi</c> until the PLIC raises hart 0's machine
-/// external interrupt (mie.MEIE set, mstatus.MIE clear: no trap is taken), then claims the interrupt and completes it,
-/// and returns; the driver then acknowledges the device (InterruptStatus, InterruptACK) and looks at its used ring.
-/// The time limit is enforced with the machine timer: mtimecmp is set to the deadline and mie.MTIE is set for the
-/// duration of the <c>wfi</c>, so a device that never interrupts cannot keep the hart asleep.
+/// Waiting for a device by interrupt: <see cref="Wait"/> completes the PLIC sources the trap handler claimed since
+/// the last look (the driver has served its device since: read and acknowledged InterruptStatus, looked at the
+/// used ring), then sleeps in <c>wfi</c> until the PLIC raises the supervisor external interrupt or the timer
+/// interrupt comes, lets them trap (<see cref="SupervisorInterrupts.WaitForInterrupt"/>, <see cref="InterruptTraps"/>),
+/// and returns; the driver then looks at its used ring again. No deadline unless one was asked for
+/// (<c>blk.timeout</c>), a warning every <c>blk.warn</c> seconds (<see cref="WaitClock"/>): the SBI timer is set to
+/// whichever comes first, so a device that never interrupts cannot keep the hart asleep past either.
 /// <c>blk.completion=irq</c>. The PLIC must have the device's source enabled (<see cref="InterruptSetup"/>).
 /// </summary>
 public struct InterruptWait : ICompletionWait, IWaitCounters
 {
-    readonly Plic _plic;
-    readonly MachineTimer _timer;
-    readonly ulong _limitTicks;
-    ulong _deadline;
+    readonly ulong _timebase;
+    WaitClock _clock;
     ulong _waits;
     ulong _interrupts;
 
-    public InterruptWait(Plic plic, MachineTimer timer, ulong limitTicks)
+    /// <summary>A wait that gives up <paramref name="limitTicks"/> ticks of the <c>time</c> CSR after
+    /// <see cref="Start"/> (0: never) and warns every <paramref name="warnTicks"/> (0: never).</summary>
+    public InterruptWait(ulong limitTicks, ulong warnTicks = 0, ulong timebase = 10_000_000)
     {
-        _plic = plic;
-        _timer = timer;
-        _limitTicks = limitTicks == 0 ? 1 : limitTicks;
-        _deadline = 0;
+        _timebase = timebase == 0 ? 1 : timebase;
+        _clock = new WaitClock(limitTicks, warnTicks);
         _waits = 0;
         _interrupts = 0;
     }
-
-    /// <summary><see cref="PollingWait.DefaultLimitSeconds"/> on the hardware's timebase.</summary>
-    public static InterruptWait WithDefaultLimit(in InterruptHardware hardware) =>
-        new InterruptWait(hardware.Plic, hardware.Timer, hardware.TimebaseFrequency * PollingWait.DefaultLimitSeconds);
 
     public readonly bool UsesInterrupts => true;
 
@@ -40,33 +36,24 @@ public struct InterruptWait : ICompletionWait, IWaitCounters
 
     public readonly ulong InterruptsClaimed => _interrupts;
 
-    public void Start()
-    {
-        _deadline = Deadline.After(_limitTicks);
-        _timer.SetCompare(_deadline);
-    }
+    public void Start() => _clock.Start();
 
     public bool Wait()
     {
-        if (MachineTimer.Now >= _deadline)
+        InterruptTraps.CompleteClaimed();
+        if (!_clock.Check(_timebase))
         {
             return false;
         }
 
-        // A wfi with an interrupt already pending returns at once: a completion that arrived after the driver's
-        // look is not slept through. The timer only bounds the sleep; it is never claimed anywhere.
+        // The timer is armed lazily (one SBI call when the next event changes): a request that completes before
+        // the first wait costs none. A wfi with an interrupt already pending returns at once, so a completion that
+        // arrived after the driver's look is not slept through.
         _waits++;
-        MachineInterrupts.EnableTimerWakeUp();
-        MachineInterrupts.WaitForInterrupt();
-        MachineInterrupts.DisableTimerWakeUp();
-
-        uint source = _plic.Claim();
-        if (source != 0)
-        {
-            _plic.Complete(source);
-            _interrupts++;
-        }
-
+        InterruptTraps.ArmTimer(_clock.NextEvent);
+        ulong before = InterruptTraps.Claims;
+        SupervisorInterrupts.WaitForInterrupt();
+        _interrupts += InterruptTraps.Claims - before;
         return true;
     }
 }

@@ -1,38 +1,37 @@
 namespace Kernel.Platform;
 
 using Kernel.Drivers.Virtio;
-using Kernel.Interrupts;
 
 /// <summary>
 /// Waiting for a device by polling: <see cref="Wait"/> returns at once (the driver's look at the used ring is the
-/// spin) until the time limit, measured on mtime (the <c>time</c> CSR) from <see cref="Start"/>, has passed. The
-/// device is asked not to interrupt (<see cref="UsesInterrupts"/> false). <c>blk.completion=poll</c>, the default.
+/// spin). No deadline unless one was asked for (<c>blk.timeout</c>), a warning every <c>blk.warn</c> seconds (see
+/// <see cref="WaitClock"/>), measured on the <c>time</c> CSR. The device is asked not to interrupt
+/// (<see cref="UsesInterrupts"/> false). <c>blk.completion=poll</c>, the default.
 /// </summary>
 public struct PollingWait : ICompletionWait, IWaitCounters
 {
-    /// <summary>How long a request may take, in seconds: QEMU completes one in well under a millisecond.</summary>
-    public const ulong DefaultLimitSeconds = 5;
+    /// <summary>How often the clock is read: every this many polls (a read of the time CSR costs more than a look at
+    /// the used ring under QEMU).</summary>
+    const ulong PollsPerClockRead = 64;
 
-    readonly ulong _limitTicks;
-    ulong _deadline;
+    WaitClock _clock;
+    readonly ulong _timebase;
     ulong _waits;
 
-    /// <summary>A wait that gives up <paramref name="limitTicks"/> ticks of mtime after <see cref="Start"/>.</summary>
-    public PollingWait(ulong limitTicks)
+    /// <summary>A wait that gives up <paramref name="limitTicks"/> ticks of the <c>time</c> CSR after <see cref="Start"/> (0: never)
+    /// and warns every <paramref name="warnTicks"/> (0: never).</summary>
+    public PollingWait(ulong limitTicks, ulong warnTicks = 0, ulong timebase = 10_000_000)
     {
-        _limitTicks = limitTicks == 0 ? 1 : limitTicks;
-        _deadline = 0;
+        _clock = new WaitClock(limitTicks, warnTicks);
+        _timebase = warnTicks != 0 && timebase == 0 ? 1 : timebase;
         _waits = 0;
     }
 
-    /// <summary><see cref="DefaultLimitSeconds"/> at <paramref name="timebase"/> ticks per second.</summary>
-    public static PollingWait WithDefaultLimit(ulong timebase) => new PollingWait(timebase * DefaultLimitSeconds);
-
-    public readonly ulong LimitTicks => _limitTicks;
+    public readonly ulong LimitTicks => _clock.LimitTicks;
 
     public readonly bool UsesInterrupts => false;
 
-    public void Start() => _deadline = Deadline.After(_limitTicks);
+    public void Start() => _clock.Start();
 
     public readonly ulong Waits => _waits;
 
@@ -41,6 +40,6 @@ public struct PollingWait : ICompletionWait, IWaitCounters
     public bool Wait()
     {
         _waits++;
-        return MachineTimer.Now < _deadline;
+        return _waits % PollsPerClockRead != 0 || _clock.Check(_timebase);
     }
 }

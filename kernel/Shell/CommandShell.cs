@@ -19,6 +19,9 @@ public static class CommandShell
 
     const int SectorSize = BlockDevice<PollingWait>.SectorSize;
 
+    /// <summary>The largest logical block the driver takes: the shell keeps one on its stack.</summary>
+    const int MaxBlockSize = (int)Kernel.Drivers.Virtio.VirtioBlk<MmioRegisters, Kernel.Memory.PageAllocator, PollingWait>.MaxBlockSize;
+
     /// <summary>Runs the shell until <c>poweroff</c>; returns its exit status. The UART's receive interrupt is
     /// enabled and its PLIC source too, so that the hart sleeps in <c>wfi</c> between keystrokes; when the PLIC has
     /// no such source the shell polls the UART instead.</summary>
@@ -32,17 +35,26 @@ public static class CommandShell
         }
 
         Kernel.Bench.BenchShellCommand.Timebase = hardware.TimebaseFrequency;
+        FileCommands.Mount(ref table);
         Print.Line("shell: type help for the commands");
         LineEditor editor = default;
         Span<byte> line = stackalloc byte[LineEditor.Capacity];
         while (true)
         {
             Print.Text("> ");
-            while (!editor.Feed(UartInput.ReadBlocking(sleep, hardware.Plic)))
+            while (!editor.Feed(UartInput.ReadBlocking(sleep)))
             {
             }
 
             int length = editor.TakeLine(line);
+            if (length < 0)
+            {
+                Print.Text("shell: error: line longer than ");
+                Print.Decimal(LineEditor.Capacity);
+                Print.Line(" characters; nothing was run");
+                continue;
+            }
+
             if (Execute(ref table, line.Slice(0, length), out int status))
             {
                 return status;
@@ -79,7 +91,7 @@ public static class CommandShell
             status = PowerOff(ref table);
             return true;
         }
-        else
+        else if (!FileCommands.TryRun(ref table, command, ref words))
         {
             Unknown(command);
         }
@@ -92,13 +104,15 @@ public static class CommandShell
         Print.Line("commands:");
         Print.Line("  help                         this list");
         Print.Line("  blk list                     the block devices: size, block size, ro/rw, serial, where");
-        Print.Line("  blk read DEV SECTOR [COUNT]  hex dump of COUNT sectors from SECTOR (default 1, at most 64)");
-        Print.Line("  blk write DEV SECTOR TEXT    write TEXT's bytes to one sector, the rest of it NUL bytes");
+        Print.Line("  blk read DEV BLOCK [COUNT]   hex dump of COUNT blocks from BLOCK (default 1, at most 64)");
+        Print.Line("  blk write DEV BLOCK TEXT     write TEXT's bytes to one block, the rest of it NUL bytes");
+        Print.Line("                               (a block is the disk's logical block: 512 bytes, or its blk_size)");
         Print.Line("  blk flush DEV                make completed writes durable");
         Print.Line("  blk id DEV                   the device's ID string (its serial number)");
         Print.Line("  bench [DEV] [NAME=VALUE ...] the disk benchmark on DEV (default blk0; it overwrites the disk):");
         Print.Line("                               ms, n, sizes, qd, ops, patterns, verify, seed, features (as bench.*)");
-        Print.Line("  poweroff                     flush every writable disk and power off (exit status 0)");
+        FileCommands.PrintHelp();
+        Print.Line("  poweroff                     sync, flush every writable disk and power off (exit status 0)");
         Print.Line("DEV: blk0, blk1, ...; numbers: decimal, or hex with 0x; sectors are 512 bytes.");
         Print.Line("Editing: backspace erases a character, Ctrl-U the line, Ctrl-C abandons it.");
     }
@@ -158,6 +172,7 @@ public static class CommandShell
         for (int i = 0; i < table.Count; i++)
         {
             ref BlockDevice<TWait> device = ref table[i];
+            device.Driver.RefreshConfiguration();   // a resize (QMP block_resize) shows at once
             device.PrintSummary();
             Print.Text("; ");
             Print.Decimal(device.CapacitySectors);
@@ -199,7 +214,7 @@ public static class CommandShell
     static void ReadSectors<TWait>(ref BlockDeviceTable<TWait> table, ref Words words)
         where TWait : struct, ICompletionWait, IWaitCounters
     {
-        const string Usage = "usage: blk read DEV SECTOR [COUNT]";
+        const string Usage = "usage: blk read DEV BLOCK [COUNT]";
         ReadOnlySpan<byte> name = words.Next();
         ReadOnlySpan<byte> sectorText = words.Next();
         ReadOnlySpan<byte> countText = words.Next();
@@ -225,18 +240,26 @@ public static class CommandShell
         }
 
         ref BlockDevice<TWait> device = ref table[index];
-        Span<byte> buffer = stackalloc byte[SectorSize];
+        Span<byte> buffer = stackalloc byte[MaxBlockSize];
+        buffer = buffer.Slice(0, (int)device.BlockSize);
         for (ulong i = 0; i < count; i++)
         {
-            // Sector by sector, so that a range running past the end dumps what exists before the error.
-            BlockError error = device.Driver.Read(sector + i, buffer);
+            // Block by block, so that a range running past the end dumps what exists before the error.
+            ulong block = sector + i;
+            if (!device.TryBlockToSector(block, out ulong first))
+            {
+                DeviceError(ref device, BlockError.OutOfRange);
+                return;
+            }
+
+            BlockError error = device.Driver.Read(first, buffer);
             if (error != BlockError.None)
             {
                 DeviceError(ref device, error);
                 return;
             }
 
-            HexDump.Write(buffer, (sector + i) * SectorSize);
+            HexDump.Write(buffer, first * SectorSize);
         }
     }
 
@@ -258,13 +281,16 @@ public static class CommandShell
             return;
         }
 
-        Span<byte> buffer = stackalloc byte[SectorSize];
+        ref BlockDevice<TWait> device = ref table[index];
+        Span<byte> buffer = stackalloc byte[MaxBlockSize];
+        buffer = buffer.Slice(0, (int)device.BlockSize);
         buffer.Clear();
-        int length = Math.Min(text.Length, SectorSize);
+        int length = Math.Min(text.Length, buffer.Length);
         text.Slice(0, length).CopyTo(buffer);
 
-        ref BlockDevice<TWait> device = ref table[index];
-        BlockError error = device.Driver.Write(sector, buffer);
+        BlockError error = device.TryBlockToSector(sector, out ulong first)
+            ? device.Driver.Write(first, buffer)
+            : BlockError.OutOfRange;
         if (error != BlockError.None)
         {
             DeviceError(ref device, error);
@@ -272,7 +298,7 @@ public static class CommandShell
         }
 
         device.PrintName();
-        Print.Text(": wrote sector ");
+        Print.Text(device.BlockSize == SectorSize ? ": wrote sector " : ": wrote block ");
         Print.Decimal(sector);
         Print.Text(": ");
         Print.Decimal((ulong)length);
@@ -348,7 +374,7 @@ public static class CommandShell
     static int PowerOff<TWait>(ref BlockDeviceTable<TWait> table)
         where TWait : struct, ICompletionWait, IWaitCounters
     {
-        int status = 0;
+        int status = FileCommands.SyncBeforePowerOff(ref table) ? 0 : 1;
         for (int i = 0; i < table.Count; i++)
         {
             ref BlockDevice<TWait> device = ref table[i];

@@ -42,6 +42,16 @@ public struct BlockDevice<TWait>
 
     public readonly bool IsReadOnly => Driver.IsReadOnly;
 
+    /// <summary>The device's whole logical blocks.</summary>
+    public readonly ulong CapacityBlocks => Driver.CapacitySectors / (BlockSize / SectorSize);
+
+    /// <summary>The first 512-byte sector of logical block <paramref name="block"/>; false past the last block.</summary>
+    public readonly bool TryBlockToSector(ulong block, out ulong sector)
+    {
+        sector = block * (BlockSize / SectorSize);
+        return block < CapacityBlocks;
+    }
+
     /// <summary><c>blk0</c>.</summary>
     public readonly void PrintName()
     {

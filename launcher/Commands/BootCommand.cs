@@ -7,10 +7,10 @@ namespace Rvc.Launcher.Commands;
 /// for the host.</summary>
 public static class BootCommand
 {
-    public static Command Create()
+    public static Command Create(IReadOnlyList<string> qemuArguments)
     {
         var file = new Argument<string>("FILE.elf") { Description = "the executable (an ELF file for RISC-V or x86-64)" };
-        var boot = new BootCommandLine();
+        var boot = new BootCommandLine(qemuArguments);
         boot.Arch.Description = "the executable's arch (default: read from its ELF header)";
         var command = new Command("boot",
             "boot an executable under QEMU (virt machine), or run it directly for host; the arch is read from the ELF "

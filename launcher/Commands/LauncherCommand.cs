@@ -8,21 +8,24 @@ namespace Rvc.Launcher.Commands;
 /// show each command's own options.</summary>
 public static class LauncherCommand
 {
-    public static RootCommand Create()
+    /// <param name="qemuArguments">the arguments after <c>--</c> (<see cref="BootCommandLine.SplitAtDoubleDash"/>): for
+    /// the commands that boot</param>
+    public static RootCommand Create(IReadOnlyList<string>? qemuArguments = null)
     {
+        qemuArguments ??= [];
         var root = new RootCommand("Builds C# programs and the kernel with rvc and boots them under QEMU (rv32, rv64) or on the host.")
         {
             // run.ps1 names itself; run.sh is the default.
             HelpName = Environment.GetEnvironmentVariable("RVC_LAUNCHER_NAME") is { Length: > 0 } name ? name : "./run.sh",
         };
         root.Description += " Without a command: " + RunCommand.Description + ".";
-        RunCommand.Configure(root);
+        RunCommand.Configure(root, qemuArguments);
 
         var run = new Command("run", RunCommand.Description + " (the default command)");
-        RunCommand.Configure(run);
+        RunCommand.Configure(run, qemuArguments);
         var help = new Command("help", "show this help");
         help.SetAction(_ => CommandLineTool.Parse(root, ["--help"]).Invoke());
-        var boot = BootCommand.Create();
+        var boot = BootCommand.Create(qemuArguments);
         root.Subcommands.Add(BuildCommand.Create());
         root.Subcommands.Add(boot);
         root.Subcommands.Add(BuildKernelCommand.Create());
@@ -30,6 +33,8 @@ public static class LauncherCommand
         root.Subcommands.Add(PrereqsCommand.Create());
         root.Subcommands.Add(run);
         root.Subcommands.Add(help);
+        foreach (var command in root.Subcommands.Where(c => c != boot && c != run))
+            BootCommandLine.RefuseQemuArguments(command, qemuArguments);
         CommandLineTool.ConfigureHelp(root, new Dictionary<Command, string>
         {
             [root] = BootCommandLine.Notes,

@@ -10,9 +10,9 @@ public static class RunCommand
     public const string Description = "build kernel/Kernel.csproj for the arch (default rv64) and boot it";
 
     /// <summary>Gives <paramref name="command"/> (the root, and <c>run</c>) the boot options and the action.</summary>
-    public static void Configure(Command command)
+    public static void Configure(Command command, IReadOnlyList<string> qemuArguments)
     {
-        var boot = new BootCommandLine();
+        var boot = new BootCommandLine(qemuArguments);
         boot.Arch.Description = "the arch to build the kernel for (default rv64)";
         boot.AddTo(command);
         CommandLineTool.RejectRepeats(command, boot.Disk);
@@ -22,9 +22,6 @@ public static class RunCommand
             var repo = RepoLayout.Find();
             // The options are checked before the build.
             var request = boot.Read(result, repo, "", arch, interactiveInput: !Console.IsInputRedirected);
-            // The kernel is an M-mode program at 0x80000000 until it moves to S-mode (issue 9): no firmware under it yet.
-            if (request.Options.Firmware is { } firmware && firmware != FirmwareKind.None)
-                throw new LauncherException($"--firmware {firmware.Name()}: the kernel still starts in M-mode with -bios none; --firmware applies to ./run.sh boot FILE.elf (an S-mode program)");
             Prerequisites.Ensure(Prerequisites.ToolsFor(arch, compile: true, boot: true));
             // Under gdb, the Debug build: rvc compiles it at -O0, so every C# line and local is there to see.
             var elf = KernelProject.Build(repo, arch, request.Options.Gdb ? KernelProject.Debug : KernelProject.Release);

@@ -1,7 +1,7 @@
 namespace System;
 
 /// <summary><c>bool</c>: one byte, 0 or 1. Printed as "True"/"False" by <see cref="Console"/>, as .NET does.</summary>
-public readonly struct Boolean : IComparable<bool>, IEquatable<bool>
+public readonly partial struct Boolean : IComparable<bool>, IEquatable<bool>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

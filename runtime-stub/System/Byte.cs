@@ -1,7 +1,7 @@
 namespace System;
 
 /// <summary><c>byte</c>: an unsigned 8-bit integer.</summary>
-public readonly struct Byte : IComparable<byte>, IEquatable<byte>
+public readonly partial struct Byte : IComparable<byte>, IEquatable<byte>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

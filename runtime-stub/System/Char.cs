@@ -5,7 +5,7 @@ namespace System;
 /// exactly as .NET does; beyond it they would need .NET's Unicode category tables, which are
 /// not included, so they throw NotSupportedException there (except IsWhiteSpace, whose set is small).
 /// </summary>
-public readonly struct Char : IComparable<char>, IEquatable<char>
+public readonly partial struct Char : IComparable<char>, IEquatable<char>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

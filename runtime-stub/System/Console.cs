@@ -11,7 +11,7 @@ using Internal.Runtime;
 /// The sbyte, byte, short, ushort, nint and nuint overloads do not exist in .NET, where
 /// such arguments convert to int, long or ulong: the output is the same either way.
 /// </summary>
-public static unsafe class Console
+public static unsafe partial class Console
 {
     // Bytes encoded on the stack before each write to the platform.
     private const int BufferSize = 128;

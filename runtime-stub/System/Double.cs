@@ -1,7 +1,7 @@
 namespace System;
 
-/// <summary><c>double</c>: IEEE 754 binary64. Arithmetic is IL opcodes; there is no formatting.</summary>
-public readonly struct Double : IComparable<double>, IEquatable<double>
+/// <summary><c>double</c>: IEEE 754 binary64. Arithmetic is IL opcodes; formatting is in PrimitiveFormatting.cs.</summary>
+public readonly partial struct Double : IComparable<double>, IEquatable<double>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

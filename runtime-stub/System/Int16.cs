@@ -1,7 +1,7 @@
 namespace System;
 
 /// <summary><c>short</c>: a signed 16-bit integer.</summary>
-public readonly struct Int16 : IComparable<short>, IEquatable<short>
+public readonly partial struct Int16 : IComparable<short>, IEquatable<short>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

@@ -1,7 +1,7 @@
 namespace System;
 
 /// <summary><c>int</c>: a signed 32-bit integer.</summary>
-public readonly struct Int32 : IComparable<int>, IEquatable<int>
+public readonly partial struct Int32 : IComparable<int>, IEquatable<int>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

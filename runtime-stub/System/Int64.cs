@@ -1,7 +1,7 @@
 namespace System;
 
 /// <summary><c>long</c>: a signed 64-bit integer.</summary>
-public readonly struct Int64 : IComparable<long>, IEquatable<long>
+public readonly partial struct Int64 : IComparable<long>, IEquatable<long>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

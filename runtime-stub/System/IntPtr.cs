@@ -5,7 +5,7 @@ namespace System;
 /// Roslyn treats <c>nint</c> as this type because <c>RuntimeFeature.NumericIntPtr</c>
 /// exists, so arithmetic and conversions are IL opcodes, not members here.
 /// </summary>
-public readonly unsafe struct IntPtr : IComparable<nint>, IEquatable<nint>
+public readonly unsafe partial struct IntPtr : IComparable<nint>, IEquatable<nint>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

@@ -120,4 +120,190 @@ public static class Math
     public static nint Min(nint val1, nint val2) => val1 <= val2 ? val1 : val2;
 
     public static nuint Min(nuint val1, nuint val2) => val1 <= val2 ? val1 : val2;
+
+    // Clamp, as .NET: min > max is an ArgumentException. .NET puts both values in the message, which would need a
+    // string built at run time; this message names them instead.
+
+    public static byte Clamp(byte value, byte min, byte max)
+    {
+        if (min > max)
+        {
+            ThrowMinMaxException();
+        }
+
+        if (value < min)
+        {
+            return min;
+        }
+
+        return value > max ? max : value;
+    }
+
+    public static sbyte Clamp(sbyte value, sbyte min, sbyte max)
+    {
+        if (min > max)
+        {
+            ThrowMinMaxException();
+        }
+
+        if (value < min)
+        {
+            return min;
+        }
+
+        return value > max ? max : value;
+    }
+
+    public static short Clamp(short value, short min, short max)
+    {
+        if (min > max)
+        {
+            ThrowMinMaxException();
+        }
+
+        if (value < min)
+        {
+            return min;
+        }
+
+        return value > max ? max : value;
+    }
+
+    public static ushort Clamp(ushort value, ushort min, ushort max)
+    {
+        if (min > max)
+        {
+            ThrowMinMaxException();
+        }
+
+        if (value < min)
+        {
+            return min;
+        }
+
+        return value > max ? max : value;
+    }
+
+    public static int Clamp(int value, int min, int max)
+    {
+        if (min > max)
+        {
+            ThrowMinMaxException();
+        }
+
+        if (value < min)
+        {
+            return min;
+        }
+
+        return value > max ? max : value;
+    }
+
+    public static uint Clamp(uint value, uint min, uint max)
+    {
+        if (min > max)
+        {
+            ThrowMinMaxException();
+        }
+
+        if (value < min)
+        {
+            return min;
+        }
+
+        return value > max ? max : value;
+    }
+
+    public static long Clamp(long value, long min, long max)
+    {
+        if (min > max)
+        {
+            ThrowMinMaxException();
+        }
+
+        if (value < min)
+        {
+            return min;
+        }
+
+        return value > max ? max : value;
+    }
+
+    public static ulong Clamp(ulong value, ulong min, ulong max)
+    {
+        if (min > max)
+        {
+            ThrowMinMaxException();
+        }
+
+        if (value < min)
+        {
+            return min;
+        }
+
+        return value > max ? max : value;
+    }
+
+    public static nint Clamp(nint value, nint min, nint max)
+    {
+        if (min > max)
+        {
+            ThrowMinMaxException();
+        }
+
+        if (value < min)
+        {
+            return min;
+        }
+
+        return value > max ? max : value;
+    }
+
+    public static nuint Clamp(nuint value, nuint min, nuint max)
+    {
+        if (min > max)
+        {
+            ThrowMinMaxException();
+        }
+
+        if (value < min)
+        {
+            return min;
+        }
+
+        return value > max ? max : value;
+    }
+
+    public static float Clamp(float value, float min, float max)
+    {
+        if (min > max)
+        {
+            ThrowMinMaxException();
+        }
+
+        if (value < min)
+        {
+            return min;
+        }
+
+        return value > max ? max : value;
+    }
+
+    public static double Clamp(double value, double min, double max)
+    {
+        if (min > max)
+        {
+            ThrowMinMaxException();
+        }
+
+        if (value < min)
+        {
+            return min;
+        }
+
+        return value > max ? max : value;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowMinMaxException() => throw new ArgumentException("min cannot be greater than max.");
 }

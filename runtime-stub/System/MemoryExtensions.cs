@@ -7,11 +7,57 @@ using System.Runtime.CompilerServices;
 /// comparisons go through <see cref="IEquatable{T}.Equals"/> (a direct call for primitives).
 /// C# 14 converts <c>string</c> to <c>ReadOnlySpan&lt;char&gt;</c> by calling <see cref="AsSpan(string)"/>.
 /// </summary>
-public static class MemoryExtensions
+public static partial class MemoryExtensions
 {
     // Built explicitly: writing `=> text` would be that same implicit conversion, i.e. a call to itself.
     public static ReadOnlySpan<char> AsSpan(this string? text) =>
         text is null ? default : new ReadOnlySpan<char>(ref text.GetRawStringData(), text.Length);
+
+    /// <summary>The characters from <paramref name="start"/> on; ArgumentOutOfRangeException (start) past the end, as .NET.</summary>
+    public static ReadOnlySpan<char> AsSpan(this string? text, int start)
+    {
+        if (text is null)
+        {
+            if (start != 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(start));
+            }
+
+            return default;
+        }
+
+        if ((uint)start > (uint)text.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start));
+        }
+
+        return new ReadOnlySpan<char>(ref Runtime.CompilerServices.Unsafe.Add(ref text.GetRawStringData(), start), text.Length - start);
+    }
+
+    public static ReadOnlySpan<char> AsSpan(this string? text, int start, int length)
+    {
+        if (text is null)
+        {
+            if (start != 0 || length != 0)
+            {
+                throw new ArgumentOutOfRangeException(start != 0 ? nameof(start) : nameof(length));
+            }
+
+            return default;
+        }
+
+        if ((uint)start > (uint)text.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start));
+        }
+
+        if ((uint)length > (uint)(text.Length - start))
+        {
+            throw new ArgumentOutOfRangeException(nameof(length));
+        }
+
+        return new ReadOnlySpan<char>(ref Runtime.CompilerServices.Unsafe.Add(ref text.GetRawStringData(), start), length);
+    }
 
     public static bool SequenceEqual<T>(this Span<T> span, ReadOnlySpan<T> other) where T : IEquatable<T>? =>
         SequenceEqual((ReadOnlySpan<T>)span, other);

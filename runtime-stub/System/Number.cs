@@ -4,7 +4,7 @@ namespace System;
 /// Integer formatting without a heap: digits are written backwards into a caller's buffer
 /// (usually <c>stackalloc</c>), ending just before <c>end</c>; the start is returned.
 /// </summary>
-internal static unsafe class Number
+internal static unsafe partial class Number
 {
     /// <summary>Enough for "-9223372036854775808" and for 16 hex digits.</summary>
     internal const int MaxInt64Chars = 20;

@@ -1,10 +1,12 @@
 namespace System;
 
+using System.Runtime.CompilerServices;
+
 /// <summary>
 /// The root of every class. Only strings and exception objects ever exist (docs/abi.md),
-/// so an object is just its <c>MethodTable</c> pointer followed by its fields. There are
-/// deliberately no virtual methods (Equals, GetHashCode, ToString): without them no
-/// class needs a vtable and the compiler never emits virtual dispatch on objects.
+/// so an object is just its <c>MethodTable</c> pointer followed by its fields. Equals, GetHashCode
+/// and ToString are virtual so that structs can override them; no class needs a vtable: the compiler
+/// resolves the calls on structs at compile time and refuses virtual dispatch on objects.
 /// </summary>
 public class Object
 {
@@ -17,4 +19,16 @@ public class Object
     public Object()
     {
     }
+
+    // Declared so that structs can override them (called directly or through a constrained call, resolved at
+    // compile time: no vtable, no boxing). Calling them on an object, or on a struct that does not override them,
+    // needs virtual dispatch or boxing, which the compiler refuses.
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    public virtual extern string? ToString();
+
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    public virtual extern bool Equals(object? obj);
+
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    public virtual extern int GetHashCode();
 }

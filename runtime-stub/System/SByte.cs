@@ -1,7 +1,7 @@
 namespace System;
 
 /// <summary><c>sbyte</c>: a signed 8-bit integer.</summary>
-public readonly struct SByte : IComparable<sbyte>, IEquatable<sbyte>
+public readonly partial struct SByte : IComparable<sbyte>, IEquatable<sbyte>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

@@ -1,7 +1,7 @@
 namespace System;
 
-/// <summary><c>float</c>: IEEE 754 binary32. Arithmetic is IL opcodes; there is no formatting.</summary>
-public readonly struct Single : IComparable<float>, IEquatable<float>
+/// <summary><c>float</c>: IEEE 754 binary32. Arithmetic is IL opcodes; formatting is in PrimitiveFormatting.cs.</summary>
+public readonly partial struct Single : IComparable<float>, IEquatable<float>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

@@ -76,6 +76,20 @@ public sealed class String
 
     public bool Equals([NotNullWhen(true)] string? value) => Equals(this, value);
 
+    /// <summary>FNV-1a over the characters. .NET randomises string hash codes per process, so no program can
+    /// depend on their values; this one is only stable.</summary>
+    public override int GetHashCode()
+    {
+        uint hash = 2166136261;
+        ref char c = ref _firstChar;
+        for (int i = 0; i < _stringLength; i++)
+        {
+            hash = (hash ^ Unsafe.Add(ref c, i)) * 16777619;
+        }
+
+        return (int)hash;
+    }
+
     public static bool IsNullOrEmpty([NotNullWhen(false)] string? value) => value is null || value._stringLength == 0;
 
     public static bool operator ==(string? a, string? b) => Equals(a, b);

@@ -1,7 +1,7 @@
 namespace System;
 
 /// <summary><c>ushort</c>: an unsigned 16-bit integer.</summary>
-public readonly struct UInt16 : IComparable<ushort>, IEquatable<ushort>
+public readonly partial struct UInt16 : IComparable<ushort>, IEquatable<ushort>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

@@ -1,7 +1,7 @@
 namespace System;
 
 /// <summary><c>uint</c>: an unsigned 32-bit integer.</summary>
-public readonly struct UInt32 : IComparable<uint>, IEquatable<uint>
+public readonly partial struct UInt32 : IComparable<uint>, IEquatable<uint>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

@@ -1,7 +1,7 @@
 namespace System;
 
 /// <summary><c>ulong</c>: an unsigned 64-bit integer.</summary>
-public readonly struct UInt64 : IComparable<ulong>, IEquatable<ulong>
+public readonly partial struct UInt64 : IComparable<ulong>, IEquatable<ulong>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

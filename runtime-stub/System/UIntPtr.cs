@@ -1,7 +1,7 @@
 namespace System;
 
 /// <summary><c>nuint</c>: a pointer-sized unsigned integer. See <see cref="IntPtr"/>.</summary>
-public readonly unsafe struct UIntPtr : IComparable<nuint>, IEquatable<nuint>
+public readonly unsafe partial struct UIntPtr : IComparable<nuint>, IEquatable<nuint>
 {
     // The primitive's own storage, named as in CoreCLR. The compiler treats the type as a
     // primitive; the members below use `this`, never this field.

@@ -1,6 +1,9 @@
 namespace System;
 
-/// <summary>The tuple type behind <c>(a, b, c)</c>. See <see cref="ValueTuple{T1, T2}"/>.</summary>
+using System.Runtime.InteropServices;
+
+/// <summary>The tuple type behind a 3-element tuple. See <see cref="ValueTuple{T1, T2}"/>.</summary>
+[StructLayout(LayoutKind.Auto)]
 public struct ValueTuple<T1, T2, T3>
 {
     public T1 Item1;

@@ -7,6 +7,12 @@
 
 #define SYS_write 1
 #define SYS_exit_group 231
+#define SYS_getrlimit 97
+#define RLIMIT_STACK 3
+#define DEFAULT_STACK (8 * 1024 * 1024)
+#define MAX_STACK (1024 * 1024 * 1024)
+/* Below rvc_stack_limit: room for the stack-overflow report and for arguments and environment above rsp. */
+#define STACK_RESERVE (256 * 1024)
 
     .text
 
@@ -18,6 +24,26 @@ _start:
     /* The kernel leaves rsp 16-byte aligned (at argc); make sure, so that after the call
        pushes the return address the callee sees the System V alignment. */
     and $-16, %rsp
+    /* rvc_stack_limit = rsp - RLIMIT_STACK + reserve (8 MiB when unlimited or unknown): compiled code checks
+       the stack pointer against it on entry (docs/abi.md, "Stack overflow"). */
+    sub $16, %rsp
+    mov $SYS_getrlimit, %eax
+    mov $RLIMIT_STACK, %edi
+    mov %rsp, %rsi
+    syscall
+    mov (%rsp), %rcx
+    add $16, %rsp
+    test %rax, %rax
+    jnz 1f
+    cmp $MAX_STACK, %rcx
+    jbe 2f
+1:
+    mov $DEFAULT_STACK, %rcx
+2:
+    mov %rsp, %rax
+    sub %rcx, %rax
+    add $STACK_RESERVE, %rax
+    mov %rax, rvc_stack_limit(%rip)
     call rvc_managed_entry
     mov %eax, %edi
     call rvc_exit
@@ -95,3 +121,12 @@ rvc_boot_dtb:
     .size rvc_boot_dtb, 8
 
     .section .note.GNU-stack, "", @progbits
+
+/* void* rvc_stack_limit: the lowest stack pointer compiled code may run with (see _start). */
+    .bss
+    .balign 8
+    .globl rvc_stack_limit
+    .type rvc_stack_limit, @object
+rvc_stack_limit:
+    .zero 8
+    .size rvc_stack_limit, 8

@@ -35,6 +35,8 @@
 #define FP_SAVED 20
 #define FP_BASE (INT_SAVED * REGBYTES)
 #define FCSR_SLOT (FP_BASE + FP_SAVED * 8)
+/* Stack kept below rvc_stack_limit for the stack-overflow report (frames up to this size are caught too). */
+#define STACK_RESERVE 8192
 #define FRAME_SIZE ((FCSR_SLOT + REGBYTES + 15) & ~15)
 
     .section .text.init, "ax", @progbits
@@ -69,6 +71,17 @@ _start:
     REG_S a1, 0(t0)
     la t0, rvc_boot_fw_info
     REG_S a2, 0(t0)
+
+    /* Compiled code checks the stack pointer against rvc_stack_limit on entry (docs/abi.md, "Stack
+       overflow"): the bottom of the stack plus a reserve for printing "Stack overflow.". */
+    /* __stack_bottom is weak: under a linker script without it (firmware/firmware.ld) the limit stays
+       at STACK_RESERVE, below any stack, and nothing is checked. */
+    .weak __stack_bottom
+    la t0, __stack_bottom
+    li t1, STACK_RESERVE
+    add t0, t0, t1
+    la t1, rvc_stack_limit
+    REG_S t0, 0(t1)
 
     /* Enable the FPU before any compiled code (or the trap entry) uses it. */
     li t0, MSTATUS_FS_INITIAL
@@ -268,6 +281,12 @@ rvc_boot_hartid:
 rvc_boot_dtb:
     .zero REGBYTES
     .size rvc_boot_dtb, REGBYTES
+/* void* rvc_stack_limit: the lowest stack pointer compiled code may run with (see _start). */
+    .globl rvc_stack_limit
+    .type rvc_stack_limit, @object
+rvc_stack_limit:
+    .zero REGBYTES
+    .size rvc_stack_limit, REGBYTES
     .globl rvc_boot_fw_info
     .type rvc_boot_fw_info, @object
 rvc_boot_fw_info:

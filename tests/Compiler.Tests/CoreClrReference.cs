@@ -18,9 +18,15 @@ internal sealed record ReferenceResult(
 {
     public bool Compiled => CompileErrors.Count == 0;
 
-    /// <summary>The line our runtime must print last when the program dies of an exception.</summary>
-    public string? PanicLine => ExceptionType is null ? null
+    /// <summary>CoreCLR ended the program with "Stack overflow." (status 134, on stderr).</summary>
+    public bool StackOverflow { get; init; }
+
+    /// <summary>The line our runtime must print last when the program dies of an exception or a stack overflow.</summary>
+    public string? PanicLine => StackOverflow ? StackOverflowLine
+        : ExceptionType is null ? null
         : ExceptionMessage is null ? $"panic: {ExceptionType}" : $"panic: {ExceptionType}: {ExceptionMessage}";
+
+    public const string StackOverflowLine = "Stack overflow.";
 }
 
 /// <summary>Compiles a corpus program with Roslyn against the running .NET's reference assemblies, runs it with
@@ -149,7 +155,8 @@ internal static class CoreClrReference
             break;
         }
 
-        return new ReferenceResult([], stdout, stderr, exitCode, timedOut, type, message);
+        bool stackOverflow = stderr.Split('\n')[0].TrimEnd('\r') == ReferenceResult.StackOverflowLine;
+        return new ReferenceResult([], stdout, stderr, exitCode, timedOut, type, message) { StackOverflow = stackOverflow };
     }
 
     private static string RuntimeConfig()

@@ -12,7 +12,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
     public const string PointerSizePrefix = "ptrsize_";
 
     private static readonly IReadOnlyList<(string Program, string Arch)> Order =
-        RepoPaths.CorpusFiles.SelectMany(f => NativeRunner.Arches.Select(a => (f, a))).ToArray();
+        RepoPaths.CorpusFiles.SelectMany(f => NativeRunner.CorpusTargets.Select(a => (f, a))).ToArray();
 
     private static readonly Prefetcher<(string Program, string Arch), Outcome> Runs = new(Order, Execute);
 
@@ -55,7 +55,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
             output.WriteLine(run.Stderr);
         }
 
-        string? problem = OutputComparer.Compare(reference, run, arch);
+        string? problem = OutputComparer.Compare(reference, run, NativeRunner.ArchOf(arch));
         Assert.True(problem is null, $"{program} on {arch} differs from {referenceName} (work folder {outcome.WorkDir}):\n{problem}");
         TryDelete(outcome.WorkDir);
     }

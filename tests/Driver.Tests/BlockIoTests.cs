@@ -73,4 +73,30 @@ public class BlockIoTests
         Assert.Equal(BlockError.IoError, BlockIo.WriteBytes(ref rig.Driver, 1024, rig.Buffer(512), rig.Buffer(512)));
         rig.AssertClean();
     }
+
+    [Theory]
+    [InlineData(0ul, 1)]
+    [InlineData(511ul, 1027)]
+    [InlineData(4095ul, 4098)]     // head, a whole block, tail
+    [InlineData(8192ul, 8192)]     // aligned
+    [InlineData(65535ul, 1)]       // the last byte
+    public void FourKiBBlocksAreReadAndWrittenWhole(ulong offset, int length)
+    {
+        // A disk with logical_block_size=4096: every request the device sees is whole, aligned blocks (the fake
+        // records any other as a violation, and QEMU would fail it).
+        using var rig = new Rig(sectors: 128, configure: d => d.BlockSize = 4096).Started();
+        Span<byte> destination = rig.Buffer(length);
+        Assert.Equal(BlockError.BadBuffer, BlockIo.ReadBytes(ref rig.Driver, offset, destination, rig.Buffer(512)));
+        Assert.Equal(BlockError.None, BlockIo.ReadBytes(ref rig.Driver, offset, destination, rig.Buffer(4096)));
+        Assert.True(destination.SequenceEqual(rig.Original.AsSpan((int)offset, length)));
+
+        Span<byte> source = rig.Buffer(length);
+        new Random(length).NextBytes(source);
+        Assert.Equal(BlockError.None, BlockIo.WriteBytes(ref rig.Driver, offset, source, rig.Buffer(4096)));
+        byte[] expected = (byte[])rig.Original.Clone();
+        source.CopyTo(expected.AsSpan((int)offset));
+        Assert.Equal(expected, rig.Device.Disk);
+        Assert.All(rig.Device.Requests, r => Assert.True(r.Sector % 8 == 0 && r.DataLength % 4096 == 0));
+        rig.AssertClean();
+    }
 }

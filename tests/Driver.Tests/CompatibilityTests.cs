@@ -64,9 +64,12 @@ public class CompatibilityTests
         Assert.Equal((ushort)16, disk.QueueSize);
         disk.SpinLimit = 5000;
         Assert.Equal(BlockError.Timeout, disk.Read(0, rig.Buffer(512)));
-        Assert.Equal(VirtioDeviceStatus.Failed, rig.Device.Status);
-        Assert.False(disk.IsReady);
-        Assert.Equal(BlockError.DeviceNeedsReset, disk.Write(0, rig.Buffer(512)));
+
+        // Reset and initialised again: the device works as soon as it answers.
+        Assert.True(disk.IsReady);
+        Assert.Equal(2, rig.Device.ResetCount - 1);
+        rig.Device.Completion = CompletionMode.Immediate;
+        Assert.Equal(BlockError.None, disk.Write(0, rig.Buffer(512)));
         rig.AssertClean();
     }
 

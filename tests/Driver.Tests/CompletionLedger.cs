@@ -16,6 +16,9 @@ public sealed class CompletionLedger
 
     public int Outstanding => _outstanding.Count;
 
+    /// <summary>The submission number of the request outstanding under <paramref name="token"/>, or -1.</summary>
+    public int SubmissionOf(ushort token) => _outstanding.TryGetValue(token, out int submission) ? submission : -1;
+
     /// <summary>Records a submission that the driver accepted with <paramref name="token"/>; returns its number.</summary>
     public int Submitted(ushort token)
     {

@@ -38,17 +38,19 @@ public class DeviceErrorTests
         Assert.Equal(BlockError.Timeout, rig.Driver.Write(0, data));
         Assert.Equal(1, rig.Device.NotifyCount);
 
-        // The driver reset the device (so it drops the request and the buffer) and marked it FAILED.
-        Assert.Equal([0u, VirtioDeviceStatus.Failed], rig.Device.StatusWrites.TakeLast(2));
-        Assert.Equal(VirtioDeviceStatus.Failed, rig.Device.Status);
-        Assert.False(rig.Driver.IsReady);
-
-        // Every later request is refused without reaching the device.
-        Assert.Equal(BlockError.DeviceNeedsReset, rig.Driver.Read(0, data));
-        Assert.Equal(BlockError.DeviceNeedsReset, rig.Driver.Write(0, data));
-        Assert.Equal(BlockError.DeviceNeedsReset, rig.Driver.Flush());
-        Assert.Equal(1, rig.Device.NotifyCount);
+        // The driver reset the device (so it dropped the request and the buffer) and initialised it again.
+        Assert.Equal(1u, rig.Driver.Recoveries);
+        Assert.True(rig.Driver.IsReady);
+        Assert.NotEqual(0u, rig.Device.Status & VirtioDeviceStatus.DriverOk);
+        Assert.Equal(0u, rig.Device.Status & VirtioDeviceStatus.Failed);
         Assert.Equal(rig.Original, rig.Device.Disk);
+        Assert.Equal(rig.Driver.QueueSize, rig.Driver.FreeDescriptors);
+
+        // A device that answers again is used again, without a new Initialize.
+        rig.Device.Completion = CompletionMode.Immediate;
+        Assert.Equal(BlockError.None, rig.Driver.Write(0, data));
+        Assert.Equal(BlockError.None, rig.Driver.Flush());
+        Assert.True(rig.Device.ReadBack(0, 1).AsSpan().SequenceEqual(data));
         rig.AssertClean();
     }
 
@@ -103,7 +105,7 @@ public class DeviceErrorTests
         Assert.Equal(
             ["None", "NoDevice", "BadMagic", "UnsupportedVersion", "NotBlockDevice", "FeaturesRefused", "QueueUnavailable",
              "OutOfMemory", "OutOfRange", "BadBuffer", "IoError", "Unsupported", "ReadOnly", "DeviceNeedsReset",
-             "DeviceError", "Timeout", "QueueFull", "BadToken", "ProtocolViolation"],
+             "DeviceError", "Timeout", "QueueFull", "BadToken", "ProtocolViolation", "Aborted", "Misaligned"],
             Enum.GetNames<BlockError>());
     }
 }

@@ -42,18 +42,19 @@ public class FeatureNegotiationTests
             ulong accepted = rig.Device.GuestFeatures;
             Assert.Equal(0ul, accepted & ~offered);
             Assert.Equal(0ul, accepted & ~VirtioBlkFeatures.Supported);
-            Assert.Equal(offered & (wanted | VirtioBlkFeatures.Version1) & VirtioBlkFeatures.Supported, accepted);
+            Assert.Equal(offered & (wanted | VirtioBlkFeatures.Version1 | VirtioBlkFeatures.BlockSize) & VirtioBlkFeatures.Supported, accepted);
             Assert.Equal(accepted, rig.Driver.AcceptedFeatures);
             rig.AssertClean();   // the fake also flags any bit not offered
         }
     }
 
     [Fact]
-    public void Version1IsAcceptedWheneverOfferedEvenIfNotAskedFor()
+    public void Version1AndBlockSizeAreAcceptedWheneverOfferedEvenIfNotAskedFor()
     {
+        // BLK_SIZE: a disk of 4 KiB logical blocks fails every request that is not whole blocks, asked or not.
         using var rig = ModernRig();
         Assert.Equal(BlockError.None, rig.Initialize(0, 16));
-        Assert.Equal(VirtioBlkFeatures.Version1, rig.Device.GuestFeatures);
+        Assert.Equal(VirtioBlkFeatures.Version1 | VirtioBlkFeatures.BlockSize, rig.Device.GuestFeatures);
         rig.AssertClean();
     }
 
@@ -64,7 +65,7 @@ public class FeatureNegotiationTests
         Assert.NotEqual(0ul, VirtioBlkFeatures.Default & VirtioBlkFeatures.Flush);
         Assert.Equal(
             VirtioBlkFeatures.ReadOnly | VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.SegMax | VirtioBlkFeatures.SizeMax |
-            VirtioBlkFeatures.Flush | VirtioBlkFeatures.Version1,
+            VirtioBlkFeatures.Flush | VirtioBlkFeatures.Topology | VirtioBlkFeatures.Version1,
             VirtioBlkFeatures.Supported);
     }
 
@@ -119,15 +120,53 @@ public class FeatureNegotiationTests
     [Theory]
     [InlineData(512u)]
     [InlineData(4096u)]
-    public void BlockSizeIsReportedButSectorsStay512Bytes(uint blockSize)
+    public void BlockSizeIsHonouredAndSectorsStay512Bytes(uint blockSize)
     {
         using var rig = new Rig(sectors: 64, configure: d => d.BlockSize = blockSize).Started();
         Assert.Equal(blockSize, rig.Driver.BlockSize);
         Assert.Equal(64ul, rig.Driver.CapacitySectors);
-        Span<byte> buffer = rig.Buffer(512);
-        Assert.Equal(BlockError.None, rig.Driver.Read(3, buffer));
-        Assert.Equal(3ul, rig.Device.Requests[^1].Sector);
-        Assert.True(buffer.SequenceEqual(rig.OriginalSectors(3, 1)));
+        int perBlock = (int)blockSize / 512;
+        Span<byte> buffer = rig.Buffer((int)blockSize);
+        Assert.Equal(BlockError.None, rig.Driver.Read((ulong)(3 * perBlock), buffer));
+        Assert.Equal((ulong)(3 * perBlock), rig.Device.Requests[^1].Sector);
+        Assert.True(buffer.SequenceEqual(rig.OriginalSectors((ulong)(3 * perBlock), perBlock)));
+        Assert.Equal(BlockError.None, rig.Driver.Write((ulong)(5 * perBlock), buffer));
+        if (blockSize > 512)
+        {
+            // Not whole logical blocks: refused before the device (QEMU would fail them).
+            long requests = rig.Device.RequestCount;
+            Assert.Equal(BlockError.Misaligned, rig.Driver.Read(3, buffer));
+            Assert.Equal(BlockError.Misaligned, rig.Driver.Read(0, buffer[..512]));
+            Assert.Equal(BlockError.Misaligned, rig.Driver.Write((ulong)perBlock, buffer[..(int)(blockSize - 512)]));
+            Assert.Equal(requests, rig.Device.RequestCount);
+        }
+
+        rig.AssertClean();
+    }
+
+    [Fact]
+    public void BlockSizesThatNoRequestCouldFitAreRefused()
+    {
+        foreach (uint bad in new uint[] { 256, 513, 3000, 8192, 1u << 17 })
+        {
+            using var rig = new Rig(configure: d => d.BlockSize = bad);
+            Assert.Equal(BlockError.ProtocolViolation, rig.Initialize());
+        }
+    }
+
+    [Fact]
+    public void TopologyIsReadInLogicalBlocks()
+    {
+        using var rig = new Rig(configure: d =>
+        {
+            d.BlockSize = 4096;
+            d.PhysicalBlockExp = 1;
+            d.MinIoBlocks = 2;
+            d.OptIoBlocks = 16;
+        }).Started();
+        Assert.Equal(8192u, rig.Driver.PhysicalBlockSize);
+        Assert.Equal(8192u, rig.Driver.MinIoSize);
+        Assert.Equal(65536u, rig.Driver.OptimalIoSize);
         rig.AssertClean();
     }
 

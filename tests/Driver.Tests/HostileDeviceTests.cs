@@ -198,14 +198,13 @@ public unsafe class HostileDeviceTests
     }
 
     [Theory]
-    [InlineData(false, RequestKind.Read, 1u)]
     [InlineData(true, RequestKind.Read, 1u)]
-    [InlineData(false, RequestKind.ScatteredRead, 1u)]
-    [InlineData(false, RequestKind.Write, 1u)]
+    [InlineData(true, RequestKind.ScatteredRead, 1u)]
+    [InlineData(true, RequestKind.Write, 1u)]
     [InlineData(true, RequestKind.Write, 4096u)]
-    [InlineData(false, RequestKind.Flush, 1u)]
+    [InlineData(true, RequestKind.Flush, 1u)]
     [InlineData(true, RequestKind.GetId, 1u)]
-    [InlineData(false, RequestKind.Read, 0x8000_0000u)]
+    [InlineData(true, RequestKind.Read, 0x8000_0000u)]
     public void AUsedLengthPastTheWritableBuffersIsAProtocolViolation(bool modern, RequestKind kind, uint excess)
     {
         using var rig = HostileRig(modern).Started();
@@ -229,6 +228,8 @@ public unsafe class HostileDeviceTests
     [InlineData(RequestKind.Read, 2049u)]   // exactly the writable bytes
     [InlineData(RequestKind.Write, 0u)]
     [InlineData(RequestKind.GetId, 21u)]
+    [InlineData(RequestKind.Read, 2050u)]   // more: a legacy device's quirk, ignored (5.2.6.3); modern devices above
+    [InlineData(RequestKind.Write, 0x8000_0000u)]
     public void AUsedLengthUpToTheWritableBuffersIsAccepted(RequestKind kind, uint len)
     {
         using var rig = HostileRig(modern: false).Started();

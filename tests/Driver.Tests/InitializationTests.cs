@@ -70,9 +70,9 @@ public unsafe class InitializationTests
     public void AcceptsWhatItImplementsFromQemusUsualOffer()
     {
         // QEMU offers SEG_MAX, GEOMETRY, BLK_SIZE, FLUSH, TOPOLOGY, CONFIG_WCE, ANY_LAYOUT, INDIRECT_DESC, EVENT_IDX and
-        // NOTIFY_ON_EMPTY: the driver takes SEG_MAX, BLK_SIZE and FLUSH, and nothing it does not implement.
+        // NOTIFY_ON_EMPTY: the driver takes SEG_MAX, BLK_SIZE, FLUSH and TOPOLOGY, and nothing it does not implement.
         using var rig = new Rig().Started();
-        const ulong Expected = VirtioBlkFeatures.SegMax | VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.Flush;
+        const ulong Expected = VirtioBlkFeatures.SegMax | VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.Flush | VirtioBlkFeatures.Topology;
         Assert.Equal(FakeVirtioBlkDevice.QemuLikeFeatures, rig.Driver.OfferedFeatures);
         Assert.Equal(Expected, rig.Driver.AcceptedFeatures);
         Assert.Equal(Expected, rig.Device.GuestFeatures);
@@ -139,11 +139,11 @@ public unsafe class InitializationTests
     [InlineData(3u)]
     [InlineData(0u)]
     [InlineData(0xffffffffu)]
-    public void OtherVersionsAreUnsupportedAndMarkedFailed(uint version)
+    public void OtherVersionsAreUnsupportedAndLeftUntouched(uint version)
     {
         using var rig = new Rig(configure: d => d.Version = version);
         Assert.Equal(BlockError.UnsupportedVersion, rig.Initialize());
-        Assert.Equal(VirtioDeviceStatus.Failed, rig.Device.Status);
+        Assert.Empty(rig.Device.StatusWrites);   // 4.2.3.1.1
         Assert.Equal(0u, rig.Device.QueuePfn);
     }
 
@@ -152,7 +152,7 @@ public unsafe class InitializationTests
     {
         using var rig = new Rig(configure: d => d.DeviceId = 0);
         Assert.Equal(BlockError.NoDevice, rig.Initialize());
-        Assert.Equal(VirtioDeviceStatus.Failed, rig.Device.Status);
+        Assert.Empty(rig.Device.StatusWrites);   // 4.2.3.1.1: no error indicated
         rig.AssertClean();
     }
 
@@ -163,7 +163,7 @@ public unsafe class InitializationTests
     {
         using var rig = new Rig(configure: d => d.DeviceId = deviceId);
         Assert.Equal(BlockError.NotBlockDevice, rig.Initialize());
-        Assert.Equal(VirtioDeviceStatus.Failed, rig.Device.Status);
+        Assert.Empty(rig.Device.StatusWrites);   // another driver's device
         Assert.Equal(0u, rig.Device.QueuePfn);
         rig.AssertClean();
     }

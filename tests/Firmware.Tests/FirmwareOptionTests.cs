@@ -1,3 +1,4 @@
+using System.Text;
 using Rvc.Driver;
 using Rvc.Launcher;
 using Rvc.Launcher.Commands;
@@ -73,11 +74,14 @@ public sealed class FirmwareOptionTests
         Assert.Equal("hello.elf starts at 0x80000000, inside the firmware's memory: an S-mode program for SBI firmware is linked at 0x80200000 (docs/abi.md); an M-mode program boots with --firmware none", e.Message);
     }
 
+    /// <summary>The kernel is an S-mode payload (issue 9): <c>./run.sh --firmware own</c> boots it under rvcsbi.</summary>
     [Fact]
-    public void TheKernelTakesNoFirmwareYet()
+    public void TheKernelBootsUnderTheOwnFirmware()
     {
-        var run = PayloadBoot.RunLauncher(["--firmware", "own"], TimeSpan.FromMinutes(2));
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("error: --firmware own: the kernel still starts in M-mode with -bios none", run.Stderr, StringComparison.Ordinal);
+        var run = PayloadBoot.RunLauncher(["--firmware", "own", "--no-disk"], TimeSpan.FromMinutes(5));
+        string stdout = Encoding.Latin1.GetString(run.Stdout);
+        Assert.True(run.ExitCode == 1, $"expected status 1 (no disk), got {run.ExitCode}\n{stdout}\n{run.Stderr}");
+        Assert.Contains("firmware: rvcsbi ", stdout, StringComparison.Ordinal);
+        Assert.Contains("virtio-blk: no device found", stdout, StringComparison.Ordinal);
     }
 }

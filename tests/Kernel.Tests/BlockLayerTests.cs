@@ -98,7 +98,7 @@ internal static class Transports
         => $"blk{number}: {bytes.ToString(CultureInfo.InvariantCulture)} bytes, block 512, {(readOnly ? "ro" : "rw")}, serial \"disk{number}\"";
 
     public const string PollingLine = "blk: completion by polling";
-    public const string InterruptLine = "blk: completion by interrupt (plic@0xc000000, context 0)";
+    public const string InterruptLine = "blk: completion by interrupt (plic@0xc000000, S-mode context 1)";
 }
 
 public class TwoDisksTests
@@ -204,7 +204,7 @@ public class ShellTests
         // help: the command list, whatever its wording.
         var help = replies[0];
         Assert.True(help.Count > 0 && help[0] == "commands:", $"help should start with 'commands:'\n{boot.Describe()}");
-        foreach (string command in new[] { "help", "blk list", "blk read DEV SECTOR [COUNT]", "blk write DEV SECTOR TEXT", "blk flush DEV", "blk id DEV", "poweroff" })
+        foreach (string command in new[] { "help", "blk list", "blk read DEV BLOCK [COUNT]", "blk write DEV BLOCK TEXT", "blk flush DEV", "blk id DEV", "poweroff" })
         {
             Assert.True(help.Any(l => l.StartsWith("  " + command + " ", StringComparison.Ordinal)), $"help does not list '{command}'\n{boot.Describe()}");
         }

@@ -55,14 +55,42 @@ internal static class KernelBoot
     /// kernel/Kernel.csproj, Release) and copied to a folder of this run, so that a rebuild by someone else during the
     /// run cannot change it under the tests. The builds of the two arches take turns (they share obj/'s restore files).
     /// </summary>
-    public static string KernelElf(string arch)
+    public static string KernelElf(string arch) => BuildOnce(arch, "build-kernel", "Kernel.elf");
+
+    /// <summary>The project's own SBI firmware (rvcsbi) for <paramref name="arch"/>, built once per test run
+    /// (<c>launcher build-firmware</c>) and passed to every boot that uses it as <c>--firmware FILE.elf</c>, so that
+    /// no boot builds it again.</summary>
+    public static string OwnFirmwareElf(string arch) => BuildOnce("firmware-" + arch, "build-firmware", "Firmware.elf");
+
+    /// <summary>The firmware a boot gets unless its options say (<c>--firmware</c>): the launcher's default, QEMU's
+    /// OpenSBI on rv64; on rv32, where there is no OpenSBI, the own firmware, built once.</summary>
+    private static string[] DefaultFirmware(string arch, string[] options)
+        => options.Contains("--firmware") ? [] : arch == "rv32" ? ["--firmware", OwnFirmwareElf(arch)] : [];
+
+    /// <summary>Replaces <c>--firmware own</c> in <paramref name="options"/> by the firmware built once.</summary>
+    private static string[] ResolveOwnFirmware(string arch, string[] options)
+    {
+        var resolved = (string[])options.Clone();
+        for (int i = 0; i + 1 < resolved.Length; i++)
+        {
+            if (resolved[i] == "--firmware" && resolved[i + 1] == "own")
+            {
+                resolved[i + 1] = OwnFirmwareElf(arch);
+            }
+        }
+
+        return resolved;
+    }
+
+    private static string BuildOnce(string key, string verb, string fileName)
     {
         lock (BuildLock)
         {
-            if (!Builds.TryGetValue(arch, out var build))
+            if (!Builds.TryGetValue(key, out var build))
             {
-                build = Build(arch);
-                Builds[arch] = build;
+                string arch = key.StartsWith("firmware-", StringComparison.Ordinal) ? key["firmware-".Length..] : key;
+                build = Build(arch, verb, fileName);
+                Builds[key] = build;
             }
 
             return build.Elf ?? throw new InvalidOperationException(build.Error);
@@ -79,9 +107,9 @@ internal static class KernelBoot
         }
     }
 
-    private static (string? Elf, string? Error) Build(string arch)
+    private static (string? Elf, string? Error) Build(string arch, string verb, string fileName)
     {
-        string[] arguments = ["build-kernel", "--arch", arch];
+        string[] arguments = [verb, "--arch", arch];
         var result = RunLauncher(arguments, BuildGuard);
         string stdout = Encoding.UTF8.GetString(result.Stdout).Trim();
         string built = stdout.Split('\n').LastOrDefault()?.Trim() ?? "";
@@ -91,7 +119,7 @@ internal static class KernelBoot
         }
 
         RemoveOldCopies();
-        string copy = Path.Combine(RepoPaths.UniqueDirectory("kernel", arch), "Kernel.elf");
+        string copy = Path.Combine(RepoPaths.UniqueDirectory("kernel", arch), fileName);
         File.Copy(built, copy);
         return (copy, null);
     }
@@ -123,7 +151,8 @@ internal static class KernelBoot
     /// reads from its UART (the shell's keystrokes).</summary>
     public static BootResult BootWithInput(string arch, string? input, params string[] options)
     {
-        string[] arguments = ["boot", KernelElf(arch), "--arch", arch, "--timeout", BootTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), .. options];
+        string[] arguments = ["boot", KernelElf(arch), "--arch", arch, "--timeout", BootTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. DefaultFirmware(arch, options), .. ResolveOwnFirmware(arch, options)];
         var result = RunLauncher(arguments, LauncherGuard, input);
         string stdout = Encoding.Latin1.GetString(result.Stdout).Replace("\r\n", "\n", StringComparison.Ordinal);
         return new BootResult(arch, arguments, stdout, result.Stderr, result.ExitCode, result.TimedOut, result.Elapsed);

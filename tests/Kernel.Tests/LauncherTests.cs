@@ -41,6 +41,16 @@ public sealed class LauncherTests : IDisposable
     }
 
     [Fact]
+    public void ArgumentsAfterADoubleDashGoToQemuUnchangedAndLast()
+    {
+        var request = Parse("--shell", "--no-disk", "--", "-blockdev", "driver=null-co,node-name=n0", "--no-disk", "-device", "virtio-blk-device,drive=n0");
+        var args = Machine.QemuArguments(request.Options, interactive: false);
+        Assert.Equal(["-blockdev", "driver=null-co,node-name=n0", "--no-disk", "-device", "virtio-blk-device,drive=n0"], args.TakeLast(5));
+        Assert.Equal("shell", request.Options.Append);
+        Assert.Throws<LauncherException>(() => Parse("-blockdev", "x"));   // before --: still an unknown option
+    }
+
+    [Fact]
     public void NoDiskMeansNoDevice()
     {
         var request = Parse("--no-disk");
@@ -246,6 +256,21 @@ public sealed class LauncherTests : IDisposable
     public void RejectsBadCommandLines(params string[] args)
         => Assert.NotEmpty(CommandLineTool.Parse(LauncherCommand.Create(), args).Errors);
 
+    /// <summary>QEMU's arguments (after <c>--</c>) go to the commands that boot; the others refuse them as a parse error.</summary>
+    [Theory]
+    [InlineData(false, "--shell", "--", "-snapshot")]
+    [InlineData(false, "boot", "a.elf", "--", "-snapshot", "--", "x")]
+    [InlineData(true, "build", "a.cs", "--arch", "rv32", "-o", "x", "--", "-snapshot")]
+    [InlineData(true, "build-kernel", "--", "-snapshot")]
+    [InlineData(true, "prereqs", "--", "-snapshot")]
+    public void OnlyTheCommandsThatBootTakeQemuArguments(bool refused, params string[] args)
+    {
+        var (own, qemu) = BootCommandLine.SplitAtDoubleDash(args);
+        Assert.Equal(args.SkipWhile(a => a != "--").Skip(1), qemu);
+        var errors = CommandLineTool.Parse(LauncherCommand.Create(qemu), own).Errors;
+        Assert.Equal(refused, errors.Count > 0);
+    }
+
     /// <summary>One path per --disk: a second word is not a second disk.</summary>
     [Fact]
     public void DiskTakesOnePathEach()
@@ -295,7 +320,7 @@ public sealed class LauncherTests : IDisposable
         Assert.Equal(lorem, File.ReadAllBytes(RepoPaths.Lorem));
     }
 
-    /// <summary>Through the real launcher: an unknown flag is an error (nothing is passed through to QEMU).</summary>
+    /// <summary>Through the real launcher: an unknown flag before -- is an error (only what follows -- goes to QEMU).</summary>
     [Fact]
     public void UnknownFlagIsAnErrorOfTheLauncher()
     {

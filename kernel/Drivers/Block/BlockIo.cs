@@ -3,68 +3,71 @@ using Kernel.Drivers.Virtio;
 
 namespace Kernel.Drivers.Block;
 
-/// <summary>Byte-granular access to a sector device: the unaligned head and tail of a range go through a one-sector
+/// <summary>Byte-granular access to a block device: the unaligned head and tail of a range go through a one-block
 /// bounce buffer (read-modify-write for writes), the aligned middle goes straight to the caller's memory in one
-/// request. Both buffers must be reachable by the device (no MMU: any RAM).</summary>
+/// request. The block is the device's logical block (<see cref="IBlockDevice.BlockSize"/>: 512 bytes, or e.g. 4096 on
+/// a disk with <c>logical_block_size=4096</c>), so every request the device sees is whole, aligned blocks. Both
+/// buffers must be reachable by the device (no MMU: any RAM).</summary>
 public static class BlockIo
 {
-    /// <summary>The sector size of every <see cref="IBlockDevice"/>.</summary>
+    /// <summary>The unit of sector numbers of every <see cref="IBlockDevice"/> (virtio 5.2.6).</summary>
     public const int SectorSize = 512;
 
     /// <summary>Reads <c>destination.Length</c> bytes starting at byte <paramref name="offset"/> of the disk.
-    /// <paramref name="sectorBuffer"/> (at least 512 bytes) is scratch for partial sectors.</summary>
-    public static BlockError ReadBytes<TDevice>(ref TDevice device, ulong offset, Span<byte> destination, Span<byte> sectorBuffer)
+    /// <paramref name="blockBuffer"/> (at least one block) is scratch for partial blocks.</summary>
+    public static BlockError ReadBytes<TDevice>(ref TDevice device, ulong offset, Span<byte> destination, Span<byte> blockBuffer)
         where TDevice : struct, IBlockDevice
     {
-        BlockError error = CheckRange(ref device, offset, destination.Length, sectorBuffer.Length);
+        BlockError error = CheckRange(ref device, offset, destination.Length, blockBuffer.Length, out int block);
         if (error != BlockError.None)
         {
             return error;
         }
 
-        Span<byte> bounce = sectorBuffer.Slice(0, SectorSize);
-        ulong sector = offset / SectorSize;
-        int within = (int)(offset % SectorSize);
+        Span<byte> bounce = blockBuffer.Slice(0, block);
+        ulong sectorsPerBlock = (ulong)(block / SectorSize);
+        ulong index = offset / (ulong)block;
+        int within = (int)(offset % (ulong)block);
         int done = 0;
         while (done < destination.Length)
         {
             int remaining = destination.Length - done;
-            if (within == 0 && remaining >= SectorSize)
+            if (within == 0 && remaining >= block)
             {
-                int whole = remaining - remaining % SectorSize;
-                error = device.Read(sector, destination.Slice(done, whole));
+                int whole = remaining - remaining % block;
+                error = device.Read(index * sectorsPerBlock, destination.Slice(done, whole));
                 if (error != BlockError.None)
                 {
                     return error;
                 }
 
                 done += whole;
-                sector += (ulong)(whole / SectorSize);
+                index += (ulong)(whole / block);
                 continue;
             }
 
-            error = device.Read(sector, bounce);
+            error = device.Read(index * sectorsPerBlock, bounce);
             if (error != BlockError.None)
             {
                 return error;
             }
 
-            int take = Math.Min(SectorSize - within, remaining);
+            int take = Math.Min(block - within, remaining);
             bounce.Slice(within, take).CopyTo(destination.Slice(done, take));
             done += take;
-            sector++;
+            index++;
             within = 0;
         }
 
         return BlockError.None;
     }
 
-    /// <summary>Writes <paramref name="source"/> at byte <paramref name="offset"/> of the disk; partial sectors are
-    /// read into <paramref name="sectorBuffer"/> (at least 512 bytes), patched and written back.</summary>
-    public static BlockError WriteBytes<TDevice>(ref TDevice device, ulong offset, ReadOnlySpan<byte> source, Span<byte> sectorBuffer)
+    /// <summary>Writes <paramref name="source"/> at byte <paramref name="offset"/> of the disk; partial blocks are
+    /// read into <paramref name="blockBuffer"/> (at least one block), patched and written back.</summary>
+    public static BlockError WriteBytes<TDevice>(ref TDevice device, ulong offset, ReadOnlySpan<byte> source, Span<byte> blockBuffer)
         where TDevice : struct, IBlockDevice
     {
-        BlockError error = CheckRange(ref device, offset, source.Length, sectorBuffer.Length);
+        BlockError error = CheckRange(ref device, offset, source.Length, blockBuffer.Length, out int block);
         if (error != BlockError.None)
         {
             return error;
@@ -75,59 +78,63 @@ public static class BlockIo
             return BlockError.ReadOnly;
         }
 
-        Span<byte> bounce = sectorBuffer.Slice(0, SectorSize);
-        ulong sector = offset / SectorSize;
-        int within = (int)(offset % SectorSize);
+        Span<byte> bounce = blockBuffer.Slice(0, block);
+        ulong sectorsPerBlock = (ulong)(block / SectorSize);
+        ulong index = offset / (ulong)block;
+        int within = (int)(offset % (ulong)block);
         int done = 0;
         while (done < source.Length)
         {
             int remaining = source.Length - done;
-            if (within == 0 && remaining >= SectorSize)
+            if (within == 0 && remaining >= block)
             {
-                int whole = remaining - remaining % SectorSize;
-                error = device.Write(sector, source.Slice(done, whole));
+                int whole = remaining - remaining % block;
+                error = device.Write(index * sectorsPerBlock, source.Slice(done, whole));
                 if (error != BlockError.None)
                 {
                     return error;
                 }
 
                 done += whole;
-                sector += (ulong)(whole / SectorSize);
+                index += (ulong)(whole / block);
                 continue;
             }
 
-            error = device.Read(sector, bounce);
+            error = device.Read(index * sectorsPerBlock, bounce);
             if (error != BlockError.None)
             {
                 return error;
             }
 
-            int take = Math.Min(SectorSize - within, remaining);
+            int take = Math.Min(block - within, remaining);
             source.Slice(done, take).CopyTo(bounce.Slice(within, take));
-            error = device.Write(sector, bounce);
+            error = device.Write(index * sectorsPerBlock, bounce);
             if (error != BlockError.None)
             {
                 return error;
             }
 
             done += take;
-            sector++;
+            index++;
             within = 0;
         }
 
         return BlockError.None;
     }
 
-    static BlockError CheckRange<TDevice>(ref TDevice device, ulong offset, int length, int sectorBufferLength)
+    /// <summary>The range must lie within the disk's whole blocks; the scratch buffer must hold a block.</summary>
+    static BlockError CheckRange<TDevice>(ref TDevice device, ulong offset, int length, int blockBufferLength, out int block)
         where TDevice : struct, IBlockDevice
     {
-        if (sectorBufferLength < SectorSize)
+        uint size = device.BlockSize;
+        block = size < SectorSize ? SectorSize : (int)size;
+        if (blockBufferLength < block)
         {
             return BlockError.BadBuffer;
         }
 
-        ulong capacity = device.CapacitySectors;
-        ulong bytes = capacity > ulong.MaxValue / SectorSize ? ulong.MaxValue : capacity * SectorSize;
+        ulong blocks = device.CapacitySectors / (ulong)(block / SectorSize);
+        ulong bytes = blocks > ulong.MaxValue / (ulong)block ? ulong.MaxValue : blocks * (ulong)block;
         if (offset > bytes || (ulong)length > bytes - offset)
         {
             return BlockError.OutOfRange;

@@ -43,16 +43,19 @@ public enum BlockError
     /// <summary>A write to a disk the device reports as read-only (VIRTIO_BLK_F_RO).</summary>
     ReadOnly,
 
-    /// <summary>The device must be reset and initialised again (it set DEVICE_NEEDS_RESET, or the driver gave up
-    /// on it after a timeout).</summary>
+    /// <summary>The device set DEVICE_NEEDS_RESET while the request was in flight: the driver reset it and initialised
+    /// it again, and the request's outcome is unknown. Also the answer of a driver that gave up on its device (a
+    /// protocol violation, or a reset that never completed) until <c>VirtioBlk.Recover</c>.</summary>
     DeviceNeedsReset,
 
     /// <summary>The device completed the request with a status byte that is none of VIRTIO_BLK_S_OK, IOERR and UNSUPP.
     /// Only that request failed; the device is still used.</summary>
     DeviceError,
 
-    /// <summary>The device did not complete a request within the wait's time limit (<see cref="ICompletionWait"/>);
-    /// the driver reset the device, and every request in flight failed with this error.</summary>
+    /// <summary>The device did not complete a request within the wait's time limit (<see cref="ICompletionWait"/>), not
+    /// even at a last look after it: the driver reset the device and initialised it again, and every request in flight
+    /// failed with this error. Whether such a request was carried out is unknown (a write may be on the disk). The
+    /// device works again.</summary>
     Timeout,
 
     /// <summary>Not enough free descriptors for the request right now: collect completed requests and submit again.
@@ -69,4 +72,12 @@ public enum BlockError
     /// reset the device and set FAILED; every request in flight, and every one that completed in the same look at the
     /// used ring, failed with this error; later requests are refused with <see cref="DeviceNeedsReset"/>.</summary>
     ProtocolViolation,
+
+    /// <summary>The request was in flight when the driver reset the device on the caller's word
+    /// (<c>VirtioBlk.Recover</c>, <c>Reinitialize</c>): whether it was carried out is unknown. The device works again.</summary>
+    Aborted,
+
+    /// <summary>A read or write that does not start and end on the device's logical block (blk_size): the device
+    /// would fail it. Nothing was sent.</summary>
+    Misaligned,
 }

@@ -21,10 +21,12 @@ public static class BlockErrors
         BlockError.ReadOnly => "disk is read-only",
         BlockError.DeviceNeedsReset => "device needs a reset",
         BlockError.DeviceError => "device returned an unknown status",
-        BlockError.Timeout => "device timed out",
+        BlockError.Timeout => "device timed out (device reset; the request may or may not have been done)",
         BlockError.QueueFull => "request queue full",
         BlockError.BadToken => "no such request",
         BlockError.ProtocolViolation => "device broke the virtqueue protocol (device reset)",
+        BlockError.Aborted => "request aborted by a device reset (it may or may not have been done)",
+        BlockError.Misaligned => "not aligned to the device's logical block size",
         _ => "unknown error",
     };
 }

@@ -19,7 +19,7 @@ namespace Kernel.Drivers.Virtio;
 /// device sees, the caller's included, is passed by bus address.</para>
 /// <para>A mutable struct: keep it in one variable (not a readonly field) and call it there. Not thread-safe: one
 /// hart, no interrupt handler calling into it.</para></summary>
-public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
+public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     where TRegs : struct, IMmioRegisters
     where TDma : struct, IDmaMemory
     where TWait : struct, ICompletionWait
@@ -48,6 +48,10 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     /// <summary>How many times a reset is polled for completion (a read of Status returning 0).</summary>
     const int ResetPollLimit = 1_000_000;
 
+    /// <summary>The largest blk_size taken: a page, as Linux (QEMU offers up to 32 KiB). Callers keep one block on the
+    /// stack.</summary>
+    public const uint MaxBlockSize = 4096;
+
     /// <summary>Polling: every this many unsuccessful waits the driver reads Status for DEVICE_NEEDS_RESET, so a broken
     /// modern device is reported without waiting for the time limit.</summary>
     const uint StatusCheckInterval = 4096;
@@ -59,12 +63,20 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     VirtioBlkRequestSlot* _slots;
     VirtioBlkRequestState* _states;
     ulong _capacity;
+    ulong _wantedFeatures;
+    uint _maxQueueSize;
+    uint _configGeneration;
+    byte* _queueArea;
+    ushort* _links;
     ulong _offeredFeatures;
     ulong _acceptedFeatures;
     uint _version;
     uint _blockSize;
     uint _sizeMax;
     uint _segMax;
+    uint _physicalBlockSize;
+    uint _minIoSize;
+    uint _optIoSize;
     int _maxDataSegments;
     int _inFlight;
     int _completedCount;
@@ -72,7 +84,10 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     ushort _completedTail;
     bool _ready;
     bool _broken;
+    bool _stuck;
     bool _configChanged;
+    BlockError _stuckReason;
+    uint _recoveries;
 
     /// <summary>Initialises the device behind <paramref name="regs"/> with the default features
     /// (<see cref="VirtioBlkFeatures.Default"/>) and at most <see cref="DefaultQueueSize"/> queue entries, waiting
@@ -95,16 +110,21 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
         device._wait = wait;
         device._completedHead = NoToken;
         device._completedTail = NoToken;
-        BlockError error = device.Start(wantedFeatures, maxQueueSize);
+        device._wantedFeatures = wantedFeatures;
+        device._maxQueueSize = maxQueueSize;
+
+        // 4.2.3.1.1: a window without the magic value, of an unknown version, empty (DeviceID 0) or holding another
+        // kind of device is left exactly as it was: not even FAILED is written.
+        BlockError error = device.Identify();
         if (error != BlockError.None)
         {
-            // 3.1.1: the driver sets FAILED when it gives up. Not on a window without the magic value: that is
-            // no virtio device, and its register 0x70 may mean anything.
-            if (error != BlockError.BadMagic)
-            {
-                device.SetFailed();
-            }
+            return error;
+        }
 
+        error = device.BringUp();
+        if (error != BlockError.None)
+        {
+            device.SetFailed();   // 3.1.1: the driver sets FAILED when it gives up
             return error;
         }
 
@@ -139,9 +159,19 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     /// <summary>The number of entries of the request queue (a power of two).</summary>
     public readonly ushort QueueSize => _queue.Size;
 
-    /// <summary>The device's block size in bytes (blk_size, with VIRTIO_BLK_F_BLK_SIZE; 512 without): the unit in which
-    /// it works best. Requests still address 512-byte sectors (5.2.6).</summary>
+    /// <summary>The device's logical block size in bytes (blk_size, with VIRTIO_BLK_F_BLK_SIZE; 512 without): every read
+    /// and write starts and ends on such a block (<see cref="BlockError.Misaligned"/> otherwise: QEMU fails them).
+    /// Requests still address 512-byte sectors (5.2.6).</summary>
     public readonly uint BlockSize => _blockSize;
+
+    /// <summary>The physical block in bytes (TOPOLOGY: 2^physical_block_exp logical blocks; else <see cref="BlockSize"/>):
+    /// writes of whole, aligned physical blocks avoid a read-modify-write in the device.</summary>
+    public readonly uint PhysicalBlockSize => _physicalBlockSize == 0 ? _blockSize : _physicalBlockSize;
+
+    /// <summary>The suggested minimum and optimal request sizes in bytes (TOPOLOGY), or 0 when not given.</summary>
+    public readonly uint MinIoSize => _minIoSize;
+
+    public readonly uint OptimalIoSize => _optIoSize;
 
     /// <summary>The most data descriptors one request may have: the device's seg_max (SEG_MAX) and the queue size less
     /// the header and status descriptors, whichever is smaller.</summary>
@@ -288,6 +318,16 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
             return NotReadyError;
         }
 
+        // Once per batch (nothing in flight): a capacity change is seen before the next request is checked (5.2.6.1).
+        if (_inFlight == 0)
+        {
+            CheckConfiguration();
+            if (!IsReady)
+            {
+                return NotReadyError;
+            }
+        }
+
         ulong total = 0;
         for (int i = 0; i < data.Length; i++)
         {
@@ -315,6 +355,13 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
                 if (sector >= _capacity || count > _capacity - sector)
                 {
                     return BlockError.OutOfRange;
+                }
+
+                // Whole logical blocks only (5.2.6: the sector is in 512-byte units, blk_size is the device's unit).
+                ulong sectorsPerBlock = _blockSize >> VirtioBlkConfig.SectorShift;
+                if ((sector & (sectorsPerBlock - 1)) != 0 || (count & (sectorsPerBlock - 1)) != 0)
+                {
+                    return BlockError.Misaligned;
                 }
 
                 if (op == BlockOp.Write && IsReadOnly)
@@ -440,6 +487,8 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
             AcknowledgeInterrupt();
         }
 
+        // A legacy device may report a used length larger than the buffers (5.2.6.3: ignore it); a modern one may not.
+        bool checkLength = IsModern;
         int completedBefore = _completedCount;
         uint fresh = _queue.NewUsedCount;
         if (fresh != 0)
@@ -462,7 +511,7 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
                 ushort head = (ushort)used.Id;
                 VirtioBlkRequestState* state = _states + head;
                 byte status = Volatile.Read(ref _slots[head].Status);
-                if (state->State != VirtioBlkRequestState.InFlight || used.Len > state->WritableBytes ||
+                if (state->State != VirtioBlkRequestState.InFlight || (checkLength && used.Len > state->WritableBytes) ||
                     status == VirtioBlkRequestSlot.StatusNotWritten)
                 {
                     return FailBatch(tailBefore, completedBefore);
@@ -478,10 +527,9 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
             }
         }
 
-        if (_configChanged)
+        if (_configChanged && IsReady)
         {
-            _configChanged = false;
-            CheckNeedsReset();
+            OnConfigurationChange();
         }
 
         return _completedCount - completedBefore;
@@ -550,10 +598,13 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     }
 
     /// <summary>Waits until request <paramref name="token"/> completes, then collects it and returns its result.
-    /// <see cref="BlockError.BadToken"/> for a token that names no request. When the wait's time limit passes
-    /// (<see cref="ICompletionWait.Wait"/> returns false) the driver resets the device, so that it lets go of every
-    /// buffer, and fails every request in flight with <see cref="BlockError.Timeout"/> (or
-    /// <see cref="BlockError.DeviceNeedsReset"/> when the device asked for a reset).</summary>
+    /// <see cref="BlockError.BadToken"/> for a token that names no request. With a wait that has no time limit (the
+    /// kernel's default) a slow device is waited for as long as it takes. When the wait's time limit passes
+    /// (<see cref="ICompletionWait.Wait"/> returns false) the used ring is looked at once more (a host stall is not
+    /// the device's fault), and the device gets one more period; if the request is still not done after that, it is
+    /// reset and initialised again, and every
+    /// request in flight, this one included, fails with <see cref="BlockError.Timeout"/> (outcome unknown). A device
+    /// that sets DEVICE_NEEDS_RESET is restarted the same way (<see cref="BlockError.DeviceNeedsReset"/>).</summary>
     public BlockError WaitFor(ushort token)
     {
         if (TryGetResult(token, out BlockError result))
@@ -563,6 +614,7 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
 
         _wait.Start();
         uint waits = 0;
+        bool graceGiven = false;
         while (true)
         {
             ReapCompletions();
@@ -571,20 +623,48 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
                 return result;
             }
 
-            if (!WaitOnce(ref waits, out _))
+            if (!IsReady)
             {
-                // Giving up completed every request in flight, this one included.
-                TryGetResult(token, out result);
+                return NotReadyError;   // a reset that did not complete: the request stays the device's
+            }
+
+            if (!_wait.Wait())
+            {
+                ReapCompletions();
+                if (!TryGetResult(token, out result))
+                {
+                    if (!graceGiven)
+                    {
+                        // A host stall (QEMU stopped) can eat a whole deadline at once: give the device one more
+                        // period of real time before deciding it stopped answering.
+                        graceGiven = true;
+                        _wait.Start();
+                        continue;
+                    }
+
+                    Restart(BlockError.Timeout);
+                    if (!TryGetResult(token, out result))
+                    {
+                        return NotReadyError;
+                    }
+                }
+
                 return result;
+            }
+
+            // Interrupt mode learns of DEVICE_NEEDS_RESET from the configuration-change interrupt; polling looks.
+            if (!_wait.UsesInterrupts && ++waits % StatusCheckInterval == 0)
+            {
+                CheckNeedsReset();
             }
         }
     }
 
     /// <summary>Waits until at least one request's result is ready to collect (<see cref="TryTakeCompleted"/>):
     /// returns <see cref="BlockError.None"/> then, at once when one already is or when none is in flight. When the
-    /// wait's time limit passes, or (polling) the device reports DEVICE_NEEDS_RESET, the driver gives up on the device
-    /// as <see cref="WaitFor"/> does and returns <see cref="BlockError.Timeout"/> or
-    /// <see cref="BlockError.DeviceNeedsReset"/>; every request in flight then has that error as its result.</summary>
+    /// wait's time limit passes and a last look at the used ring finds nothing, the driver restarts the device as
+    /// <see cref="WaitFor"/> does and returns <see cref="BlockError.Timeout"/>; every request that was in flight then
+    /// has that error as its result. After DEVICE_NEEDS_RESET the same, with that error.</summary>
     public BlockError WaitForCompletion()
     {
         ReapCompletions();
@@ -595,11 +675,36 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
 
         _wait.Start();
         uint waits = 0;
+        bool graceGiven = false;
         while (true)
         {
-            if (!WaitOnce(ref waits, out BlockError error))
+            if (!IsReady)
             {
-                return error;
+                return NotReadyError;
+            }
+
+            if (!_wait.Wait())
+            {
+                ReapCompletions();
+                if (_completedCount != 0 || _inFlight == 0)
+                {
+                    return BlockError.None;
+                }
+
+                if (!graceGiven)
+                {
+                    graceGiven = true;   // one more period after a deadline: see WaitFor
+                    _wait.Start();
+                    continue;
+                }
+
+                BlockError error = Restart(BlockError.Timeout);
+                return error == BlockError.None ? BlockError.Timeout : error;
+            }
+
+            if (!_wait.UsesInterrupts && ++waits % StatusCheckInterval == 0 && CheckNeedsReset())
+            {
+                return BlockError.DeviceNeedsReset;
             }
 
             ReapCompletions();
@@ -608,34 +713,6 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
                 return BlockError.None;
             }
         }
-    }
-
-    /// <summary>One wait of a loop. False when the driver gave up on the device, with why in
-    /// <paramref name="error"/>: the time limit passed, or (polling, now and then) the device reports
-    /// DEVICE_NEEDS_RESET.</summary>
-    bool WaitOnce(ref uint waits, out BlockError error)
-    {
-        error = BlockError.None;
-        if (!IsReady)
-        {
-            error = NotReadyError;
-            return false;
-        }
-
-        if (!_wait.Wait())
-        {
-            error = GiveUp(BlockError.Timeout);
-            return false;
-        }
-
-        // Interrupt mode learns of DEVICE_NEEDS_RESET from the configuration-change interrupt; polling looks.
-        if (!_wait.UsesInterrupts && ++waits % StatusCheckInterval == 0 && CheckNeedsReset())
-        {
-            error = BlockError.DeviceNeedsReset;
-            return false;
-        }
-
-        return true;
     }
 
     /// <summary>Reads InterruptStatus and writes the bits it found to InterruptACK (4.2.2), which lowers the device's
@@ -650,10 +727,13 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
             return 0;
         }
 
-        uint pending = _regs.Read32(VirtioMmio.InterruptStatus);
+        // Only the bits the driver knows (4.2.2.2); then a fence, so that the used ring is read after the device saw
+        // the acknowledgement and a completion published in between raises the line again.
+        uint pending = _regs.Read32(VirtioMmio.InterruptStatus) & (VirtioMmio.InterruptUsedBuffer | VirtioMmio.InterruptConfigChange);
         if (pending != 0)
         {
             _regs.Write32(VirtioMmio.InterruptACK, pending);
+            DmaBarriers.AfterInterruptAck();
             if ((pending & VirtioMmio.InterruptConfigChange) != 0)
             {
                 _configChanged = true;
@@ -766,336 +846,5 @@ public unsafe struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
         state->State = VirtioBlkRequestState.Free;
         _completedCount--;
         _queue.FreeChain(head);
-    }
-
-    // ---- Initialisation (3.1.1, legacy 4.2.4) ----
-
-    BlockError Start(ulong wantedFeatures, uint maxQueueSize)
-    {
-        if (_regs.Read32(VirtioMmio.MagicValue) != VirtioMmio.Magic)
-        {
-            return BlockError.BadMagic;
-        }
-
-        _version = _regs.Read32(VirtioMmio.Version);
-        if (_version != VirtioMmio.VersionLegacy && _version != VirtioMmio.VersionModern)
-        {
-            return BlockError.UnsupportedVersion;
-        }
-
-        uint deviceId = _regs.Read32(VirtioMmio.DeviceID);
-        if (deviceId == 0)
-        {
-            return BlockError.NoDevice;
-        }
-
-        if (deviceId != VirtioMmio.DeviceIdBlock)
-        {
-            return BlockError.NotBlockDevice;
-        }
-
-        // 1. Reset. 2. ACKNOWLEDGE: a virtio device. 3. DRIVER: the driver knows how to drive it.
-        if (!Reset())
-        {
-            return BlockError.Timeout;
-        }
-
-        AddStatus(VirtioDeviceStatus.Acknowledge);
-        AddStatus(VirtioDeviceStatus.Driver);
-
-        // 4-6. Features (and, modern, FEATURES_OK).
-        BlockError error = NegotiateFeatures(wantedFeatures);
-        if (error != BlockError.None)
-        {
-            return error;
-        }
-
-        // 7. Device-specific set-up: the queue, the request slots, the configuration.
-        error = SetUpQueue(maxQueueSize);
-        if (error != BlockError.None)
-        {
-            return error;
-        }
-
-        _slots = (VirtioBlkRequestSlot*)_dma.AllocateZeroed((nuint)(sizeof(VirtioBlkRequestSlot) * _queue.Size), 8);
-        _states = (VirtioBlkRequestState*)_dma.AllocateZeroed((nuint)(sizeof(VirtioBlkRequestState) * _queue.Size), 8);
-        if (_slots == null || _states == null)
-        {
-            return BlockError.OutOfMemory;
-        }
-
-        if (!ReadConfiguration())
-        {
-            return BlockError.ProtocolViolation;
-        }
-
-        // A polling driver tells the device it need not interrupt (a hint, 2.7.7).
-        _queue.SetNoInterrupt(!_wait.UsesInterrupts);
-
-        // 8. DRIVER_OK: the device is live.
-        AddStatus(VirtioDeviceStatus.DriverOk);
-        if ((_regs.Read32(VirtioMmio.Status) & VirtioDeviceStatus.DeviceNeedsReset) != 0)
-        {
-            return BlockError.DeviceNeedsReset;
-        }
-
-        return BlockError.None;
-    }
-
-    /// <summary>capacity always; blk_size, seg_max and size_max when their features were negotiated (5.2.4: the fields
-    /// mean nothing otherwise). A zero seg_max or size_max is taken as "no limit" beyond the driver's own. False when
-    /// the capacity never read the same twice (<see cref="ReadConfig64"/>). Any capacity is taken, 0 (every read and
-    /// write is out of range) and 2^64 - 1 (<see cref="CapacityBytes"/> saturates; ranges are checked without
-    /// overflow) included.</summary>
-    bool ReadConfiguration()
-    {
-        if (!ReadConfig64(VirtioBlkConfig.Capacity, out _capacity))
-        {
-            return false;
-        }
-
-        _blockSize = VirtioBlkConfig.SectorSize;
-        if ((_acceptedFeatures & VirtioBlkFeatures.BlockSize) != 0)
-        {
-            uint blockSize = _regs.Read32(VirtioMmio.Config + VirtioBlkConfig.BlkSize);
-            if (blockSize != 0)
-            {
-                _blockSize = blockSize;
-            }
-        }
-
-        _sizeMax = (_acceptedFeatures & VirtioBlkFeatures.SizeMax) != 0
-            ? _regs.Read32(VirtioMmio.Config + VirtioBlkConfig.SizeMax)
-            : 0;
-        _segMax = (_acceptedFeatures & VirtioBlkFeatures.SegMax) != 0
-            ? _regs.Read32(VirtioMmio.Config + VirtioBlkConfig.SegMax)
-            : 0;
-
-        _maxDataSegments = _queue.Size - FramingDescriptors;
-        if (_segMax != 0 && _segMax < (uint)_maxDataSegments)
-        {
-            _maxDataSegments = (int)_segMax;
-        }
-
-        return true;
-    }
-
-    /// <summary>Writes 0 to Status and waits for it to read back 0 (immediate on the legacy interface; the modern one
-    /// may take time, 4.2.3.1).</summary>
-    bool Reset()
-    {
-        _regs.Write32(VirtioMmio.Status, VirtioDeviceStatus.Reset);
-        for (int i = 0; i < ResetPollLimit; i++)
-        {
-            if (_regs.Read32(VirtioMmio.Status) == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    void AddStatus(uint bits) => _regs.Write32(VirtioMmio.Status, _regs.Read32(VirtioMmio.Status) | bits);
-
-    void SetFailed() => AddStatus(VirtioDeviceStatus.Failed);
-
-    readonly bool IsModern => _version == VirtioMmio.VersionModern;
-
-    /// <summary>Reads the offered features and writes back the subset the driver implements and wants (VERSION_1
-    /// whenever offered). Legacy: one 32-bit word and nothing more. Modern: two words; VERSION_1 must be offered, then
-    /// FEATURES_OK is set and must read back set (3.1.1 steps 5 and 6), or the device refused the features.</summary>
-    BlockError NegotiateFeatures(ulong wantedFeatures)
-    {
-        _regs.Write32(VirtioMmio.HostFeaturesSel, 0);
-        _offeredFeatures = _regs.Read32(VirtioMmio.HostFeatures);
-        if (IsModern)
-        {
-            _regs.Write32(VirtioMmio.HostFeaturesSel, 1);
-            _offeredFeatures |= (ulong)_regs.Read32(VirtioMmio.HostFeatures) << 32;
-        }
-
-        _acceptedFeatures = _offeredFeatures & (wantedFeatures | VirtioBlkFeatures.Version1) & VirtioBlkFeatures.Supported;
-        if (IsModern && (_offeredFeatures & VirtioBlkFeatures.Version1) == 0)
-        {
-            return BlockError.FeaturesRefused;   // a version 2 transport with a pre-1.0 device: not allowed (4.2.2)
-        }
-
-        _regs.Write32(VirtioMmio.GuestFeaturesSel, 0);
-        _regs.Write32(VirtioMmio.GuestFeatures, (uint)_acceptedFeatures);
-        if (IsModern)
-        {
-            _regs.Write32(VirtioMmio.GuestFeaturesSel, 1);
-            _regs.Write32(VirtioMmio.GuestFeatures, (uint)(_acceptedFeatures >> 32));
-            AddStatus(VirtioDeviceStatus.FeaturesOk);
-            if ((_regs.Read32(VirtioMmio.Status) & VirtioDeviceStatus.FeaturesOk) == 0)
-            {
-                return BlockError.FeaturesRefused;
-            }
-        }
-
-        return BlockError.None;
-    }
-
-    /// <summary>Sets up queue 0 with at most <paramref name="maxQueueSize"/> entries in one zeroed page-aligned area
-    /// laid out as the legacy interface requires (which also meets the modern alignments: 16, 2 and 4 bytes).
-    /// Legacy (4.2.4, "Virtqueue Configuration"): GuestPageSize, QueueNum, QueueAlign, then the area's page number in
-    /// QueuePFN. Modern (4.2.3.2): QueueNum, the three 64-bit addresses, then QueueReady.</summary>
-    BlockError SetUpQueue(uint maxQueueSize)
-    {
-        if (!IsModern)
-        {
-            _regs.Write32(VirtioMmio.GuestPageSize, PageSize);
-        }
-
-        _regs.Write32(VirtioMmio.QueueSel, 0);
-        if (_regs.Read32(IsModern ? VirtioMmio.QueueReady : VirtioMmio.QueuePFN) != 0)
-        {
-            return BlockError.QueueUnavailable;   // already in use
-        }
-
-        uint max = _regs.Read32(VirtioMmio.QueueNumMax);
-        uint size = max < maxQueueSize ? max : maxQueueSize;
-        if (size > MaxQueueSize)
-        {
-            size = MaxQueueSize;
-        }
-
-        while ((size & (size - 1)) != 0)
-        {
-            size &= size - 1;   // split queue sizes are powers of two (2.7): round down
-        }
-
-        if (size < 3)
-        {
-            return BlockError.QueueUnavailable;   // absent (0), or too small for a three-descriptor request
-        }
-
-        uint align = VirtqLegacyLayout.Alignment;
-        byte* area = (byte*)_dma.AllocateZeroed(VirtqLegacyLayout.TotalSize(size, align), PageSize);
-        if (area == null)
-        {
-            return BlockError.OutOfMemory;
-        }
-
-        ulong bus = _dma.BusAddress(area);
-        if ((bus & (PageSize - 1)) != 0 || (!IsModern && bus / PageSize > uint.MaxValue))
-        {
-            return BlockError.OutOfMemory;   // QueuePFN is a 32-bit page number
-        }
-
-        // The free list and the chains' links: the driver's own, never handed to the device.
-        ushort* links = (ushort*)_dma.AllocateZeroed(Virtqueue.PrivateBytes(size), 2);
-        if (links == null)
-        {
-            return BlockError.OutOfMemory;
-        }
-
-        _queue = Virtqueue.Create(
-            (VirtqDesc*)area,
-            (VirtqAvail*)(area + VirtqLegacyLayout.AvailOffset(size)),
-            (VirtqUsed*)(area + VirtqLegacyLayout.UsedOffset(size, align)),
-            links,
-            (ushort)size);
-
-        _regs.Write32(VirtioMmio.QueueNum, size);
-        if (IsModern)
-        {
-            WriteAddress(VirtioMmio.QueueDescLow, bus);
-            WriteAddress(VirtioMmio.QueueDriverLow, bus + VirtqLegacyLayout.AvailOffset(size));
-            WriteAddress(VirtioMmio.QueueDeviceLow, bus + VirtqLegacyLayout.UsedOffset(size, align));
-            _regs.Write32(VirtioMmio.QueueReady, 1);
-        }
-        else
-        {
-            _regs.Write32(VirtioMmio.QueueAlign, align);
-            _regs.Write32(VirtioMmio.QueuePFN, (uint)(bus / PageSize));
-        }
-
-        return BlockError.None;
-    }
-
-    /// <summary>A 64-bit address to a Low register and the High one 4 bytes after it.</summary>
-    void WriteAddress(uint lowRegister, ulong address)
-    {
-        _regs.Write32(lowRegister, (uint)address);
-        _regs.Write32(lowRegister + 4, (uint)(address >> 32));
-    }
-
-    /// <summary>A 64-bit configuration field as two 32-bit reads that cannot tear (2.5.1, 4.2.2.2). Modern: repeated
-    /// until ConfigGeneration reads the same before and after. Legacy has no ConfigGeneration: the high word is read
-    /// before and after the low one and the read repeated when it changed. False when the field changed under every
-    /// one of <see cref="ConfigReadAttempts"/> attempts (no value read can be trusted).</summary>
-    bool ReadConfig64(uint offset, out ulong value)
-    {
-        uint address = VirtioMmio.Config + offset;
-        if (IsModern)
-        {
-            for (int attempt = 0; attempt < ConfigReadAttempts; attempt++)
-            {
-                uint generation = _regs.Read32(VirtioMmio.ConfigGeneration);
-                value = _regs.Read32(address) | (ulong)_regs.Read32(address + 4) << 32;
-                if (_regs.Read32(VirtioMmio.ConfigGeneration) == generation)
-                {
-                    return true;
-                }
-            }
-
-            value = 0;
-            return false;
-        }
-
-        uint high = _regs.Read32(address + 4);
-        for (int attempt = 0; attempt < ConfigReadAttempts; attempt++)
-        {
-            uint low = _regs.Read32(address);
-            uint again = _regs.Read32(address + 4);
-            if (again == high)
-            {
-                value = (ulong)high << 32 | low;
-                return true;
-            }
-
-            high = again;
-        }
-
-        value = 0;
-        return false;
-    }
-
-    // ---- Giving up ----
-
-    /// <summary>Reads Status; when the device set DEVICE_NEEDS_RESET, gives up on it and returns true.</summary>
-    bool CheckNeedsReset()
-    {
-        if ((_regs.Read32(VirtioMmio.Status) & VirtioDeviceStatus.DeviceNeedsReset) == 0)
-        {
-            return false;
-        }
-
-        GiveUp(BlockError.DeviceNeedsReset);
-        return true;
-    }
-
-    /// <summary>Resets the device, which stops it from touching the queue and the callers' buffers (requests may still
-    /// be in flight), then sets FAILED. Every request in flight completes with <paramref name="reason"/> (or
-    /// <see cref="BlockError.DeviceNeedsReset"/> when the device set that bit); every later request is refused with
-    /// <see cref="BlockError.DeviceNeedsReset"/>.</summary>
-    BlockError GiveUp(BlockError reason)
-    {
-        bool needsReset = (_regs.Read32(VirtioMmio.Status) & VirtioDeviceStatus.DeviceNeedsReset) != 0;
-        BlockError error = needsReset ? BlockError.DeviceNeedsReset : reason;
-        _broken = true;
-        Reset();
-        SetFailed();
-        for (int head = 0; head < _queue.Size && _inFlight > 0; head++)
-        {
-            if (_states[head].State == VirtioBlkRequestState.InFlight)
-            {
-                Complete((ushort)head, error);
-            }
-        }
-
-        return error;
     }
 }

@@ -19,6 +19,13 @@ public static class VirtioBlkConfig
     /// <summary>le32 blk_size (VIRTIO_BLK_F_BLK_SIZE).</summary>
     public const uint BlkSize = 20;
 
+    /// <summary>topology { u8 physical_block_exp; u8 alignment_offset; le16 min_io_size; } (VIRTIO_BLK_F_TOPOLOGY),
+    /// read as one 32-bit word: the physical block is 2^exp logical blocks, min_io_size is in logical blocks.</summary>
+    public const uint Topology = 24;
+
+    /// <summary>le32 opt_io_size, in logical blocks (VIRTIO_BLK_F_TOPOLOGY).</summary>
+    public const uint OptIoSize = 28;
+
     /// <summary>The unit of <see cref="Capacity"/> and of a request's sector, whatever the device's block size.</summary>
     public const int SectorSize = 512;
 

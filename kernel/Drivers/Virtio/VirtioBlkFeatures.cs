@@ -43,13 +43,14 @@ public static class VirtioBlkFeatures
     public const ulong Version1 = 1ul << 32;
 
     /// <summary>What this driver implements and can therefore accept when offered: the read-only flag (writes are
-    /// refused), BLK_SIZE (reported as <c>VirtioBlk.BlockSize</c>; requests still address 512-byte sectors), SEG_MAX
+    /// refused), BLK_SIZE (<c>VirtioBlk.BlockSize</c>: every read and write starts and ends on such a block; sectors
+    /// stay 512 bytes), TOPOLOGY (<c>PhysicalBlockSize</c>, <c>MinIoSize</c>, <c>OptimalIoSize</c>), SEG_MAX
     /// and SIZE_MAX (honoured when building descriptor chains), FLUSH (<c>VirtioBlk.Flush</c>) and VERSION_1 (the
     /// modern interface; accepted whenever offered, whatever was asked for). Never more: unknown bits are always
     /// declined.</summary>
-    public const ulong Supported = ReadOnly | BlockSize | SegMax | SizeMax | Flush | Version1;
+    public const ulong Supported = ReadOnly | BlockSize | SegMax | SizeMax | Flush | Topology | Version1;
 
     /// <summary>What <c>VirtioBlk.Initialize</c> accepts without being asked otherwise: everything in
     /// <see cref="Supported"/>. With FLUSH the device may cache writes: call <c>Flush</c> to make them durable.</summary>
-    public const ulong Default = ReadOnly | BlockSize | SegMax | SizeMax | Flush;
+    public const ulong Default = ReadOnly | BlockSize | SegMax | SizeMax | Flush | Topology;
 }

@@ -54,6 +54,14 @@ public unsafe struct Virtqueue
         return queue;
     }
 
+    /// <summary>After a device reset, with the ring memory zeroed by the caller: both ring indexes start again at 0.
+    /// The free list and the chains still held (requests completed but not collected) are the driver's and stay.</summary>
+    public void RestartRings()
+    {
+        _availIdx = 0;
+        _lastUsedIdx = 0;
+    }
+
     /// <summary>The number of entries (the queue size negotiated with the device).</summary>
     public readonly ushort Size => _size;
 

@@ -119,6 +119,14 @@ public sealed unsafe partial class FakeVirtioBlkDevice
 
     public uint BlockSize { get; set; } = 512;
 
+    /// <summary>Topology (VIRTIO_BLK_F_TOPOLOGY): log2 of logical blocks per physical block, and the minimum and
+    /// optimal I/O sizes in logical blocks.</summary>
+    public byte PhysicalBlockExp { get; set; }
+
+    public ushort MinIoBlocks { get; set; } = 1;
+
+    public uint OptIoBlocks { get; set; }
+
     /// <summary>What VIRTIO_BLK_T_GET_ID answers (QEMU: the drive's serial).</summary>
     public string Serial { get; set; } = "fake-serial";
 
@@ -319,9 +327,9 @@ public sealed unsafe partial class FakeVirtioBlkDevice
                     return _configGeneration;
                 case VirtioMmio.InterruptStatus:
                     OnInterruptStatusRead?.Invoke(this);
-                    return _interruptStatus;
+                    return _interruptStatus == 0 ? 0 : _interruptStatus | UndefinedInterruptBits;
                 case VirtioMmio.Status:
-                    return _status;
+                    return ReadStatus();
                 default:
                     Violation($"read of write-only or unknown register 0x{offset:x3}");
                     return 0;
@@ -419,6 +427,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
 
                     InterruptAcks++;
                     _interruptStatus &= ~value;
+                    _events.Add("ack");
                     break;
                 case VirtioMmio.Status:
                     WriteStatus(value);
@@ -581,6 +590,12 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         _statusWrites.Add(value);
         if (value == 0)
         {
+            if (ResetNeverCompletes)
+            {
+                _resetRequested = true;   // 4.2.3.1: Status keeps reading non-zero; the queue stays live
+                return;
+            }
+
             Reset();
             return;
         }
@@ -686,7 +701,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
     /// <summary>The configuration space (struct virtio_blk_config, 5.2.4), little-endian.</summary>
     byte[] ConfigBytes(uint offset, int length)
     {
-        var config = new byte[24];
+        var config = new byte[32];
         BinaryPrimitives.WriteUInt64LittleEndian(config.AsSpan(0), CapacitySectors);
         BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(8), SizeMax);
         BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(12), SegMax);
@@ -694,6 +709,9 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         config[18] = 16;                                                       // heads
         config[19] = 63;                                                       // sectors
         BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(20), BlockSize);
+        config[24] = PhysicalBlockExp;
+        BinaryPrimitives.WriteUInt16LittleEndian(config.AsSpan(26), MinIoBlocks);
+        BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(28), OptIoBlocks);
         if (offset + length > config.Length)
         {
             Violation($"configuration read at 0x{offset:x}, past the block configuration");
@@ -1216,9 +1234,22 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         }
     }
 
+    /// <summary>As QEMU's virtio_blk_sect_range_ok: inside the capacity and whole logical blocks (blk_size); a
+    /// driver that negotiated BLK_SIZE and still sends part of a block breaks 5.2.6 and is recorded.</summary>
     bool InRange(ulong sector, long bytes)
     {
         ulong sectors = (ulong)bytes / 512;
+        ulong perBlock = Math.Max(1u, BlockSize / 512);
+        if (sector % perBlock != 0 || sectors % perBlock != 0)
+        {
+            if ((_guestFeatures & VirtioBlkFeatures.BlockSize) != 0)
+            {
+                Violation($"request at sector {sector} of {sectors} sectors is not whole blocks of {BlockSize} bytes");
+            }
+
+            return false;
+        }
+
         return sector < CapacitySectors && sectors <= CapacitySectors - sector;
     }
 

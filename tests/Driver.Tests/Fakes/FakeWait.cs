@@ -25,6 +25,10 @@ public sealed class FakeWaitState(FakeVirtioBlkDevice device)
     /// the line: e.g. complete one pending request.</summary>
     public Action<FakeVirtioBlkDevice>? OnWait { get; set; }
 
+    /// <summary>What the device does just as the time limit passes, before the wait reports it: e.g. complete a request
+    /// during a host stall (QEMU stopped), which the driver must find at its last look at the used ring.</summary>
+    public Action<FakeVirtioBlkDevice>? OnTimeLimit { get; set; }
+
     public long Starts { get; internal set; }
 
     public long Waits { get; internal set; }
@@ -63,6 +67,7 @@ public readonly struct FakeWait(FakeWaitState state) : ICompletionWait
         if (++state.SinceStart >= state.Limit)
         {
             state.TimeLimitsReached++;
+            state.OnTimeLimit?.Invoke(state.Device);
             return false;
         }
 
@@ -80,6 +85,7 @@ public readonly struct FakeWait(FakeWaitState state) : ICompletionWait
                 if (clock.Elapsed >= state.SleepLimit)
                 {
                     state.LostWakeups++;
+                    state.OnTimeLimit?.Invoke(state.Device);
                     return false;
                 }
 

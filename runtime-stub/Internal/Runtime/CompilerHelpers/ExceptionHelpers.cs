@@ -14,6 +14,17 @@ public static unsafe class ExceptionHelpers
     private static ExceptionFrame* s_top;
     private static object? s_pending;
 
+    // The exception whose unwinding is under way: what the panic reports. A finally that throws during the
+    // unwinding throws on (the outer finally blocks still run), but CoreCLR reports the first exception.
+    private static object? s_first;
+
+    /// <summary>Called by <see cref="ThrowHelpers.Throw"/> for every throw: the exception the program dies of.</summary>
+    internal static object Unhandled(object exception)
+    {
+        s_first ??= exception;
+        return s_first;
+    }
+
     /// <summary>Called on entering a try that has a finally.</summary>
     public static void PushFrame(ExceptionFrame* frame)
     {
@@ -39,6 +50,20 @@ public static unsafe class ExceptionHelpers
         s_pending = exception;
         s_top = frame->Previous;
         rvc_longjmp(&frame->Buffer, 1);
+    }
+
+    /// <summary>In the finally of <see cref="StartupHelpers.RunTypeInitializer"/>: the exception unwinding through
+    /// a static constructor becomes a TypeInitializationException.</summary>
+    internal static void WrapPending(string message)
+    {
+        object? inner = s_pending;
+        s_pending = new System.TypeInitializationException(message, System.Runtime.CompilerServices.Unsafe.As<System.Exception>(inner));
+
+        // The runtime handles the constructor's exception and throws this one instead (as CoreCLR does).
+        if (s_first == inner)
+        {
+            s_first = s_pending;
+        }
     }
 
     /// <summary>Called at the end of a finally that ran because of an exception: the exception goes on.</summary>

@@ -21,6 +21,29 @@ public static unsafe class StartupHelpers
     private static nuint s_used;
 
     /// <summary>
+    /// Runs a static constructor at the first access to its type (docs/abi.md, "Type initialisers"); the compiler's
+    /// trigger has marked the type as initialised already, so an access from the constructor itself does not run it
+    /// again. An exception escaping it continues as a TypeInitializationException with
+    /// <paramref name="message"/>, the original as its inner exception.
+    /// </summary>
+    public static void RunTypeInitializer(delegate*<void> typeInitializer, string message)
+    {
+        bool completed = false;
+        try
+        {
+            typeInitializer();
+            completed = true;
+        }
+        finally
+        {
+            if (!completed)
+            {
+                ExceptionHelpers.WrapPending(message);
+            }
+        }
+    }
+
+    /// <summary>
     /// Allocates an instance of <paramref name="type"/> (BaseSize bytes, zeroed) and stores
     /// the MethodTable pointer in its first word. Used for <c>newobj</c> of exception classes.
     /// </summary>

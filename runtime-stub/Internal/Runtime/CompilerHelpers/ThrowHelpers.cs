@@ -42,7 +42,11 @@ public static unsafe class ThrowHelpers
         }
 
         // The finally blocks of the active try regions run first (each ends in ExceptionHelpers.Rethrow).
+        object first = ExceptionHelpers.Unhandled(exception);
         ExceptionHelpers.Unwind(exception);
+
+        // No frame left: report the exception the unwinding began with (a finally may have thrown another).
+        exception = first;
 
         MethodTable* type = (MethodTable*)exception.m_pMethodTable;
         string? message = Unsafe.As<Exception>(exception)._message;
@@ -63,6 +67,26 @@ public static unsafe class ThrowHelpers
         }
 
         Console.WriteLine();
+        Platform.Exit(PanicExitCode);
+    }
+
+    /// <summary>
+    /// Called by the code a method runs on entry when the stack pointer is below <c>rvc_stack_limit</c>, or by a
+    /// <c>stackalloc</c> that would take it there (docs/abi.md, "Stack overflow"); the caller has set the limit to
+    /// zero, so this runs on the reserve below it. Prints <c>Stack overflow.</c> and exits with 134, as CoreCLR
+    /// does (to stderr on the host, as there); no finally block runs.
+    /// </summary>
+    [DoesNotReturn]
+    public static void StackOverflow()
+    {
+        byte* text = stackalloc byte[16];
+        ReadOnlySpan<byte> message = "Stack overflow.\n"u8;
+        for (int i = 0; i < message.Length; i++)
+        {
+            text[i] = message[i];
+        }
+
+        Platform.WriteError(text, message.Length);
         Platform.Exit(PanicExitCode);
     }
 
