@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Rvc.Kernel.Tests;
 
 // Issue 10's boot-log tests: processes, user mode and system calls. The user shell (user/Shell) runs as the first
-// process (`--append shell=user`) and is driven through QEMU's standard input; every boot is on rv32 and rv64, and
+// process (the launcher's `--shell`: `shell=user`) and is driven through QEMU's standard input; every boot is on rv32 and rv64, and
 // where the disk is involved with both completion modes.
 
 /// <summary>What the user shell's boots share: the session after the kernel's <c>proc: user programs:</c> line.</summary>
@@ -14,7 +14,7 @@ internal static class UserShell
     public const string NoProcessLeft = "proc: no user process left; powering off";
 
     public static BootResult Boot(string arch, string input, params string[] options)
-        => KernelBoot.BootWithInput(arch, input, ["--append", "shell=user", .. options]);
+        => KernelBoot.BootWithInput(arch, input, ["--shell", .. options]);
 
     /// <summary>Everything printed after the programs line.</summary>
     public static string Session(BootResult boot)
@@ -144,7 +144,7 @@ public class UserModeTests
         byte[] contents = new byte[1024 * 512];
         new Random(10).NextBytes(contents);
         string disk = DiskImages.Create(nameof(AReaderSleepsOnTheDiskWhileACounterRuns), $"{arch}-{completion}", contents);
-        uint crc = Crc32.Compute(contents.AsSpan(0, 1000 * 512));
+        uint crc = Crc32.HashToUInt32(contents.AsSpan(0, 1000 * 512));
 
         var boot = UserShell.Boot(arch, "run reader\nexit\n", "--disk", disk, "--completion", completion);
 
