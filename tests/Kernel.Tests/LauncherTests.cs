@@ -43,7 +43,7 @@ public sealed class LauncherTests : IDisposable
     [Fact]
     public void ArgumentsAfterADoubleDashGoToQemuUnchangedAndLast()
     {
-        var request = Parse("--shell", "--no-disk", "--", "-blockdev", "driver=null-co,node-name=n0", "--no-disk", "-device", "virtio-blk-device,drive=n0");
+        var request = Parse("--kernel-shell", "--no-disk", "--", "-blockdev", "driver=null-co,node-name=n0", "--no-disk", "-device", "virtio-blk-device,drive=n0");
         var args = Machine.QemuArguments(request.Options, interactive: false);
         Assert.Equal(["-blockdev", "driver=null-co,node-name=n0", "--no-disk", "-device", "virtio-blk-device,drive=n0"], args.TakeLast(5));
         Assert.Equal("shell", request.Options.Append);
