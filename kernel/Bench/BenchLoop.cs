@@ -10,7 +10,8 @@ using Kernel.Platform;
 /// <summary>
 /// The benchmark loop of bench/README.md, the C yardstick's <c>run_case</c>, <c>prepare_write_buffers</c> and
 /// <c>verify_case</c> (bench/baseline-c/bench.c) over the driver's asynchronous API: up to the case's depth of requests
-/// in flight, each submitted (and the device notified) at once, completions waited for with the driver's wait
+/// in flight, every free slot queued and then published with one kick (one index update, at most one notification),
+/// completions waited for with the driver's wait
 /// (polling spins on the used ring; interrupts sleep in <c>wfi</c>) and collected in whatever order they come. Nothing
 /// is allocated or printed inside the timed loop; the buffers are <see cref="BenchWorkspace"/>'s.
 /// </summary>
@@ -69,7 +70,7 @@ public static unsafe class BenchLoop
                     Stamp((ulong*)buffer, sectors, lba, tag);
                 }
 
-                BlockError submitError = disk.Submit(op, lba, buffer, size, out ushort token);
+                BlockError submitError = disk.Enqueue(op, lba, buffer, size, out ushort token);
                 if (submitError != BlockError.None)
                 {
                     error = submitError;
@@ -82,6 +83,8 @@ public static unsafe class BenchLoop
                 submitted++;
             }
 
+            // Everything queued in this round reaches the device with one index update and at most one notification.
+            disk.Kick();
             if (completed == submitted)
             {
                 break;
