@@ -264,19 +264,11 @@ public unsafe struct SplitVirtqueue : IVirtqueue
             return false;
         }
 
+        // The descriptors keep what they held: nothing reads a free one (the device only follows chains made
+        // available, and those are written in full first), so clearing them is work without a reader.
         ushort index = head;
-        for (int i = 0; ; i++)
+        for (int i = 1; i < count; i++)
         {
-            VirtqDesc* d = _desc + index;
-            Volatile.Write(ref d->Addr, 0ul);
-            Volatile.Write(ref d->Len, 0u);
-            Volatile.Write(ref d->Flags, (ushort)0);
-            Volatile.Write(ref d->Next, (ushort)0);
-            if (i == count - 1)
-            {
-                break;
-            }
-
             index = _links[index];
         }
 
