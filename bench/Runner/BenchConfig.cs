@@ -20,18 +20,22 @@ public sealed record BenchConfig
     public VirtioTransport Transport { get; init; } = VirtioTransport.Legacy;
     /// <summary><c>poll</c> or <c>irq</c> (the kernel's <c>blk.completion=</c>).</summary>
     public string Completion { get; init; } = "poll";
+    /// <summary>The kernel's <c>bench.ring=</c> (the ring features it accepts besides FLUSH): <c>event-idx</c>,
+    /// <c>indirect</c> or <c>event-idx,indirect</c>; null: none (the kernel's bench default with FLUSH).</summary>
+    public string? Ring { get; init; }
     /// <summary>The C yardstick's <c>bench.features=</c>: <c>none</c> or <c>flush</c>.</summary>
     public string? YardstickFeatures { get; init; }
 
     /// <summary>A short description for the tables.</summary>
     public string Description => Kind switch
     {
-        DriverKind.Kernel => $"C# kernel, {Arch.Name()}, {Transport.Name()}, {(Completion == "irq" ? "interrupts" : "polling")}",
+        DriverKind.Kernel => $"C# kernel, {Arch.Name()}, {Transport.Name()}, {(Completion == "irq" ? "interrupts" : "polling")}, "
+            + (Ring is null ? "FLUSH, no ring features" : $"FLUSH + {Ring.Replace("event-idx", "EVENT_IDX").Replace("indirect", "INDIRECT_DESC").Replace(",", " + ")}"),
         DriverKind.Yardstick => $"C yardstick, {Arch.Name()}, legacy, polling, accepts {(YardstickFeatures == "flush" ? "FLUSH" : "no features")}",
         _ => "qemu-img bench: QEMU's block layer alone (raw, aio=threads, cache=writeback; writes also cache=writethrough), sequential only",
     };
 
-    /// <summary>Every configuration of issue 6, in the order the first repetition runs them.</summary>
+    /// <summary>Every configuration of issues 6 and 13, in the order the first repetition runs them.</summary>
     public static IReadOnlyList<BenchConfig> All(IReadOnlyList<TargetArch> arches)
     {
         var list = new List<BenchConfig>();
@@ -50,6 +54,23 @@ public sealed record BenchConfig
                         Arch = arch,
                         Transport = transport,
                         Completion = completion,
+                    });
+                }
+            }
+            // The ring features, each alone and both, on the legacy transport (the yardstick's): their effect on
+            // notifications (EVENT_IDX's avail_event), interrupts (used_event) and the driver's instructions.
+            foreach (var completion in new[] { "poll", "irq" })
+            {
+                foreach (var ring in new[] { "event-idx", "indirect", "event-idx,indirect" })
+                {
+                    list.Add(new BenchConfig
+                    {
+                        Name = $"kernel-{arch.Name()}-legacy-{completion}-{ring.Replace(",", "-").Replace("event-idx", "eventidx")}",
+                        Kind = DriverKind.Kernel,
+                        Arch = arch,
+                        Transport = VirtioTransport.Legacy,
+                        Completion = completion,
+                        Ring = ring,
                     });
                 }
             }

@@ -31,6 +31,8 @@ public static class GuestRun
             Disks = [new DiskImage(disk, ReadOnly: false)],
             Transport = transport,
         };
+        // The firmware as ./run.sh chooses it: none for the M-mode yardstick, SBI firmware under the S-mode kernel.
+        options = Firmwares.Prepare(RepoLayout.Find(), options);
         var arguments = Machine.QemuArguments(options, interactive: false);
         if (icount)
         {

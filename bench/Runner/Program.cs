@@ -53,8 +53,8 @@ public static class Program
         var root = new RootCommand(
             "Builds the C yardstick (bench/baseline-c/) and the kernel for rv32 and rv64, boots every configuration on a fresh "
             + "sparse 64 MiB image (C yardstick without and with FLUSH; kernel: legacy and modern transport, polling and "
-            + "interrupts), repeats everything, alternating the configurations, runs qemu-img bench on the same kind of image, "
-            + "and writes results.md, throughput.png and runs.csv (bench/results/ unless --out or --quick). See bench/README.md.")
+            + "interrupts, and on legacy with EVENT_IDX and/or INDIRECT_DESC), repeats everything, alternating the configurations, runs qemu-img bench on the same kind of image, "
+            + "and writes results.md (every run of every case, its spread, notifications, interrupts and instructions per request), throughput.png and runs.csv (bench/results/ unless --out or --quick). See bench/README.md.")
         {
             HelpName = "./bench.sh",
         };
@@ -246,7 +246,8 @@ public static class Program
         {
             executable = state.KernelElf[arch];
             // A queue of 256 entries: QD64 takes 192 descriptors (the kernel's default queue has 128).
-            append = $"bench blk.completion={config.Completion} blk.queue={KernelQueueSize} {budget}";
+            append = $"bench blk.completion={config.Completion} blk.queue={KernelQueueSize} {budget}"
+                + (config.Ring is null ? "" : $" bench.ring={config.Ring}");
         }
         var image = FreshImage.Create(imageDir, $"{config.Name}.img");
         var logPath = Path.Combine(logDir, icount ? $"icount-{config.Name}.log" : $"rep{rep}-{config.Name}.log");

@@ -101,8 +101,10 @@ public static class Report
 
         md.AppendLine("## Throughput");
         md.AppendLine();
-        md.AppendLine($"Median of the runs (MiB/s = 2^20 bytes per second; IOPS = requests per second), with the smallest and largest");
-        md.AppendLine("run. n: requests completed in the median run's case (median over runs).");
+        md.AppendLine($"Median of the runs (MiB/s = 2^20 bytes per second; IOPS = requests per second), every run's MiB/s in the order");
+        md.AppendLine("of the repetitions, and the spread: (largest - smallest) / median. notifies, irqs, insns: the driver's QueueNotify");
+        md.AppendLine("writes, used-buffer interrupts and instructions (polling only) per request, medians over the runs (bench/driver-costs.md);");
+        md.AppendLine("`-` where the guest does not count them. n: requests completed in the median run's case (median over runs).");
         md.AppendLine();
         foreach (var op in Cases.Ops)
         {
@@ -116,11 +118,11 @@ public static class Report
                         continue;
                     md.AppendLine($"### {op} {pattern} {SizeText(size)}");
                     md.AppendLine();
-                    md.AppendLine("| config | op | pattern | size | qd | median IOPS | median MiB/s | min MiB/s | max MiB/s | features | n | runs |");
-                    md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+                    md.AppendLine("| config | op | pattern | size | qd | median IOPS | median MiB/s | every run MiB/s | spread | notifies/req | irqs/req | insns/req | features | n | runs |");
+                    md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
                     foreach (var r in group)
                     {
-                        md.AppendLine(Inv, $"| `{r.Key.Config}` | {op} | {pattern} | {size} | {r.Key.QueueDepth} | {r.MedianIops:0} | {r.MedianMib:0.00} | {r.MinMib:0.00} | {r.MaxMib:0.00} | {FeatureText(r.Features)} | {r.MedianRequests} | {r.Runs} |");
+                        md.AppendLine(Inv, $"| `{r.Key.Config}` | {op} | {pattern} | {size} | {r.Key.QueueDepth} | {r.MedianIops:0} | {r.MedianMib:0.00} | {RowText.Runs(r)} | {RowText.Spread(r)} | {RowText.PerRequest(r.NotifiesPerRequest)} | {RowText.PerRequest(r.IrqsPerRequest)} | {RowText.PerRequest(r.InsnsPerRequest)} | {FeatureText(r.Features)} | {r.MedianRequests} | {r.Runs} |");
                     }
                     md.AppendLine();
                 }

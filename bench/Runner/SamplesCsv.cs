@@ -5,7 +5,7 @@ using CsvHelper.Configuration;
 namespace Rvc.Bench;
 
 /// <summary>runs.csv and icount.csv, written and read with CsvHelper: one <see cref="Sample"/> a line, under the
-/// column names of the first published run (rep, config, driver, ..., kibps), so that <c>--from</c> reads any of them.</summary>
+/// column names of the first published run (rep, config, driver, ..., kibps, then the optional counters notifies, irqs, insns), so that <c>--from</c> reads any of them.</summary>
 public static class SamplesCsv
 {
     private sealed class SampleMap : ClassMap<Sample>
@@ -19,12 +19,20 @@ public static class SamplesCsv
                 ("transport", nameof(Sample.Transport)), ("completion", nameof(Sample.Completion)), ("features", nameof(Sample.Features)),
                 ("op", nameof(Sample.Op)), ("pattern", nameof(Sample.Pattern)), ("size", nameof(Sample.Size)), ("qd", nameof(Sample.QueueDepth)),
                 ("n", nameof(Sample.Requests)), ("ticks", nameof(Sample.Ticks)), ("iops", nameof(Sample.Iops)), ("kibps", nameof(Sample.KibPerSecond)),
+                ("notifies", nameof(Sample.Notifies)), ("irqs", nameof(Sample.Irqs)), ("insns", nameof(Sample.Insns)),
             ];
+            // The counters came later: a CSV of an earlier run has no such columns, and its samples get null.
+            int firstOptional = columns.Length - 3;
             for (int i = 0; i < columns.Length; i++)
             {
                 var (column, member) = columns[i];
-                Map(typeof(Sample), typeof(Sample).GetProperty(member)!).Name(column).Index(i);
-                Parameter(member).Name(column).Index(i);
+                var map = Map(typeof(Sample), typeof(Sample).GetProperty(member)!).Name(column).Index(i);
+                var parameter = Parameter(member).Name(column).Index(i);
+                if (i >= firstOptional)
+                {
+                    map.Optional();
+                    parameter.Optional();
+                }
             }
         }
     }

@@ -29,30 +29,49 @@ public static class Terminal
         ("read", "seq", 65536, 16),
     ];
 
-    /// <summary>Per configuration: its rows, the median MiB/s of a few cases, and why it has no rows if it has none.</summary>
+    /// <summary>Per configuration and highlighted case: every run's MiB/s, the median, the spread and the driver's counters
+    /// per request; a configuration without rows gets one line with the reason.</summary>
     public static void Summary(RunState state, Dictionary<RowKey, Row> rows, string outDir)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("median MiB/s (results.md has every row)");
+        var table = new Table().Border(TableBorder.Rounded).Title("MiB/s of every run (results.md has every case)");
         table.AddColumn("configuration");
-        table.AddColumn(new TableColumn("rows").RightAligned());
-        foreach (var h in Highlights)
-            table.AddColumn(new TableColumn($"{h.Op} {h.Pattern} {Report.SizeText(h.Size)} QD{h.QueueDepth}").RightAligned());
+        table.AddColumn("case");
+        table.AddColumn(new TableColumn("runs, in order").RightAligned());
+        table.AddColumn(new TableColumn("median").RightAligned());
+        table.AddColumn(new TableColumn("spread").RightAligned());
+        table.AddColumn(new TableColumn("notifies/req").RightAligned());
+        table.AddColumn(new TableColumn("irqs/req").RightAligned());
+        table.AddColumn(new TableColumn("insns/req").RightAligned());
         table.AddColumn("note");
-        var names = state.Configs.Select(c => c.Name).Concat(rows.Keys.Select(k => k.Config)).Distinct();
-        foreach (var name in names)
-        {
-            var cells = new List<string> { Markup.Escape(name), rows.Keys.Count(k => k.Config == name).ToString(CultureInfo.InvariantCulture) };
-            foreach (var h in Highlights)
-            {
-                cells.Add(rows.TryGetValue(new RowKey(name, h.Op, h.Pattern, h.Size, h.QueueDepth), out var row)
-                    ? row.MedianMib.ToString("0.0", CultureInfo.InvariantCulture) : "[grey]-[/]");
-            }
-            cells.Add(state.Notes.TryGetValue(name, out var note) ? $"[yellow]{Markup.Escape(note)}[/]" : "");
-            table.AddRow(cells.ToArray());
-        }
+        foreach (var line in SummaryLines(state, rows))
+            table.AddRow(line.Select(Markup.Escape).Select((cell, i) => i == line.Length - 1 && cell.Length > 0 ? $"[yellow]{cell}[/]" : cell).ToArray());
         Console.Write(table);
         foreach (var failure in state.Failures)
             Console.MarkupLine($"[red]failed:[/] {Markup.Escape(failure)}");
         Console.MarkupLine($"[grey]bench:[/] results in {Markup.Escape(outDir)}");
+    }
+
+    /// <summary>The summary's cells, without markup: configuration, case, runs, median, spread, notifies, irqs, insns,
+    /// note. Highlighted cases a configuration has no row for are left out.</summary>
+    public static List<string[]> SummaryLines(RunState state, Dictionary<RowKey, Row> rows)
+    {
+        var lines = new List<string[]>();
+        var names = state.Configs.Select(c => c.Name).Concat(rows.Keys.Select(k => k.Config)).Distinct();
+        foreach (var name in names)
+        {
+            string note = state.Notes.TryGetValue(name, out var n) ? n : "";
+            int before = lines.Count;
+            foreach (var h in Highlights)
+            {
+                if (!rows.TryGetValue(new RowKey(name, h.Op, h.Pattern, h.Size, h.QueueDepth), out var row))
+                    continue;
+                lines.Add([name, $"{h.Op} {h.Pattern} {Report.SizeText(h.Size)} QD{h.QueueDepth}", RowText.Runs(row),
+                    row.MedianMib.ToString("0.0", CultureInfo.InvariantCulture), RowText.Spread(row), RowText.PerRequest(row.NotifiesPerRequest),
+                    RowText.PerRequest(row.IrqsPerRequest), RowText.PerRequest(row.InsnsPerRequest), note]);
+            }
+            if (lines.Count == before)
+                lines.Add([name, "-", "-", "-", "-", "-", "-", "-", note.Length > 0 ? note : "none of these cases"]);
+        }
+        return lines;
     }
 }

@@ -36,7 +36,7 @@ public static unsafe class BenchMode
             timebase = Interrupts.InterruptHardware.DefaultFrequency;
         }
 
-        if (!Negotiate(ref device, options.Features))
+        if (!Negotiate(ref device, options))
         {
             return 1;
         }
@@ -189,15 +189,21 @@ public static unsafe class BenchMode
 
     /// <summary>Initialises the device again when it accepted other features than <paramref name="features"/> asks
     /// for (VERSION_1 aside). False after printing the error.</summary>
-    static bool Negotiate<TWait>(ref BlockDevice<TWait> device, BenchFeatures features)
+    static bool Negotiate<TWait>(ref BlockDevice<TWait> device, in BenchOptions options)
         where TWait : struct, ICompletionWait
     {
-        ulong wanted = features switch
+        ulong wanted = options.Features switch
         {
             BenchFeatures.None => 0,
             BenchFeatures.Driver => VirtioBlkFeatures.Default,
             _ => VirtioBlkFeatures.Flush,
         };
+        if (options.RingGiven)
+        {
+            const ulong ring = VirtioBlkFeatures.RingEventIdx | VirtioBlkFeatures.RingIndirectDesc;
+            wanted = (wanted & ~ring) | options.RingFeatures;
+        }
+
         ref VirtioBlk<MmioRegisters, PageAllocator, TWait> disk = ref device.Driver;
         // BLK_SIZE is always taken (the device's logical block decides what a request may be).
         wanted |= VirtioBlkFeatures.BlockSize;

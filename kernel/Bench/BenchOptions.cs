@@ -2,10 +2,11 @@ namespace Kernel.Bench;
 
 using System;
 using Kernel.Boot;
+using Kernel.Drivers.Virtio;
 
 /// <summary>
 /// The benchmark's options (bench/README.md, "The kernel command line"): <c>bench</c> itself, <c>bench.ms</c>,
-/// <c>bench.n</c>, <c>bench.features</c>, <c>bench.sizes</c>, <c>bench.qd</c>, <c>bench.ops</c>, <c>bench.patterns</c>,
+/// <c>bench.n</c>, <c>bench.features</c>, <c>bench.ring</c>, <c>bench.sizes</c>, <c>bench.qd</c>, <c>bench.ops</c>, <c>bench.patterns</c>,
 /// <c>bench.verify</c> and <c>bench.seed</c>. All zero (<c>default</c>) means the defaults, so that the struct can sit
 /// in <see cref="KernelOptions"/> without initialisation. The values and their bounds are the C yardstick's
 /// (bench/baseline-c/bench.c). The shell's <c>bench</c> command takes the same options, with or without the
@@ -56,6 +57,13 @@ public struct BenchOptions
 
     /// <summary><c>bench.features</c>.</summary>
     public BenchFeatures Features;
+
+    /// <summary><c>bench.ring</c> was given: <see cref="RingFeatures"/> replaces the ring features (EVENT_IDX,
+    /// INDIRECT_DESC) that <see cref="Features"/> implies, so that the bench can measure each with and without.</summary>
+    public bool RingGiven;
+
+    /// <summary><c>bench.ring</c>: VIRTIO_F_RING_EVENT_IDX and/or VIRTIO_F_INDIRECT_DESC, or 0 for <c>none</c>.</summary>
+    public ulong RingFeatures;
 
     public static ulong SizeAt(int index) => index switch
     {
@@ -212,7 +220,26 @@ public struct BenchOptions
             return true;
         }
 
-        expected = "one of bench, bench.ms, bench.n, bench.features, bench.sizes, bench.qd, bench.ops, bench.patterns, bench.verify, bench.seed";
+        if (name.SequenceEqual("ring"u8))
+        {
+            expected = "none, event-idx, indirect or event-idx,indirect";
+            RingGiven = true;
+            RingFeatures = 0;
+            if (value.SequenceEqual("none"u8))
+            {
+                return true;
+            }
+
+            if (!TryParseWordList(value, "event-idx"u8, "indirect"u8, out uint ring))
+            {
+                return false;
+            }
+
+            RingFeatures = ((ring & 1) != 0 ? VirtioBlkFeatures.RingEventIdx : 0) | ((ring & 2) != 0 ? VirtioBlkFeatures.RingIndirectDesc : 0);
+            return true;
+        }
+
+        expected = "one of bench, bench.ms, bench.n, bench.features, bench.ring, bench.sizes, bench.qd, bench.ops, bench.patterns, bench.verify, bench.seed";
         return false;
     }
 
