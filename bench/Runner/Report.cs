@@ -12,7 +12,7 @@ public static class Report
 
     public static void Write(RunState state, RepoLayout repo, string outDir)
     {
-        var rows = Row.Summarise(state.Samples);
+        var rows = Row.Summarise(state.Samples, state.IcountSamples);
         SamplesCsv.Write(Path.Combine(outDir, "runs.csv"), state.Samples);
         if (state.IcountSamples.Count > 0)
             SamplesCsv.Write(Path.Combine(outDir, "icount.csv"), state.IcountSamples);
@@ -102,9 +102,10 @@ public static class Report
         md.AppendLine("## Throughput");
         md.AppendLine();
         md.AppendLine($"Median of the runs (MiB/s = 2^20 bytes per second; IOPS = requests per second), every run's MiB/s in the order");
-        md.AppendLine("of the repetitions, and the spread: (largest - smallest) / median. notifies, irqs, insns: the driver's QueueNotify");
-        md.AppendLine("writes, used-buffer interrupts and instructions (polling only) per request, medians over the runs (bench/driver-costs.md);");
-        md.AppendLine("`-` where the guest does not count them. n: requests completed in the median run's case (median over runs).");
+        md.AppendLine("of the repetitions, and the spread: (largest - smallest) / median. notifies, irqs: the driver's QueueNotify writes and");
+        md.AppendLine("used-buffer interrupts per request, medians over the runs (bench/driver-costs.md); insns: instructions inside the");
+        md.AppendLine("driver's calls per request, from the `--icount` boot (QEMU counts `instret` only under -icount; polling only);");
+        md.AppendLine("`-` where not measured. n: requests completed in the median run's case (median over runs).");
         md.AppendLine();
         foreach (var op in Cases.Ops)
         {
@@ -140,7 +141,7 @@ public static class Report
         {
             md.AppendLine("One boot per configuration under `-icount shift=0`: one instruction per nanosecond of virtual time, so");
             md.AppendLine("instructions = ticks × 100 at the 10 MHz timebase. Polling spins are counted, so these include waiting;");
-            md.AppendLine("see [icount.csv](icount.csv).");
+            md.AppendLine("in parentheses the instructions inside the driver's calls (the guest's `insns=`, polling only); see [icount.csv](icount.csv).");
             md.AppendLine();
             md.AppendLine("| config | op | pattern | size | QD1 | QD4 | QD16 | QD64 |");
             md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|");
@@ -149,7 +150,7 @@ public static class Report
                          .ThenBy(g => Array.IndexOf(Cases.Patterns, g.Key.Pattern)).ThenBy(g => g.Key.Size))
             {
                 var cells = Cases.Depths.Select(qd => g.FirstOrDefault(x => x.QueueDepth == qd) is { } x && x.Requests > 0
-                    ? (x.Ticks * 100.0 / x.Requests).ToString("0", Inv) : "-");
+                    ? (x.Ticks * 100.0 / x.Requests).ToString("0", Inv) + (x.Insns is { } i ? $" ({(i / (double)x.Requests).ToString("0", Inv)})" : "") : "-");
                 md.AppendLine($"| `{g.Key.Config}` | {g.Key.Op} | {g.Key.Pattern} | {g.Key.Size} | {string.Join(" | ", cells)} |");
             }
         }

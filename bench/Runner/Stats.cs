@@ -5,15 +5,18 @@ public sealed record RowKey(string Config, string Op, string Pattern, int Size, 
 
 /// <summary>A row of the results: the runs of one configuration's case, summarised. <see cref="RunMib"/> is every
 /// run in the order of the repetitions, so that the tables show the spread and not only a median;
-/// <see cref="Spread"/> is (max - min) / median. The per-request counters are medians over the runs that had them.</summary>
+/// <see cref="Spread"/> is (max - min) / median. The per-request counters are medians over the runs that had them (instructions: over the -icount boots).</summary>
 public sealed record Row(RowKey Key, DriverKind Kind, string Features, int Runs, double MedianMib, double MinMib, double MaxMib,
                          double MedianIops, long MedianRequests, IReadOnlyList<double> RunMib,
                          double? NotifiesPerRequest, double? IrqsPerRequest, double? InsnsPerRequest)
 {
     public double Spread => MedianMib > 0 ? (MaxMib - MinMib) / MedianMib : double.NaN;
 
-    public static Dictionary<RowKey, Row> Summarise(IEnumerable<Sample> samples)
+    /// <summary>The rows of <paramref name="samples"/>; the instructions per request come from the <c>-icount</c> boots'
+    /// samples of the same case when given (instret counts instructions only under -icount).</summary>
+    public static Dictionary<RowKey, Row> Summarise(IEnumerable<Sample> samples, IEnumerable<Sample>? icountSamples = null)
     {
+        var icount = (icountSamples ?? []).ToLookup(s => new RowKey(s.Config, s.Op, s.Pattern, s.Size, s.QueueDepth));
         var rows = new Dictionary<RowKey, Row>();
         foreach (var group in samples.GroupBy(s => new RowKey(s.Config, s.Op, s.Pattern, s.Size, s.QueueDepth)))
         {
@@ -22,7 +25,8 @@ public sealed record Row(RowKey Key, DriverKind Kind, string Features, int Runs,
             var features = string.Join(" / ", runs.Select(s => s.Features).Distinct());
             rows[group.Key] = new Row(group.Key, runs[0].Kind, features, mib.Count, Median(mib), mib.Min(), mib.Max(),
                 Median(runs.Select(s => (double)s.Iops).ToList()), (long)Median(runs.Select(s => (double)s.Requests).ToList()), mib,
-                PerRequest(runs, s => s.Notifies), PerRequest(runs, s => s.Irqs), PerRequest(runs, s => s.Insns));
+                PerRequest(runs, s => s.Notifies), PerRequest(runs, s => s.Irqs),
+                icount.Contains(group.Key) ? PerRequest(icount[group.Key], s => s.Insns) : PerRequest(runs, s => s.Insns));
         }
         return rows;
     }

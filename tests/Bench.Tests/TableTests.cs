@@ -56,6 +56,17 @@ public class TableTests
     }
 
     [Fact]
+    public void InstructionsComeFromTheIcountBoot()
+    {
+        var rows = Row.Summarise([Run(1, 1024, notifies: 1000)], [Run(0, 1, requests: 2000, insns: 2_166_000)]);
+
+        var row = Assert.Single(rows.Values);
+        Assert.Equal(1083.0, row.InsnsPerRequest!.Value, 9);
+        Assert.Equal(1.0, row.NotifiesPerRequest!.Value, 9);
+        Assert.Equal([1.0], row.RunMib);
+    }
+
+    [Fact]
     public void SampleTakesTheCountersFromTheBenchLine()
     {
         var line = BenchLine.TryParse("bench: arch=rv64 transport=legacy completion=irq features=0x30000200 op=read pattern=seq size=4096 qd=16 "

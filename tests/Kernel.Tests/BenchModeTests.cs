@@ -52,6 +52,38 @@ public class BenchModeTests
         DiskImages.Discard(disk);
     }
 
+    /// <summary><c>bench.ring</c> decides the ring features the bench accepts (bench/Runner's EVENT_IDX and INDIRECT_DESC
+    /// configurations), replacing those of <c>bench.features</c>; the line's features show what was accepted.</summary>
+    [Theory]
+    [InlineData("bench.ring=event-idx,indirect", (1ul << 29) | (1ul << 28))]
+    [InlineData("bench.ring=event-idx", 1ul << 29)]
+    [InlineData("bench.ring=indirect", 1ul << 28)]
+    [InlineData("bench.features=driver bench.ring=none", 0ul)]
+    public void AcceptsTheRingFeaturesBenchRingNames(string options, ulong ring)
+    {
+        string disk = DiskImages.CreateSparse(nameof(AcceptsTheRingFeaturesBenchRingNames), options.Replace(' ', '-').Replace(',', '-').Replace('=', '-'), 64L << 20);
+
+        var boot = KernelBoot.Boot("rv64", "--disk", disk, "--append",
+            $"bench blk.queue=256 bench.ms=5 bench.sizes=4096 bench.qd=16 bench.ops=read bench.patterns=seq {options}");
+
+        BootAssert.ExitedWith(0, boot);
+        string line = Assert.Single(boot.Lines, l => l.StartsWith("bench: arch=", StringComparison.Ordinal));
+        var fields = line["bench: ".Length..].Split(' ').Select(f => f.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
+        ulong features = ulong.Parse(fields["features"].AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        Assert.True((features & ((1ul << 29) | (1ul << 28))) == ring, $"features {fields["features"]}: ring bits should be 0x{ring:x}\n{boot.Describe()}");
+        Assert.True(fields.ContainsKey("notifies"), $"'{line}' has no notifies=");
+        DiskImages.Discard(disk);
+    }
+
+    [Fact]
+    public void RefusesAnUnknownRingFeature()
+    {
+        var boot = KernelBoot.Boot("rv64", "--no-disk", "--append", "bench bench.ring=packed");
+
+        Assert.True(boot.ExitCode == 1 && !boot.TimedOut, $"expected exit status 1\n{boot.Describe()}");
+        Assert.True(boot.Lines.Any(l => l.StartsWith("cmdline: error:", StringComparison.Ordinal)), $"expected a 'cmdline: error:' line\n{boot.Describe()}");
+    }
+
     [Fact]
     public void RefusesAQueueDepthOutsideTheMatrix()
     {
