@@ -5,19 +5,23 @@ namespace Kernel.Fuzz;
 /// replayed by the tests forever after).</summary>
 public static class FuzzFiles
 {
-    /// <summary>The <c>fuzz</c> folder: found upwards from <paramref name="start"/> (default: this assembly's folder).</summary>
+    /// <summary>The <c>fuzz</c> folder: found upwards from <paramref name="start"/> (default: this assembly's folder,
+    /// then the current directory).</summary>
     public static string Root(string? start = null)
     {
-        for (var dir = new DirectoryInfo(start ?? AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        string[] starts = start is null ? [AppContext.BaseDirectory, Environment.CurrentDirectory] : [start];
+        foreach (string from in starts)
         {
-            string candidate = Path.Combine(dir.FullName, "fuzz", "seeds");
-            if (Directory.Exists(candidate))
+            for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
             {
-                return Path.Combine(dir.FullName, "fuzz");
+                if (Directory.Exists(Path.Combine(dir.FullName, "fuzz", "seeds")))
+                {
+                    return Path.Combine(dir.FullName, "fuzz");
+                }
             }
         }
 
-        throw new DirectoryNotFoundException("no fuzz/seeds above " + (start ?? AppContext.BaseDirectory));
+        throw new DirectoryNotFoundException($"no fuzz/seeds above {start ?? AppContext.BaseDirectory} or the current directory");
     }
 
     public static string Seeds(string target) => Path.Combine(Root(), "seeds", target);
