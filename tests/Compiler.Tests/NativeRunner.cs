@@ -51,6 +51,7 @@ internal static class NativeRunner
         "default_interface_methods.cs",
         "div_by_zero_int.cs",
         "format_double_roundtrip.cs",
+        "format_custom.cs",
         "format_enums.cs",
         "format_integers.cs",
         "function_pointers_unmanaged.cs",
