@@ -64,7 +64,9 @@ public static class ProcessRunner
         try
         {
             byte last = (byte)'\n';
-            var firstOutput = new TaskCompletionSource();
+            // Its continuation (the input pump below, which blocks reading our standard input) must not run inline on
+            // the thread that copies the output: that thread would stop copying until our input ended.
+            var firstOutput = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var output = Task.Run(() => Copy(process.StandardOutput.BaseStream, Console.OpenStandardOutput(), b => last = b, (buffer, n) =>
             {
                 tail?.Append(buffer, n);

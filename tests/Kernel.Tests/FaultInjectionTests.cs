@@ -115,7 +115,7 @@ public class FaultInjectionTests
         DiskImages.Discard(disk);
     }
 
-    [Theory(Skip = "Fails since the kernel boots under SBI firmware (merge of issues 9 and 12): no shell output reaches the test within 60 s, though the same command line works by hand; open in issue 12's closing note")]
+    [Theory]
     [InlineData("rv32", "legacy", "poll")]
     [InlineData("rv64", "modern", "irq")]
     public void AStoppedQemuIsNotADeadDevice(string arch, string transport, string completion)
@@ -156,7 +156,7 @@ public class FaultInjectionTests
         Assert.Equal(0, kill.ExitCode);
     }
 
-    [Theory(Skip = "Fails since the kernel boots under SBI firmware (merge of issues 9 and 12): no shell output reaches the test within 60 s, though the same command line works by hand; open in issue 12's closing note")]
+    [Theory]
     [InlineData("rv32", "legacy", "poll")]
     [InlineData("rv64", "modern", "irq")]
     public void BlockResizeIsSeenAndNothingPastTheEndReachesTheDevice(string arch, string transport, string completion)

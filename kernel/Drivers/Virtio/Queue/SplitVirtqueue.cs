@@ -3,7 +3,8 @@ using System.Threading;
 namespace Kernel.Drivers.Virtio;
 
 /// <summary>The driver's side of one split virtqueue (virtio 1.x 2.7): the descriptor table, the available ring it
-/// writes, the used ring the device writes, a free list of descriptors, and the two indexes the driver keeps.
+/// writes, the used ring the device writes, a free list of descriptors, and the two indexes the driver keeps. A
+/// buffer's id is the index of its chain's head descriptor.
 /// Transport-neutral: the legacy and the modern transport differ only in where the three areas are and how the
 /// device learns their addresses. Every access to memory the device shares is volatile; the barriers are the ones
 /// 2.7.13 and 2.7.14 ask for.
@@ -11,7 +12,7 @@ namespace Kernel.Drivers.Virtio;
 /// every chain live in driver-private memory (<see cref="PrivateBytes"/>), together with each chain's length, so a
 /// device that scribbles on the descriptor table cannot make the driver free a descriptor twice or index outside the
 /// table; the descriptors' <c>next</c> fields are written from that private copy and never read.</para></summary>
-public unsafe struct Virtqueue
+public unsafe struct SplitVirtqueue : IVirtqueue
 {
     VirtqDesc* _desc;
     VirtqAvail* _avail;
@@ -22,7 +23,12 @@ public unsafe struct Virtqueue
     ushort _freeHead;
     ushort _freeCount;
     ushort _availIdx;
+    ushort _publishedIdx;
     ushort _lastUsedIdx;
+    ushort _seenUsedIdx;
+    ushort _buildHead;
+    ushort _buildNext;
+    ushort _buildRemaining;
 
     /// <summary>The bytes of driver-private memory <see cref="Create"/> needs for a queue of <paramref name="size"/>
     /// entries (two 16-bit words per descriptor: its link and, for a chain's head, the chain's length).</summary>
@@ -31,9 +37,9 @@ public unsafe struct Virtqueue
     /// <summary>A queue over zeroed memory of <paramref name="size"/> entries; every descriptor is free.
     /// <paramref name="privateArea"/> (<see cref="PrivateBytes"/>, 2-byte aligned) is the driver's own bookkeeping:
     /// never handed to the device.</summary>
-    public static Virtqueue Create(VirtqDesc* desc, VirtqAvail* avail, VirtqUsed* used, ushort* privateArea, ushort size)
+    public static SplitVirtqueue Create(VirtqDesc* desc, VirtqAvail* avail, VirtqUsed* used, ushort* privateArea, ushort size)
     {
-        Virtqueue queue = default;
+        SplitVirtqueue queue = default;
         queue._desc = desc;
         queue._avail = avail;
         queue._used = used;
@@ -49,8 +55,6 @@ public unsafe struct Virtqueue
 
         queue._freeHead = 0;
         queue._freeCount = size;
-        queue._availIdx = 0;
-        queue._lastUsedIdx = 0;
         return queue;
     }
 
@@ -59,14 +63,17 @@ public unsafe struct Virtqueue
     public void RestartRings()
     {
         _availIdx = 0;
+        _publishedIdx = 0;
         _lastUsedIdx = 0;
+        _seenUsedIdx = 0;
+        _buildRemaining = 0;
     }
 
     /// <summary>The number of entries (the queue size negotiated with the device).</summary>
     public readonly ushort Size => _size;
 
     /// <summary>Descriptors not part of a chain the driver has handed out.</summary>
-    public readonly ushort FreeCount => _freeCount;
+    public readonly int FreeCount => _freeCount;
 
     /// <summary>The driver's next available-ring index (what it last published in avail->idx).</summary>
     public readonly ushort AvailIdx => _availIdx;
@@ -74,9 +81,34 @@ public unsafe struct Virtqueue
     /// <summary>The used-ring index up to which the driver has consumed completions.</summary>
     public readonly ushort LastUsedIdx => _lastUsedIdx;
 
+    /// <summary>Takes <paramref name="count"/> descriptors off the free list as one chain headed by
+    /// <paramref name="id"/> and starts filling it (<see cref="AddDescriptor"/>).</summary>
+    public bool TryStartChain(int count, out ushort id)
+    {
+        if (!TryTakeChain(count, out id))
+        {
+            return false;
+        }
+
+        _buildHead = id;
+        _buildNext = id;
+        _buildRemaining = (ushort)count;
+        return true;
+    }
+
+    /// <summary>Fills the next descriptor of the chain <see cref="TryStartChain"/> took: VIRTQ_DESC_F_NEXT and the
+    /// next link from the driver's private list, except on the last.</summary>
+    public void AddDescriptor(ulong busAddress, uint length, bool deviceWrites)
+    {
+        ushort index = _buildNext;
+        bool last = --_buildRemaining == 0;
+        SetChainDescriptor(index, busAddress, length, deviceWrites, last);
+        _buildNext = _links[index];
+    }
+
     /// <summary>Takes <paramref name="count"/> descriptors off the free list as one chain: they stay linked in
-    /// free-list order, starting at <paramref name="head"/> (walk it with <see cref="NextOf"/>, fill it with
-    /// <see cref="SetChainDescriptor"/>). False, taking nothing, when fewer are free.</summary>
+    /// free-list order, starting at <paramref name="head"/> (walk it with <see cref="NextOf"/>). False, taking nothing,
+    /// when fewer are free.</summary>
     public bool TryTakeChain(int count, out ushort head)
     {
         if (count <= 0 || count > _freeCount)
@@ -108,7 +140,7 @@ public unsafe struct Virtqueue
     /// <summary>Fills descriptor <paramref name="index"/> of a chain taken with <see cref="TryTakeChain"/>: a buffer at
     /// bus address <paramref name="busAddress"/>, device-writable when <paramref name="deviceWrites"/>, with
     /// VIRTQ_DESC_F_NEXT and the chain's next descriptor unless it is the <paramref name="last"/> one.</summary>
-    public void SetChainDescriptor(ushort index, ulong busAddress, uint length, bool deviceWrites, bool last)
+    void SetChainDescriptor(ushort index, ulong busAddress, uint length, bool deviceWrites, bool last)
     {
         VirtqDesc* d = _desc + index;
         ushort flags = deviceWrites ? VirtqDesc.VIRTQ_DESC_F_WRITE : (ushort)0;
@@ -127,11 +159,6 @@ public unsafe struct Virtqueue
     /// uses a buffer, for a driver that polls.</summary>
     public void SetNoInterrupt(bool noInterrupt) =>
         Volatile.Write(ref _avail->Flags, noInterrupt ? VirtqAvail.VIRTQ_AVAIL_F_NO_INTERRUPT : (ushort)0);
-
-    /// <summary>Whether the device asked not to be notified (VIRTQ_USED_F_NO_NOTIFY, 2.7.10): read after
-    /// <see cref="MakeAvailable"/> and a full barrier; when it is clear the driver must notify.</summary>
-    public readonly bool DeviceWantsNoNotify =>
-        (Volatile.Read(ref _used->Flags) & VirtqUsed.VIRTQ_USED_F_NO_NOTIFY) != 0;
 
     /// <summary>Returns the chain starting at <paramref name="head"/> to the free list, following the driver's own
     /// links for the length it was taken with (the descriptor table is not read: the device may have written it).
@@ -168,33 +195,54 @@ public unsafe struct Virtqueue
         return true;
     }
 
-    /// <summary>Publishes the chain starting at <paramref name="head"/> (2.7.13): its index goes into the next slot of
-    /// the available ring, then, after a barrier, avail->idx moves past it. The caller notifies the device after
-    /// <see cref="DmaBarriers.BeforeDoorbell"/>.</summary>
-    public void MakeAvailable(ushort head)
+    /// <summary>Puts the chain just built into the next slot of the available ring (2.7.13 step 3); avail->idx, which
+    /// makes it visible, moves in <see cref="Publish"/>.</summary>
+    public void MakeAvailable()
     {
         ushort* ring = VirtqAvail.Ring(_avail);
-        Volatile.Write(ref ring[_availIdx % _size], head);
-        DmaBarriers.Memory();
+        Volatile.Write(ref ring[_availIdx % _size], _buildHead);
         _availIdx++;
-        Volatile.Write(ref _avail->Idx, _availIdx);
     }
 
-    /// <summary>How many entries the device has published on the used ring that the driver has not taken: used->idx
-    /// less the driver's index, modulo 65536. Read once per look; a well-behaved device's count never exceeds the
-    /// requests in flight (a larger one means the index jumped ahead, or went backwards). Before taking the entries
-    /// (<see cref="TakeUsed"/>) the caller puts a barrier (<see cref="DmaBarriers.Memory"/>, 2.7.14).</summary>
-    public readonly ushort NewUsedCount => (ushort)(Volatile.Read(ref _used->Idx) - _lastUsedIdx);
-
-    /// <summary>Takes the next entry of the used ring, one that <see cref="NewUsedCount"/> counted (the caller checks
-    /// that it did: this does not look at used->idx), and moves the driver's index past it.</summary>
-    public VirtqUsedElem TakeUsed()
+    /// <summary>Moves avail->idx past every chain made available since the last call, after a barrier (2.7.13 steps 3
+    /// and 4: the ring entries before the index), with one write. Then, after a full barrier (the index must be visible
+    /// before the device's flags are read, 2.7.10), whether the device must be notified: unless it set
+    /// VIRTQ_USED_F_NO_NOTIFY.</summary>
+    public bool Publish()
     {
+        if (_availIdx == _publishedIdx)
+        {
+            return false;
+        }
+
+        DmaBarriers.Memory();
+        _publishedIdx = _availIdx;
+        Volatile.Write(ref _avail->Idx, _availIdx);
+        DmaBarriers.Memory();
+        return (Volatile.Read(ref _used->Flags) & VirtqUsed.VIRTQ_USED_F_NO_NOTIFY) == 0;
+    }
+
+    /// <summary>Takes the next entry of the used ring (2.7.8). used->idx is read only when the entries already seen
+    /// are taken, then a barrier, so an entry is read after the index that covers it (2.7.14). A device may move the
+    /// index by any amount: the caller bounds how many it takes by the buffers it handed over.</summary>
+    public bool TryTakeUsed(out VirtqUsedElem used)
+    {
+        if (_lastUsedIdx == _seenUsedIdx)
+        {
+            _seenUsedIdx = Volatile.Read(ref _used->Idx);
+            if (_lastUsedIdx == _seenUsedIdx)
+            {
+                used = default;
+                return false;
+            }
+
+            DmaBarriers.Memory();
+        }
+
         VirtqUsedElem* e = VirtqUsed.Ring(_used) + _lastUsedIdx % _size;
-        VirtqUsedElem element;
-        element.Id = Volatile.Read(ref e->Id);
-        element.Len = Volatile.Read(ref e->Len);
+        used.Id = Volatile.Read(ref e->Id);
+        used.Len = Volatile.Read(ref e->Len);
         _lastUsedIdx++;
-        return element;
+        return true;
     }
 }

@@ -56,7 +56,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// device again. When the reset does not complete, nothing is handed back (3.3.1) and the driver is stuck.</summary>
     BlockError Restart(BlockError reason)
     {
-        if (!Reset())
+        if (!_transport.Reset())
         {
             _broken = true;
             _stuck = true;
@@ -71,7 +71,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
         BlockError error = BringUp();
         if (error != BlockError.None)
         {
-            SetFailed();
+            _transport.AddStatus(VirtioDeviceStatus.Failed);
             _broken = true;
             return error;
         }
@@ -85,17 +85,17 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// when the device set that bit). Later requests are refused until <see cref="Recover"/>.</summary>
     BlockError GiveUp(BlockError reason)
     {
-        bool needsReset = (_regs.Read32(VirtioMmio.Status) & VirtioDeviceStatus.DeviceNeedsReset) != 0;
+        bool needsReset = _transport.NeedsReset;
         BlockError error = needsReset ? BlockError.DeviceNeedsReset : reason;
         _broken = true;
-        if (!Reset())
+        if (!_transport.Reset())
         {
             _stuck = true;
             _stuckReason = error;
             return error;
         }
 
-        SetFailed();
+        _transport.AddStatus(VirtioDeviceStatus.Failed);
         FailInFlight(error);
         return error;
     }
@@ -115,7 +115,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// <see cref="BlockError.DeviceNeedsReset"/>) and returns true.</summary>
     bool CheckNeedsReset()
     {
-        if ((_regs.Read32(VirtioMmio.Status) & VirtioDeviceStatus.DeviceNeedsReset) == 0)
+        if (!_transport.NeedsReset)
         {
             return false;
         }
@@ -139,17 +139,16 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// alone (a used-buffer bit is left for <see cref="ReapCompletions"/>).</summary>
     void CheckConfiguration()
     {
-        if (IsModern)
+        if (_transport.IsModern)
         {
-            if (_regs.Read32(VirtioMmio.ConfigGeneration) != _configGeneration)
+            if (_transport.ConfigGeneration != _configGeneration)
             {
                 _configChanged = true;
             }
         }
-        else if ((_regs.Read32(VirtioMmio.InterruptStatus) & VirtioMmio.InterruptConfigChange) != 0)
+        else if ((_transport.InterruptStatus & VirtioMmio.InterruptConfigChange) != 0)
         {
-            _regs.Write32(VirtioMmio.InterruptACK, VirtioMmio.InterruptConfigChange);
-            DmaBarriers.AfterInterruptAck();
+            _transport.Acknowledge(VirtioMmio.InterruptConfigChange);
             _configChanged = true;
         }
 

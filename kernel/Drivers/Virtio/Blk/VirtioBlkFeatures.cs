@@ -30,17 +30,17 @@ public static class VirtioBlkFeatures
     /// <summary>Bit 11: the writeback cache mode can be changed through the configuration.</summary>
     public const ulong ConfigWce = 1ul << 11;
 
-    /// <summary>Bit 27: VIRTIO_F_ANY_LAYOUT (legacy): the device does not assume the framing of requests.</summary>
-    public const ulong AnyLayout = 1ul << 27;
+    /// <summary>Bits 27 and up are the transport's and the rings' (<see cref="VirtioFeatures"/>), repeated here so a
+    /// caller sees every bit the block driver knows in one place.</summary>
+    public const ulong AnyLayout = VirtioFeatures.AnyLayout;
 
-    /// <summary>Bit 28: VIRTIO_F_RING_INDIRECT_DESC.</summary>
-    public const ulong RingIndirectDesc = 1ul << 28;
+    public const ulong RingIndirectDesc = VirtioFeatures.IndirectDesc;
 
-    /// <summary>Bit 29: VIRTIO_F_RING_EVENT_IDX.</summary>
-    public const ulong RingEventIdx = 1ul << 29;
+    public const ulong RingEventIdx = VirtioFeatures.EventIdx;
 
-    /// <summary>Bit 32: VIRTIO_F_VERSION_1, the modern interface (required with virtio-mmio version 2).</summary>
-    public const ulong Version1 = 1ul << 32;
+    public const ulong Version1 = VirtioFeatures.Version1;
+
+    public const ulong RingPacked = VirtioFeatures.RingPacked;
 
     /// <summary>What this driver implements and can therefore accept when offered: the read-only flag (writes are
     /// refused), BLK_SIZE (<c>VirtioBlk.BlockSize</c>: every read and write starts and ends on such a block; sectors

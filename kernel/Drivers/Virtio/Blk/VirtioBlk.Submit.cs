@@ -1,0 +1,235 @@
+using System;
+using System.Threading;
+
+namespace Kernel.Drivers.Virtio;
+
+/// <summary>Handing requests to the device: checks, descriptor chains, publishing (5.2.6, 2.7.13).</summary>
+public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
+{
+    // ---- Asynchronous requests ----
+
+    /// <summary>As <see cref="Submit(BlockOp, ulong, ReadOnlySpan{BlockSegment}, out ushort)"/> with one segment:
+    /// <paramref name="length"/> bytes at <paramref name="data"/> (null and 0 for a flush).</summary>
+    public BlockError Submit(BlockOp op, ulong sector, void* data, uint length, out ushort token)
+    {
+        if (length == 0)
+        {
+            return Submit(op, sector, ReadOnlySpan<BlockSegment>.Empty, out token);
+        }
+
+        BlockSegment one = new(data, length);
+        return Submit(op, sector, new ReadOnlySpan<BlockSegment>(&one, 1), out token);
+    }
+
+    /// <summary>Hands one request to the device and returns at once. <paramref name="data"/> is the request's data in
+    /// order (read and write: a non-zero multiple of 512 bytes in all; GET_ID: 20 bytes; FLUSH: none). The driver
+    /// gives the device one descriptor per segment, split where a piece would exceed SIZE_MAX (the cut on a page
+    /// boundary when SIZE_MAX is at least a page), between the header and the status descriptors.
+    /// <para>On success <paramref name="token"/> names the request until its result is collected
+    /// (<see cref="TryGetResult"/>, <see cref="TryTakeCompleted"/>, <see cref="WaitFor"/>); the data must stay valid
+    /// until then. Otherwise nothing reached the device and <paramref name="token"/> is <see cref="NoToken"/>:
+    /// <see cref="BlockError.BadBuffer"/> (bad lengths; more pieces than <see cref="MaxSegments"/>),
+    /// <see cref="BlockError.OutOfRange"/> (past the last sector, or overflowing), <see cref="BlockError.ReadOnly"/>,
+    /// <see cref="BlockError.Unsupported"/> (FLUSH not negotiated), <see cref="BlockError.QueueFull"/> (not enough
+    /// free descriptors now: collect results and retry), <see cref="BlockError.NoDevice"/> or
+    /// <see cref="BlockError.DeviceNeedsReset"/>.</para></summary>
+    public BlockError Submit(BlockOp op, ulong sector, ReadOnlySpan<BlockSegment> data, out ushort token)
+    {
+        token = NoToken;
+        if (!IsReady)
+        {
+            return NotReadyError;
+        }
+
+        // Once per batch (nothing in flight): a capacity change is seen before the next request is checked (5.2.6.1).
+        if (_inFlight == 0)
+        {
+            CheckConfiguration();
+            if (!IsReady)
+            {
+                return NotReadyError;
+            }
+        }
+
+        ulong total = 0;
+        for (int i = 0; i < data.Length; i++)
+        {
+            if (data[i].Address == null || data[i].Length == 0)
+            {
+                return BlockError.BadBuffer;
+            }
+
+            total += data[i].Length;
+        }
+
+        uint type;
+        bool deviceWrites;
+        switch (op)
+        {
+            case BlockOp.Read:
+            case BlockOp.Write:
+                // used.len is 32 bits: no request moves more than that.
+                if (total == 0 || total > uint.MaxValue || (total & (VirtioBlkConfig.SectorSize - 1)) != 0)
+                {
+                    return BlockError.BadBuffer;
+                }
+
+                ulong count = total >> VirtioBlkConfig.SectorShift;
+                if (sector >= _capacity || count > _capacity - sector)
+                {
+                    return BlockError.OutOfRange;
+                }
+
+                // Whole logical blocks only (5.2.6: the sector is in 512-byte units, blk_size is the device's unit).
+                ulong sectorsPerBlock = _blockSize >> VirtioBlkConfig.SectorShift;
+                if ((sector & (sectorsPerBlock - 1)) != 0 || (count & (sectorsPerBlock - 1)) != 0)
+                {
+                    return BlockError.Misaligned;
+                }
+
+                if (op == BlockOp.Write && IsReadOnly)
+                {
+                    return BlockError.ReadOnly;
+                }
+
+                type = op == BlockOp.Read ? VirtioBlkReqHeader.VIRTIO_BLK_T_IN : VirtioBlkReqHeader.VIRTIO_BLK_T_OUT;
+                deviceWrites = op == BlockOp.Read;
+                break;
+
+            case BlockOp.Flush:
+                if (total != 0)
+                {
+                    return BlockError.BadBuffer;
+                }
+
+                if (!FlushNegotiated)
+                {
+                    return BlockError.Unsupported;
+                }
+
+                type = VirtioBlkReqHeader.VIRTIO_BLK_T_FLUSH;
+                deviceWrites = false;
+                sector = 0;
+                break;
+
+            case BlockOp.GetId:
+                if (total != VirtioBlkReqHeader.IdBytes)
+                {
+                    return BlockError.BadBuffer;
+                }
+
+                type = VirtioBlkReqHeader.VIRTIO_BLK_T_GET_ID;
+                deviceWrites = true;
+                sector = 0;
+                break;
+
+            default:
+                return BlockError.Unsupported;
+        }
+
+        int pieces = CountPieces(data);
+        if (pieces < 0)
+        {
+            return BlockError.BadBuffer;
+        }
+
+        int needed = pieces + FramingDescriptors;
+        if (!_queue.TryStartChain(needed, out ushort head))
+        {
+            return BlockError.QueueFull;
+        }
+
+        // The header: device-readable, its own descriptor (legacy framing, 2.6.4.3 / 5.2.6.3).
+        VirtioBlkRequestSlot* slot = _slots + head;
+        Volatile.Write(ref slot->Header.Type, type);
+        Volatile.Write(ref slot->Header.Reserved, 0u);
+        Volatile.Write(ref slot->Header.Sector, sector);
+        Volatile.Write(ref slot->Status, VirtioBlkRequestSlot.StatusNotWritten);
+        _queue.AddDescriptor(_dma.BusAddress(&slot->Header), (uint)sizeof(VirtioBlkReqHeader), deviceWrites: false);
+
+        // The data: every piece, in order, all readable or all writable (2.7.4.2: writable ones after readable ones).
+        for (int i = 0; i < data.Length; i++)
+        {
+            byte* start = (byte*)data[i].Address;
+            uint done = 0;
+            while (done < data[i].Length)
+            {
+                ulong bus = _dma.BusAddress(start + done);
+                uint take = PieceLength(bus, data[i].Length - done);
+                _queue.AddDescriptor(bus, take, deviceWrites);
+                done += take;
+            }
+        }
+
+        // The status byte: device-writable, last, alone.
+        _queue.AddDescriptor(_dma.BusAddress(&slot->Status), 1, deviceWrites: true);
+
+        VirtioBlkRequestState* state = _states + head;
+        state->State = VirtioBlkRequestState.InFlight;
+        state->Result = BlockError.None;
+        state->WritableBytes = deviceWrites ? (uint)total + 1 : 1;
+        _inFlight++;
+
+        // Publish (2.7.13), then notify unless the device said it need not be (2.7.10).
+        _queue.MakeAvailable();
+        if (_queue.Publish())
+        {
+            _transport.Notify(0);
+        }
+
+        token = head;
+        return BlockError.None;
+    }
+
+    /// <summary>How many data descriptors <paramref name="data"/> needs, or -1 when more than
+    /// <see cref="MaxSegments"/> (or a segment is empty).</summary>
+    readonly int CountPieces(ReadOnlySpan<BlockSegment> data)
+    {
+        int pieces = 0;
+        for (int i = 0; i < data.Length; i++)
+        {
+            byte* start = (byte*)data[i].Address;
+            uint length = data[i].Length;
+            if (start == null || length == 0)
+            {
+                return -1;
+            }
+
+            uint done = 0;
+            while (done < length)
+            {
+                if (++pieces > _maxDataSegments)
+                {
+                    return -1;
+                }
+
+                done += PieceLength(_dma.BusAddress(start + done), length - done);
+            }
+        }
+
+        return pieces;
+    }
+
+    /// <summary>The bytes of the next data descriptor at bus address <paramref name="bus"/> with
+    /// <paramref name="remaining"/> bytes to go: all of them, unless that exceeds size_max; then size_max, shortened to
+    /// end on a page boundary when size_max is at least a page (so that the following pieces start on one).</summary>
+    readonly uint PieceLength(ulong bus, uint remaining)
+    {
+        if (_sizeMax == 0 || remaining <= _sizeMax)
+        {
+            return remaining;
+        }
+
+        uint take = _sizeMax;
+        if (take >= PageSize)
+        {
+            ulong end = (bus + take) & ~(ulong)(PageSize - 1);
+            if (end > bus)
+            {
+                take = (uint)(end - bus);
+            }
+        }
+
+        return take;
+    }
+}
