@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Installs what is missing (clang-19, lld-19, QEMU: ./run.sh prereqs) and runs every test project in tests/.
-# Exits non-zero if any project fails to build or has a failing test; ends with the totals over all projects.
+# Installs what is missing (clang-19, lld-19, QEMU: ./run.sh prereqs; PowerShell: dotnet tool restore) and runs every
+# test project in tests/, one after the other, saying which one runs and what it gave. Arguments go to every
+# `dotnet test` (./test.sh --filter "FullyQualifiedName~LauncherTests"). Exits non-zero if any project fails to build
+# or has a failing test; ends with the totals over all projects.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 ./run.sh prereqs
+# PowerShell, as a local .NET tool (.config/dotnet-tools.json): the tests run ./run.ps1 with it.
+dotnet tool restore >/dev/null
 
 shopt -s nullglob
 projects=(tests/*/*.csproj)
@@ -16,26 +20,35 @@ fi
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-status=0
+status=0 passed=0 failed=0 skipped=0 i=0
 for project in "${projects[@]}"; do
-  echo "== dotnet test $project"
-  dotnet test "$project" -c Release --nologo 2>&1 | tee -a "$log" || status=1
+  i=$((i + 1))
+  echo "== [$i/${#projects[@]}] dotnet test $project $*"
+  start=$SECONDS
+  # Normal verbosity: one line per test as it finishes, so that a long project shows its progress.
+  project_status=0
+  dotnet test "$project" -c Release --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || project_status=1
+  # VSTest's summary at normal verbosity: "Total tests: 12", then "     Passed: 11", "     Failed: 1", "    Skipped: 0".
+  read -r summaries p f s < <(awk '
+    /^Total tests: [0-9]+/ { n++ }
+    /^ +Passed: [0-9]+ *$/ { p += $2 }
+    /^ +Failed: [0-9]+ *$/ { f += $2 }
+    /^ +Skipped: [0-9]+ *$/ { s += $2 }
+    END { print n + 0, p + 0, f + 0, s + 0 }' "$log")
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+  if ((project_status != 0)); then
+    status=1
+  fi
+  if ((summaries == 0)); then
+    if ((project_status == 0 && $# > 0)); then
+      echo "== [$i/${#projects[@]}] $project: no test matches the arguments ($((SECONDS - start)) s)"
+      continue
+    fi
+    echo "error: $project reported no results (build errors above?)" >&2
+    status=1
+  fi
+  echo "== [$i/${#projects[@]}] $project: $p passed, $f failed, $s skipped ($((SECONDS - start)) s)"
 done
 
-# Totals from VSTest's per-project summaries: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ...".
-read -r summaries passed failed skipped < <(awk '
-  /(Passed|Failed)! +- +Failed: / {
-    n++; gsub(",", "")
-    for (i = 1; i < NF; i++) {
-      if ($i == "Failed:") f += $(i + 1)
-      if ($i == "Passed:") p += $(i + 1)
-      if ($i == "Skipped:") s += $(i + 1)
-    }
-  }
-  END { print n + 0, p + 0, f + 0, s + 0 }' "$log")
-if ((summaries < ${#projects[@]})); then
-  echo "error: $((${#projects[@]} - summaries)) of ${#projects[@]} test projects reported no results (build errors above?)" >&2
-  status=1
-fi
 echo "total: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

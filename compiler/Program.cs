@@ -1,8 +1,9 @@
+using System.CommandLine;
 using Rvc.Driver;
 
 namespace Rvc;
 
-/// <summary>rvc's command line:
+/// <summary>rvc's command line (<c>rvc --help</c>):
 /// <c>rvc compile INPUT.dll [-r REF.dll]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll] [-O0|-O1|-O2|-O3] [--boot FILE.S]... [--linker-script FILE.ld]</c> (used by MSBuild) and
 /// <c>rvc build FILE.cs [FILE.cs]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll]</c> (C# sources, bflat style).</summary>
 public static class Program
@@ -11,7 +12,7 @@ public static class Program
     {
         try
         {
-            return Run(args);
+            return CommandLineTool.Invoke(CreateCommand(), args, "rvc: error: ");
         }
         catch (Exception e) when (e is ToolchainException or ArgumentException)
         {
@@ -20,60 +21,74 @@ public static class Program
         }
     }
 
-    static int Run(string[] args)
+    public static RootCommand CreateCommand()
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help")
+        var root = new RootCommand("rvc: compiles C# (through its IL) to a bare-metal RISC-V or a host executable with LLVM.") { HelpName = "rvc" };
+        root.Subcommands.Add(CompileCommand());
+        root.Subcommands.Add(BuildCommand());
+        CommandLineTool.ConfigureHelp(root);
+        return root;
+    }
+
+    /// <summary>The options both commands take.</summary>
+    private sealed class CommonOptions
+    {
+        public Option<TargetArch?> Arch { get; } = ArchOption.Create("the arch to compile for (default rv64)");
+        public Option<string> Output { get; } = new("-o") { HelpName = "OUT", Description = "the executable to write", Required = true };
+        public Option<string> Llvm { get; } = new("--emit-llvm") { HelpName = "FILE.ll", Description = "also write the LLVM IR to FILE.ll" };
+        public Option<int> Optimization { get; } = OptimizationOption.Create();
+
+        public void AddTo(Command command)
         {
-            Console.WriteLine("usage: rvc compile INPUT.dll [-r REF.dll]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll] [-O0|-O1|-O2|-O3] [--boot FILE.S]... [--linker-script FILE.ld]");
-            Console.WriteLine("       rvc build FILE.cs [FILE.cs]... --arch rv32|rv64|host -o OUT [--emit-llvm FILE.ll] [-O0|-O1|-O2|-O3]");
-            Console.WriteLine("The default is -O2; -O0 keeps every C# line steppable in gdb. --boot and --linker-script replace the");
-            Console.WriteLine("toolchain's boot code and linker script (a program with its own entry, e.g. an S-mode kernel).");
-            return args.Length == 0 ? 1 : 0;
+            foreach (var option in new Option[] { Arch, Output, Llvm, Optimization })
+                command.Options.Add(option);
         }
-        string verb = args[0];
-        var inputs = new List<string>();
-        var references = new List<string>();
-        var bootSources = new List<string>();
-        string? linkerScript = null;
-        string? output = null, arch = null, llvm = null;
-        int optimization = 2;
-        for (int i = 1; i < args.Length; i++)
+    }
+
+    private static Command CompileCommand()
+    {
+        var input = new Argument<string>("INPUT.dll") { Description = "the assembly to compile" };
+        var common = new CommonOptions();
+        var references = new Option<string[]>("-r") { HelpName = "REF.dll", Description = "a referenced assembly (may be repeated)" };
+        var boot = new Option<string[]>("--boot")
         {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "-r": references.Add(Value()); break;
-                case "-o": output = Value(); break;
-                case "--arch": arch = Value(); break;
-                case "--emit-llvm": llvm = Value(); break;
-                case "--boot": bootSources.Add(Value()); break;
-                case "--linker-script": linkerScript = Value(); break;
-                case "-O0": optimization = 0; break;
-                case "-O1": optimization = 1; break;
-                case "-O2": optimization = 2; break;
-                case "-O3": optimization = 3; break;
-                default:
-                    if (args[i].StartsWith('-'))
-                        throw new ArgumentException($"unknown option '{args[i]}'");
-                    inputs.Add(args[i]);
-                    break;
-            }
-        }
-        if (output == null)
-            throw new ArgumentException("-o OUT is required");
-        if (inputs.Count == 0)
-            throw new ArgumentException("no input given");
-        var target = Toolchain.ParseArch(arch ?? "rv64");
-        BuildResult result = verb switch
-        {
-            "compile" when inputs.Count == 1 => Toolchain.BuildAssembly(inputs[0], references, target, output, llvm, optimization,
-                bootSources.Count > 0 || linkerScript != null ? new LinkInputs(bootSources, linkerScript) : null),
-            "compile" => throw new ArgumentException("compile takes one input assembly"),
-            "build" => Toolchain.BuildSources(inputs, target, output, llvm, optimization),
-            _ => throw new ArgumentException($"unknown command '{verb}': expected compile or build"),
+            HelpName = "FILE.S",
+            Description = "boot code replacing the toolchain's (may be repeated): a program with its own entry, e.g. an S-mode kernel",
         };
-        foreach (var d in result.Diagnostics)
+        var linkerScript = new Option<string>("--linker-script") { HelpName = "FILE.ld", Description = "a linker script replacing the toolchain's" };
+        var command = new Command("compile", "compile one assembly (what MSBuild's RvcCompile target runs)") { input };
+        common.AddTo(command);
+        command.Options.Add(references);
+        command.Options.Add(boot);
+        command.Options.Add(linkerScript);
+        CommandLineTool.RejectRepeats(command, references, boot);
+        command.SetAction(result =>
+        {
+            var bootSources = result.GetValue(boot) ?? [];
+            var script = result.GetValue(linkerScript);
+            return Report(Toolchain.BuildAssembly(result.GetValue(input)!, result.GetValue(references) ?? [], result.GetValue(common.Arch) ?? TargetArch.RiscV64,
+                result.GetValue(common.Output)!, result.GetValue(common.Llvm), result.GetValue(common.Optimization),
+                bootSources.Length > 0 || script != null ? new LinkInputs(bootSources, script) : null));
+        });
+        return command;
+    }
+
+    private static Command BuildCommand()
+    {
+        var sources = new Argument<string[]>("FILE.cs") { Description = "the C# source files", Arity = ArgumentArity.OneOrMore };
+        var common = new CommonOptions();
+        var command = new Command("build", "compile C# source files (bflat style: Roslyn, then as compile)") { sources };
+        common.AddTo(command);
+        CommandLineTool.RejectRepeats(command);
+        command.SetAction(result => Report(Toolchain.BuildSources(result.GetValue(sources)!, result.GetValue(common.Arch) ?? TargetArch.RiscV64,
+            result.GetValue(common.Output)!, result.GetValue(common.Llvm), result.GetValue(common.Optimization))));
+        return command;
+    }
+
+    private static int Report(BuildResult built)
+    {
+        foreach (var d in built.Diagnostics)
             Console.Error.WriteLine(d);
-        return result.Success ? 0 : 1;
+        return built.Success ? 0 : 1;
     }
 }

@@ -1,33 +1,33 @@
+using ELFSharp.ELF;
 using Rvc.Driver;
 
 namespace Rvc.Launcher;
 
-/// <summary>Reads just enough of an ELF header to tell which machine an executable is for, and where it starts.</summary>
+/// <summary>Tells which machine an executable is for, and where it starts, from its ELF header (read with ELFSharp).</summary>
 public static class ElfFile
 {
-    private const ushort MachineX86_64 = 62;
-    private const ushort MachineRiscV = 243;
+    /// <summary>e_machine values (ELFSharp's enum has no name for RISC-V).</summary>
+    private const int MachineX86_64 = 62;
+    private const int MachineRiscV = 243;
 
     /// <summary>The architecture of the ELF file at <paramref name="path"/>; throws a clear error if it is not an ELF file we can run.</summary>
     public static TargetArch ReadArch(string path)
     {
         if (!File.Exists(path))
             throw new LauncherException($"{path}: no such file");
-        Span<byte> header = stackalloc byte[20];
-        using (var stream = File.OpenRead(path))
+        if (!ELFReader.TryLoad(path, out IELF elf))
+            throw new LauncherException($"{path}: not an ELF executable");
+        using (elf)
         {
-            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length
-                || header[0] != 0x7F || header[1] != (byte)'E' || header[2] != (byte)'L' || header[3] != (byte)'F')
-                throw new LauncherException($"{path}: not an ELF executable");
+            bool is64 = elf.Class == Class.Bit64;
+            int machine = (int)elf.Machine;
+            return machine switch
+            {
+                MachineRiscV => is64 ? TargetArch.RiscV64 : TargetArch.RiscV32,
+                MachineX86_64 when is64 => TargetArch.Host,
+                _ => throw new LauncherException($"{path}: ELF for machine {machine}, expected RISC-V (243) or x86-64 (62)"),
+            };
         }
-        bool is64 = header[4] == 2;
-        ushort machine = (ushort)(header[18] | header[19] << 8);
-        return machine switch
-        {
-            MachineRiscV => is64 ? TargetArch.RiscV64 : TargetArch.RiscV32,
-            MachineX86_64 when is64 => TargetArch.Host,
-            _ => throw new LauncherException($"{path}: ELF for machine {machine}, expected RISC-V (243) or x86-64 (62)"),
-        };
     }
 
     /// <summary>The entry address (e_entry) of the ELF file at <paramref name="path"/>: where QEMU starts it, or where
@@ -35,13 +35,12 @@ public static class ElfFile
     public static ulong ReadEntry(string path)
     {
         ReadArch(path);
-        Span<byte> header = stackalloc byte[32];
-        using var stream = File.OpenRead(path);
-        if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
-            throw new LauncherException($"{path}: truncated ELF header");
-        // e_entry follows e_version at offset 24: 8 bytes in ELF64, 4 in ELF32 (both little-endian here).
-        return header[4] == 2
-            ? System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(header[24..])
-            : System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header[24..]);
+        using var elf = ELFReader.Load(path);
+        return elf switch
+        {
+            ELF<ulong> elf64 => elf64.EntryPoint,
+            ELF<uint> elf32 => elf32.EntryPoint,
+            _ => throw new LauncherException($"{path}: not an ELF executable"),
+        };
     }
 }

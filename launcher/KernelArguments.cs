@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Rvc.Launcher;
@@ -13,15 +14,18 @@ public static class KernelArguments
 
     /// <summary><c>--queue-size N</c>: decimal, <see cref="MinQueueSize"/> to <see cref="MaxQueueSize"/> (what the
     /// kernel accepts for <c>blk.queue</c>, checked here so that a bad value fails before the build and the boot).</summary>
-    public static uint ParseQueueSize(string text)
+    public static bool TryParseQueueSize(string text, out uint size, [NotNullWhen(false)] out string? error)
     {
+        error = null;
         if (text.Length == 0 || !text.All(char.IsAsciiDigit)
-            || !uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out uint size)
+            || !uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out size)
             || size < MinQueueSize || size > MaxQueueSize)
         {
-            throw new LauncherException($"--queue-size expects a number of queue entries from {MinQueueSize} to {MaxQueueSize}, not '{text}'");
+            size = 0;
+            error = $"--queue-size expects a number of queue entries from {MinQueueSize} to {MaxQueueSize}, not '{text}'";
+            return false;
         }
-        return size;
+        return true;
     }
 
     /// <summary>Whether the kernel will start its shell: the last of <c>shell</c>, <c>shell=on</c> and <c>shell=off</c>

@@ -25,6 +25,7 @@ public static class KernelProject
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
         };
+        Console.Error.WriteLine($"launcher: building {Path.GetRelativePath(Environment.CurrentDirectory, repo.KernelProject)} ({configuration}, {arch.Name()})");
         if (ProcessRunner.RunToStderr(DotnetHost(), arguments, environment) != 0)
             throw new LauncherException($"building {Path.GetRelativePath(Environment.CurrentDirectory, repo.KernelProject)} for {arch.Name()} failed (errors above)");
 

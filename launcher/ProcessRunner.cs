@@ -1,3 +1,4 @@
+using CliWrap;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
@@ -12,26 +13,31 @@ public static class ProcessRunner
     /// <summary>Exit status after Ctrl-C, as a shell reports it.</summary>
     public const int InterruptedExitCode = 130;
 
-    /// <summary>Runs a tool to completion; its standard output is copied to our standard error, so that our
+    /// <summary>Runs a tool to completion (with CliWrap); its standard output is copied to our standard error, so that our
     /// standard output carries only the program's console.</summary>
     public static int RunToStderr(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[name] = value;
-        using var process = StartOrThrow(start);
-        var pump = Task.Run(() => Copy(process.StandardOutput.BaseStream, Console.OpenStandardError(), _ => { }));
-        process.WaitForExit();
-        pump.Wait();
-        return process.ExitCode;
+        var stderr = Console.OpenStandardError();
+        try
+        {
+            return Cli.Wrap(file).WithArguments(arguments)
+                .WithEnvironmentVariables(environment?.ToDictionary(e => e.Key, e => (string?)e.Value) ?? [])
+                .WithStandardOutputPipe(PipeTarget.ToStream(stderr, autoFlush: true))
+                .WithStandardErrorPipe(PipeTarget.ToStream(stderr, autoFlush: true))
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteAsync().GetAwaiter().GetResult().ExitCode;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception || e.InnerException is System.ComponentModel.Win32Exception)
+        {
+            throw new LauncherException($"cannot start {file}: {e.Message}");
+        }
     }
 
     /// <summary>
     /// Runs a program with its console streamed live to ours and returns its exit status; after
     /// <paramref name="timeout"/> (null: none) it is stopped, a message says so and the status is 124.
-    /// Standard input: a terminal is handed over as it is (QEMU puts it in raw mode: Ctrl-A X quits);
+    /// Standard input: a terminal is handed over as it is (QEMU puts it in raw mode: Ctrl-A X quits), which is why
+    /// this one is written with Process rather than CliWrap (which always redirects standard input);
     /// anything else (a pipe, a file, /dev/null, or none at all) is copied through a pipe that stays
     /// valid, since QEMU's stdio backend fails on a closed descriptor. With <paramref name="holdInputUntilOutput"/>,
     /// piped input is held back until the program has printed something (SBI firmware resets the UART's FIFOs when

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CliWrap;
 using System.Text;
 using Rvc.Driver;
 using Rvc.Launcher;
@@ -38,66 +39,84 @@ public static class GuestRun
             arguments.InsertRange(arguments.IndexOf("-kernel"), ["-icount", "shift=0"]);
         }
         var qemu = Prerequisites.QemuFor(arch);
-        var start = new ProcessStartInfo(qemu)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            // A pipe that stays open: QEMU's stdio backend fails on a closed descriptor.
-            RedirectStandardInput = true,
-        };
-        foreach (var a in arguments)
-            start.ArgumentList.Add(a);
-
         var log = new StringBuilder();
         log.AppendLine($"$ {qemu} {string.Join(' ', arguments)}");
         var lines = new List<BenchLine>();
         bool sawDone = false;
         string? error = null;
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new LauncherException($"cannot start {qemu}");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var reader = Task.Run(() =>
+        var stderr = new StringBuilder();
+        void OnLine(string line)
         {
-            string? line;
-            while ((line = process.StandardOutput.ReadLine()) is not null)
+            log.AppendLine(line);
+            var trimmed = line.TrimEnd('\r');
+            if (trimmed == BenchLine.Done)
+                sawDone = true;
+            else if (trimmed.StartsWith(BenchLine.ErrorPrefix, StringComparison.Ordinal))
+                error ??= trimmed;
+            else
             {
-                lock (log)
-                    log.AppendLine(line);
-                var trimmed = line.TrimEnd('\r');
-                if (trimmed == BenchLine.Done)
-                    sawDone = true;
-                else if (trimmed.StartsWith(BenchLine.ErrorPrefix, StringComparison.Ordinal))
-                    error ??= trimmed;
-                else
+                try
                 {
-                    try
-                    {
-                        if (BenchLine.TryParse(trimmed) is { } result)
-                            lines.Add(result);
-                    }
-                    catch (FormatException e)
-                    {
-                        error ??= e.Message;
-                    }
+                    if (BenchLine.TryParse(trimmed) is { } result)
+                        lines.Add(result);
+                }
+                catch (FormatException e)
+                {
+                    error ??= e.Message;
                 }
             }
-        });
-        bool exited = process.WaitForExit(timeout);
-        if (!exited)
-        {
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            process.WaitForExit();
         }
-        reader.Wait(TimeSpan.FromSeconds(10));
+
+        var clock = Stopwatch.StartNew();
+        using var limit = new CancellationTokenSource(timeout);
+        bool exited = true;
+        int exitCode = 0;
+        try
+        {
+            // Standard input: a pipe that stays open (QEMU's stdio backend fails on a closed descriptor) and sends nothing.
+            var result = Cli.Wrap(qemu).WithArguments(arguments).WithValidation(CommandResultValidation.None)
+                .WithStandardInputPipe(PipeSource.FromStream(new NeverEndingInput()))
+                .WithStandardOutputPipe(PipeTarget.ToDelegate(OnLine))
+                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+                .ExecuteAsync(limit.Token).GetAwaiter().GetResult();
+            exitCode = result.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            exited = false; // CliWrap has killed QEMU
+        }
         clock.Stop();
-        var errText = stderr.Wait(TimeSpan.FromSeconds(5)) ? stderr.Result : "";
-        if (errText.Length > 0)
-            log.AppendLine("--- stderr ---").Append(errText);
-        int code = exited ? process.ExitCode : ProcessRunner.TimeoutExitCode;
+        if (stderr.Length > 0)
+            log.AppendLine("--- stderr ---").Append(stderr);
+        int code = exited ? exitCode : ProcessRunner.TimeoutExitCode;
         log.AppendLine($"--- exit status {code}{(exited ? "" : " (timed out)")}, {clock.Elapsed.TotalSeconds:0.0} s ---");
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         File.WriteAllText(logPath, log.ToString());
         return new GuestOutput(code, !exited, sawDone, error, lines, log.ToString(), clock.Elapsed);
     }
+}
+
+/// <summary>Standard input that never ends and never sends a byte: a read waits until the boot is over.</summary>
+internal sealed class NeverEndingInput : Stream
+{
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("read asynchronously");
+    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return 0;
+    }
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return 0;
+    }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,3 +1,7 @@
+using CliWrap;
+using CliWrap.Buffered;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using Rvc.Driver;
@@ -5,37 +9,75 @@ using Rvc.Launcher;
 
 namespace Rvc.Bench;
 
-/// <summary>The runner behind <c>./bench.sh</c>: see <see cref="Usage"/> and bench/README.md.</summary>
+/// <summary>The runner behind <c>./bench.sh</c>: see <see cref="CreateCommand"/> (<c>./bench.sh --help</c>) and bench/README.md.</summary>
 public static class Program
 {
-    public const string Usage = """
-        usage: ./bench.sh [OPTIONS]
-          Builds the C yardstick (bench/baseline-c/) and the kernel for rv32 and rv64, boots every configuration on a
-          fresh sparse 64 MiB image (C yardstick without and with FLUSH; kernel: legacy and modern transport, polling
-          and interrupts), repeats everything, alternating the configurations, runs qemu-img bench on the same kind of
-          image, and writes results.md, throughput.svg and runs.csv (bench/results/ unless --out or --quick).
+    /// <summary>The runner's command line (<c>./bench.sh --help</c>).</summary>
+    public static RootCommand CreateCommand()
+    {
+        var reps = PositiveInt("--reps", "R", "repetitions of every configuration (default 3; 1 with --quick); the median of them is reported");
+        var ms = PositiveInt("--ms", "MS", "time budget of each guest case in milliseconds (default 1000; 20 with --quick)");
+        var n = PositiveInt("--n", "N", "a fixed request count per guest case instead of the time budget");
+        var arch = new Option<TargetArch?>("--arch")
+        {
+            HelpName = "rv32|rv64",
+            Description = "one arch only (default both)",
+            CustomParser = r => r.Tokens.Single().Value switch
+            {
+                "rv32" => TargetArch.RiscV32,
+                "rv64" => TargetArch.RiscV64,
+                var text => Fail<TargetArch?>(r, $"--arch expects rv32 or rv64, not '{text}'"),
+            },
+        };
+        var config = new Option<string[]>("--config") { HelpName = "NAME", Description = "only this configuration (may be repeated; --list names them)" };
+        var icount = new Option<bool>("--icount")
+        {
+            Description = "also boot every guest configuration once under -icount shift=0 and report guest instructions per request",
+        };
+        var outDir = new Option<string>("--out") { HelpName = "DIR", Description = "where to write the results (default bench/results)" };
+        var quick = new Option<bool>("--quick") { Description = "check the pipeline: 1 repetition, 20 ms per case, results in artifacts/bench/quick/" };
+        var timeout = new Option<double?>("--timeout")
+        {
+            HelpName = "S",
+            Description = "limit for one boot in seconds (default from the number of cases and --ms)",
+            CustomParser = r => double.TryParse(r.Tokens.Single().Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && double.IsFinite(s)
+                ? s : Fail<double?>(r, $"--timeout expects a positive number of seconds, not '{r.Tokens.Single().Value}'"),
+        };
+        var list = new Option<bool>("--list") { Description = "print the configurations and exit" };
+        var from = new Option<string>("--from")
+        {
+            HelpName = "CSV",
+            Description = "write the results from an earlier run's runs.csv instead of running (e.g. after editing bench/analysis.md); "
+                + "the ELF sizes are those of the images built now",
+        };
+        var root = new RootCommand(
+            "Builds the C yardstick (bench/baseline-c/) and the kernel for rv32 and rv64, boots every configuration on a fresh "
+            + "sparse 64 MiB image (C yardstick without and with FLUSH; kernel: legacy and modern transport, polling and "
+            + "interrupts), repeats everything, alternating the configurations, runs qemu-img bench on the same kind of image, "
+            + "and writes results.md, throughput.png and runs.csv (bench/results/ unless --out or --quick). See bench/README.md.")
+        {
+            HelpName = "./bench.sh",
+        };
+        foreach (var option in new Option[] { reps, ms, n, arch, config, icount, outDir, quick, timeout, list, from })
+            root.Options.Add(option);
+        CommandLineTool.RejectRepeats(root, config);
+        CommandLineTool.ConfigureHelp(root);
+        root.SetAction(result => Run(result.Tokens.Select(t => t.Value).ToList(), new RunRequest(
+            Reps: result.GetValue(reps), Milliseconds: result.GetValue(ms), Requests: result.GetValue(n), Arch: result.GetValue(arch),
+            Configs: result.GetValue(config) ?? [], Icount: result.GetValue(icount), Out: result.GetValue(outDir), Quick: result.GetValue(quick),
+            TimeoutSeconds: result.GetValue(timeout), List: result.GetValue(list), From: result.GetValue(from))));
+        return root;
+    }
 
-        OPTIONS:
-          --reps R          repetitions of every configuration (default 3); the median of them is reported
-          --ms MS           time budget of each guest case in milliseconds (default 1000)
-          --n N             a fixed request count per guest case instead of the time budget
-          --arch rv32|rv64  one arch only (default both)
-          --config NAME     only this configuration (may be repeated; --list names them)
-          --icount          also boot every guest configuration once under -icount shift=0 and report guest
-                            instructions per request
-          --out DIR         where to write the results (default bench/results)
-          --quick           check the pipeline: 1 repetition, 20 ms per case, results in artifacts/bench/quick/
-          --timeout S       limit for one boot in seconds (default from the number of cases and --ms)
-          --list            print the configurations and exit
-          --from CSV        write the results from an earlier run's runs.csv instead of running (e.g. after
-                            editing bench/analysis.md); the ELF sizes are those of the images built now
-        """;
+    /// <summary>The options as given (null: not given).</summary>
+    private sealed record RunRequest(int? Reps, int? Milliseconds, int? Requests, TargetArch? Arch, string[] Configs, bool Icount, string? Out,
+                                     bool Quick, double? TimeoutSeconds, bool List, string? From);
 
     public static int Main(string[] args)
     {
         try
         {
-            return Run(args);
+            return CommandLineTool.Invoke(CreateCommand(), args);
         }
         catch (LauncherException e)
         {
@@ -49,55 +91,43 @@ public static class Program
         }
     }
 
-    private static int Run(string[] args)
+    private static int Run(IReadOnlyList<string> args, RunRequest cl)
     {
-        var cl = new CommandLine(args, ["--reps", "--ms", "--n", "--arch", "--config", "--out", "--timeout", "--from"],
-                                 ["--icount", "--quick", "--list", "--help", "-h"], ["--config"]);
-        if (cl.Flag("--help") || cl.Flag("-h"))
-        {
-            Console.WriteLine(Usage);
-            return 0;
-        }
-        if (cl.Positional.Count > 0)
-            throw new LauncherException($"unexpected argument '{cl.Positional[0]}' (./bench.sh --help)");
-
         var repo = RepoLayout.Find();
-        bool quick = cl.Flag("--quick");
+        bool quick = cl.Quick;
         var settings = new RunSettings
         {
-            Reps = PositiveInt(cl, "--reps", quick ? 1 : 3),
-            Milliseconds = PositiveInt(cl, "--ms", quick ? 20 : 1000),
-            Requests = cl.Has("--n") ? PositiveInt(cl, "--n", 0) : null,
-            Icount = cl.Flag("--icount"),
+            Reps = cl.Reps ?? (quick ? 1 : 3),
+            Milliseconds = cl.Milliseconds ?? (quick ? 20 : 1000),
+            Requests = cl.Requests,
+            Icount = cl.Icount,
             Quick = quick,
-            CommandLine = "./bench.sh" + (args.Length > 0 ? " " + string.Join(' ', args) : ""),
+            CommandLine = "./bench.sh" + (args.Count > 0 ? " " + string.Join(' ', args) : ""),
         };
-        var arches = cl.Value("--arch") is { } archText
-            ? [ArchNames.Parse(archText) is var a && a != TargetArch.Host ? a : throw new LauncherException("--arch: rv32 or rv64")]
-            : new List<TargetArch> { TargetArch.RiscV32, TargetArch.RiscV64 };
+        var arches = cl.Arch is { } a ? [a] : new List<TargetArch> { TargetArch.RiscV32, TargetArch.RiscV64 };
         var all = BenchConfig.All(arches);
-        if (cl.Flag("--list"))
+        if (cl.List)
         {
             foreach (var c in all)
                 Console.WriteLine($"{c.Name,-28} {c.Description}");
             return 0;
         }
-        var wanted = cl.Values("--config");
+        var wanted = cl.Configs;
         foreach (var name in wanted)
         {
             if (!all.Any(c => c.Name == name))
                 throw new LauncherException($"--config {name}: no such configuration (./bench.sh --list)");
         }
-        var configs = wanted.Count == 0 ? all : all.Where(c => wanted.Contains(c.Name)).ToList();
-        var outDir = cl.Value("--out") is { } o ? Path.GetFullPath(o)
+        var configs = wanted.Length == 0 ? all : all.Where(c => wanted.Contains(c.Name)).ToList();
+        var outDir = cl.Out is { } o ? Path.GetFullPath(o)
             : quick ? Path.Combine(repo.Artifacts, "bench", "quick")
             : Path.Combine(repo.Root, "bench", "results");
-        var bootTimeout = cl.Value("--timeout") is { } t
-            ? TimeSpan.FromSeconds(double.Parse(t, CultureInfo.InvariantCulture))
+        var bootTimeout = cl.TimeoutSeconds is { } t
+            ? TimeSpan.FromSeconds(t)
             : settings.Requests is not null ? TimeSpan.FromHours(1)
             : TimeSpan.FromSeconds(120 + Cases.Count * (settings.Milliseconds / 1000.0 + 4));
 
-        if (cl.Value("--from") is { } csv)
+        if (cl.From is { } csv)
             return FromCsv(repo, settings, configs, arches, csv, outDir);
 
         var tools = new List<string> { "qemu-img" };
@@ -170,14 +200,15 @@ public static class Program
 
         Directory.CreateDirectory(outDir);
         Report.Write(state, repo, outDir);
-        Progress($"wrote {Path.Combine(outDir, "results.md")}, throughput.svg, runs.csv ({clock.Elapsed.TotalMinutes:0.0} min)");
+        Progress($"wrote {Path.Combine(outDir, "results.md")}, throughput.png, runs.csv ({clock.Elapsed.TotalMinutes:0.0} min)");
+        Terminal.Summary(state, Row.Summarise(state.Samples), outDir);
         return state.Failures.Count == 0 ? 0 : 1;
     }
 
     /// <summary><c>--from CSV</c>: the report of an earlier run's measurements.</summary>
     private static int FromCsv(RepoLayout repo, RunSettings settings, IReadOnlyList<BenchConfig> configs, List<TargetArch> arches, string csv, string outDir)
     {
-        var samples = ReadCsv(csv);
+        var samples = SamplesCsv.Read(csv);
         var reps = samples.Select(x => x.Rep).Distinct().Count();
         var state = new RunState(settings with { Reps = Math.Max(reps, 1) }, configs);
         state.Environment["measurements"] = $"read from {Path.GetFullPath(csv)} (--from): the run's own details are in the results.md written with it";
@@ -195,25 +226,9 @@ public static class Program
         }
         Directory.CreateDirectory(outDir);
         Report.Write(state, repo, outDir);
-        Progress($"wrote {Path.Combine(outDir, "results.md")}, throughput.svg, runs.csv from {csv}");
+        Progress($"wrote {Path.Combine(outDir, "results.md")}, throughput.png, runs.csv from {csv}");
+        Terminal.Summary(state, Row.Summarise(state.Samples), outDir);
         return 0;
-    }
-
-    public static List<Sample> ReadCsv(string path)
-    {
-        var samples = new List<Sample>();
-        foreach (var line in File.ReadLines(path).Skip(1))
-        {
-            if (line.Length == 0)
-                continue;
-            var f = line.Split(',');
-            if (f.Length != 15)
-                throw new LauncherException($"{path}: expected 15 columns: {line}");
-            long L(int i) => long.Parse(f[i], CultureInfo.InvariantCulture);
-            samples.Add(new Sample((int)L(0), f[1], Enum.Parse<DriverKind>(f[2]), f[3], f[4], f[5], f[6], f[7], f[8],
-                (int)L(9), (int)L(10), L(11), L(12), L(13), L(14)));
-        }
-        return samples;
     }
 
     private static void RunGuest(RunState state, BenchConfig config, int rep, string imageDir, string logDir, TimeSpan timeout, bool icount, string label)
@@ -266,20 +281,24 @@ public static class Program
         Progress($"{label}: {samples.Count} rows, {output.Elapsed.TotalSeconds:0.0} s");
     }
 
-    private static int PositiveInt(CommandLine cl, string name, int defaultValue)
+    private static Option<int?> PositiveInt(string name, string helpName, string description) => new(name)
     {
-        var text = cl.Value(name);
-        if (text is null)
-            return defaultValue;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) || v <= 0)
-            throw new LauncherException($"{name} expects a positive whole number, not '{text}'");
-        return v;
+        HelpName = helpName,
+        Description = description,
+        CustomParser = r => int.TryParse(r.Tokens.Single().Value, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0
+            ? v : Fail<int?>(r, $"{name} expects a positive whole number, not '{r.Tokens.Single().Value}'"),
+    };
+
+    private static T? Fail<T>(ArgumentResult r, string message)
+    {
+        r.AddError(message);
+        return default;
     }
 
     /// <summary>The kernel's <c>blk.queue</c> in its bench mode: what the yardstick uses too.</summary>
     public const int KernelQueueSize = 256;
 
-    public static void Progress(string message) => Console.Error.WriteLine($"bench: {message}");
+    public static void Progress(string message) => Terminal.Progress(message);
 
     private static string HostDescription()
     {
@@ -302,14 +321,11 @@ public static class Program
     {
         try
         {
-            var start = new ProcessStartInfo(tool, flag) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            using var p = Process.Start(start)!;
-            var first = p.StandardOutput.ReadLine() ?? "";
-            p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return first.Trim();
+            var result = Cli.Wrap(tool).WithArguments([flag]).WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync().GetAwaiter().GetResult();
+            return result.StandardOutput.Split('\n')[0].Trim();
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception || e.InnerException is System.ComponentModel.Win32Exception)
         {
             return "not found";
         }

@@ -1,3 +1,5 @@
+using CliWrap;
+using CliWrap.Buffered;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -70,16 +72,12 @@ public static partial class QemuImgBench
 
     private static double RunOnce(string image, string op, string cache, int size, int qd, long count)
     {
-        var start = new ProcessStartInfo("qemu-img") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in Arguments(image, op, cache, size, qd, count))
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new LauncherException("cannot start qemu-img");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var match = Completed().Match(output);
-        if (process.ExitCode != 0 || !match.Success)
-            throw new LauncherException($"qemu-img {string.Join(' ', start.ArgumentList)} failed (exit {process.ExitCode}): {output}{stderr.Result}");
+        var arguments = Arguments(image, op, cache, size, qd, count);
+        var result = Cli.Wrap("qemu-img").WithArguments(arguments).WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync().GetAwaiter().GetResult();
+        var match = Completed().Match(result.StandardOutput);
+        if (result.ExitCode != 0 || !match.Success)
+            throw new LauncherException($"qemu-img {string.Join(' ', arguments)} failed (exit {result.ExitCode}): {result.StandardOutput}{result.StandardError}");
         return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 

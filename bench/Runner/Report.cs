@@ -5,7 +5,7 @@ using Rvc.Launcher;
 
 namespace Rvc.Bench;
 
-/// <summary>Writes results.md, runs.csv, icount.csv and throughput.svg.</summary>
+/// <summary>Writes results.md, runs.csv, icount.csv and throughput.png.</summary>
 public static class Report
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -13,22 +13,11 @@ public static class Report
     public static void Write(RunState state, RepoLayout repo, string outDir)
     {
         var rows = Row.Summarise(state.Samples);
-        File.WriteAllText(Path.Combine(outDir, "runs.csv"), Csv(state.Samples));
+        SamplesCsv.Write(Path.Combine(outDir, "runs.csv"), state.Samples);
         if (state.IcountSamples.Count > 0)
-            File.WriteAllText(Path.Combine(outDir, "icount.csv"), Csv(state.IcountSamples));
-        File.WriteAllText(Path.Combine(outDir, "throughput.svg"), Svg.Plot(state.Configs, rows, state.Settings));
+            SamplesCsv.Write(Path.Combine(outDir, "icount.csv"), state.IcountSamples);
+        ThroughputPlot.Save(Path.Combine(outDir, "throughput.png"), rows, state.Settings);
         File.WriteAllText(Path.Combine(outDir, "results.md"), Markdown(state, repo, rows));
-    }
-
-    private static string Csv(IEnumerable<Sample> samples)
-    {
-        var sb = new StringBuilder("rep,config,driver,arch,transport,completion,features,op,pattern,size,qd,n,ticks,iops,kibps\n");
-        foreach (var s in samples)
-        {
-            sb.Append(Inv, $"{s.Rep},{s.Config},{s.Kind},{s.Arch},{s.Transport},{s.Completion},{s.Features},{s.Op},{s.Pattern},");
-            sb.Append(Inv, $"{s.Size},{s.QueueDepth},{s.Requests},{s.Ticks},{s.Iops},{s.KibPerSecond}\n");
-        }
-        return sb.ToString();
     }
 
     private static string Markdown(RunState state, RepoLayout repo, Dictionary<RowKey, Row> rows)
@@ -38,7 +27,7 @@ public static class Report
         md.AppendLine("# Benchmark results");
         md.AppendLine();
         md.AppendLine($"Written by `{s.CommandLine}` on {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", Inv)} UTC; every run of `./bench.sh`");
-        md.AppendLine("replaces this file (bench/README.md says how to read it). Plot: [throughput.svg](throughput.svg); every");
+        md.AppendLine("replaces this file (bench/README.md says how to read it). Plot: [throughput.png](throughput.png); every");
         md.AppendLine("measurement: [runs.csv](runs.csv).");
         md.AppendLine();
         if (s.Quick)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Rvc.Driver;
 using Rvc.Launcher;
 
@@ -32,24 +31,11 @@ public static class Yardstick
         foreach (var file in Sources)
         {
             var obj = Path.Combine(output, Path.GetFileNameWithoutExtension(file) + ".o");
-            Run(NativeToolchain.Clang, [.. TargetFlags(arch), .. CommonFlags, "-c", Path.Combine(source, file), "-o", obj]);
+            NativeToolchain.Run(NativeToolchain.Clang, [.. TargetFlags(arch), .. CommonFlags, "-c", Path.Combine(source, file), "-o", obj]);
             objects.Add(obj);
         }
         var elf = Path.Combine(output, "yardstick.elf");
-        Run(NativeToolchain.Linker, ["-static", "-nostdlib", "--gc-sections", "-T", Path.Combine(repo.Root, "linker", "virt.ld"), .. objects, "-o", elf]);
+        NativeToolchain.Run(NativeToolchain.Linker, ["-static", "-nostdlib", "--gc-sections", "-T", Path.Combine(repo.Root, "linker", "virt.ld"), .. objects, "-o", elf]);
         return elf;
-    }
-
-    private static void Run(string tool, IReadOnlyList<string> arguments)
-    {
-        var start = new ProcessStartInfo(tool) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments)
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new LauncherException($"cannot start {tool}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new LauncherException($"{tool} failed (exit {process.ExitCode}): {tool} {string.Join(' ', arguments)}\n{stdout.Result}{stderr.Result}");
     }
 }

@@ -23,7 +23,10 @@ public static class Compilation
 
         var entryDef = loader.MainAssembly.EntryPoint
             ?? throw new CompilationException(DiagnosticCode.Program, $"'{Path.GetFileName(mainAssembly)}' has no entry point: add a 'static int Main()' or 'static void Main()'");
-        if (entryDef.Parameters.Count != 0)
+        // Top-level statements: Roslyn's <Main>$ always declares string[] args; it gets null (no heap, no arguments).
+        bool topLevelArgs = entryDef.Name == TopLevelEntryName && entryDef.Parameters.Count == 1
+                            && entryDef.Parameters[0].ParameterType.FullName == "System.String[]";
+        if (entryDef.Parameters.Count != 0 && !topLevelArgs)
             throw new CompilationException(DiagnosticCode.Program, "Main must take no parameters: there are no command-line arguments without a heap (the kernel reads its command line from the device tree)").At(entryDef, null);
         var entry = new MethodDesc(entryDef, entryDef.DeclaringType, []);
 
@@ -68,6 +71,9 @@ public static class Compilation
         }
     }
 
+    /// <summary>The entry point Roslyn synthesizes for top-level statements.</summary>
+    const string TopLevelEntryName = "<Main>$";
+
     /// <summary><c>int rvc_managed_entry(void)</c>, called by the boot code: runs the static constructors
     /// in dependency order, then Main, and returns the exit status.</summary>
     static void EmitManagedEntry(CodeGenContext cg, MethodDesc entry, IReadOnlyList<MethodDesc> staticConstructors)
@@ -80,13 +86,14 @@ public static class Compilation
         foreach (var cctor in staticConstructors)
             sb.Append($"  call void {cg.FunctionName(cctor)}(){dbg}\n");
         var kind = cg.Types.Classify(entry.ReturnType);
+        string args = entry.Definition.Parameters.Count == 1 ? "ptr null" : ""; // top-level statements' args
         if (kind == ValueKind.Void)
         {
-            sb.Append($"  call void {cg.FunctionName(entry)}(){dbg}\n  ret i32 0{dbg}\n");
+            sb.Append($"  call void {cg.FunctionName(entry)}({args}){dbg}\n  ret i32 0{dbg}\n");
         }
         else if (kind is ValueKind.I4 or ValueKind.U4)
         {
-            sb.Append($"  %status = call i32 {cg.FunctionName(entry)}(){dbg}\n  ret i32 %status{dbg}\n");
+            sb.Append($"  %status = call i32 {cg.FunctionName(entry)}({args}){dbg}\n  ret i32 %status{dbg}\n");
         }
         else
             throw new CompilationException(DiagnosticCode.Program, "Main must return int or void").At(entry.Definition, null);

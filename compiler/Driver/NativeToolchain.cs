@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using CliWrap;
+using CliWrap.Buffered;
 using Rvc.TypeSystem;
 
 namespace Rvc.Driver;
@@ -65,30 +66,21 @@ public static class NativeToolchain
     static string RequireInput(string file)
         => File.Exists(file) ? Path.GetFullPath(file) : throw new ArgumentException($"'{file}': no such file");
 
-    static void Run(string tool, IReadOnlyList<string> args)
+    /// <summary>Runs clang or the linker to completion; a failure shows its command line and everything it printed.</summary>
+    public static void Run(string tool, IReadOnlyList<string> args)
     {
-        var psi = new ProcessStartInfo(tool)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args)
-            psi.ArgumentList.Add(a);
-        Process process;
+        BufferedCommandResult result;
         try
         {
-            process = Process.Start(psi)!;
+            result = Cli.Wrap(tool).WithArguments(args).WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync().GetAwaiter().GetResult();
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception || e.InnerException is System.ComponentModel.Win32Exception)
         {
             throw new ToolchainException(MissingToolsMessage);
         }
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new ToolchainException($"{tool} failed (exit {process.ExitCode}): {tool} {string.Join(' ', args)}\n{stdout.Result}{stderr.Result}");
+        if (result.ExitCode != 0)
+            throw new ToolchainException($"{tool} failed (exit {result.ExitCode}): {tool} {string.Join(' ', args)}\n{result.StandardOutput}{result.StandardError}");
     }
 }
 

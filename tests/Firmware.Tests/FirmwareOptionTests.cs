@@ -1,6 +1,7 @@
 using System.Text;
 using Rvc.Driver;
 using Rvc.Launcher;
+using Rvc.Launcher.Commands;
 
 namespace Rvc.Firmware.Tests;
 
@@ -32,7 +33,7 @@ public sealed class FirmwareOptionTests
     [Fact]
     public void WithoutAChoiceTheQemuCommandLineIsTodays()
     {
-        var request = Launcher.Program.BootOptionsFrom(Launcher.Program.ParseBootCommandLine([]), Repo, "kernel.elf", TargetArch.RiscV64);
+        var request = BootCommandLine.Parse([], Repo, "kernel.elf", TargetArch.RiscV64);
         Assert.Null(request.Options.Firmware);
         var args = Machine.QemuArguments(request.Options, interactive: false);
         Assert.Equal(["-machine", "virt", "-bios", "none"], args.Take(4));
@@ -44,7 +45,7 @@ public sealed class FirmwareOptionTests
     [InlineData("own", FirmwareKind.Own)]
     public void TheOptionNamesTheFirmware(string value, FirmwareKind expected)
     {
-        var request = Launcher.Program.BootOptionsFrom(Launcher.Program.ParseBootCommandLine(["--firmware", value]), Repo, "payload.elf", TargetArch.RiscV64);
+        var request = BootCommandLine.Parse(["--firmware", value], Repo, "payload.elf", TargetArch.RiscV64);
         Assert.Equal(expected, request.Options.Firmware);
         Assert.Null(request.Options.FirmwareElf);
     }
@@ -54,8 +55,8 @@ public sealed class FirmwareOptionTests
     [InlineData("missing.elf", "--firmware missing.elf: no such file")]
     public void AnUnknownFirmwareIsRefused(string value, string message)
     {
-        var e = Assert.Throws<LauncherException>(() => Launcher.Program.BootOptionsFrom(
-            Launcher.Program.ParseBootCommandLine(["--firmware", value]), Repo, "payload.elf", TargetArch.RiscV64));
+        var e = Assert.Throws<LauncherException>(() => BootCommandLine.Parse(
+            ["--firmware", value], Repo, "payload.elf", TargetArch.RiscV64));
         Assert.Equal(message, e.Message);
     }
 

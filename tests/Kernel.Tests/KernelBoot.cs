@@ -97,6 +97,16 @@ internal static class KernelBoot
         }
     }
 
+    /// <summary>Runs <paramref name="action"/> while no kernel build of the tests runs: for a test whose command builds
+    /// kernel/Kernel.csproj itself (two MSBuilds on one project would share its obj/ folder).</summary>
+    public static T WhileNoBuildRuns<T>(Func<T> action)
+    {
+        lock (BuildLock)
+        {
+            return action();
+        }
+    }
+
     private static (string? Elf, string? Error) Build(string arch, string verb, string fileName)
     {
         string[] arguments = [verb, "--arch", arch];
@@ -149,7 +159,7 @@ internal static class KernelBoot
     }
 
     /// <summary>The <c>dotnet</c> that runs the tests (dotnet test sets DOTNET_HOST_PATH), else the one on PATH.</summary>
-    private static string DotnetHost()
+    public static string DotnetHost()
     {
         string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(host) && File.Exists(host))

@@ -1,6 +1,8 @@
 using System.Text;
 using Rvc.Driver;
+using System.CommandLine;
 using Rvc.Launcher;
+using Rvc.Launcher.Commands;
 
 namespace Rvc.Kernel.Tests;
 
@@ -15,8 +17,8 @@ public sealed class LauncherTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static Launcher.Program.BootRequest Parse(params string[] args)
-        => Launcher.Program.BootOptionsFrom(Launcher.Program.ParseBootCommandLine(args), Repo, "kernel.elf", TargetArch.RiscV64);
+    private static BootRequest Parse(params string[] args)
+        => BootCommandLine.Parse(args, Repo, "kernel.elf", TargetArch.RiscV64);
 
     private string NewFile(string name, int size = 1024)
     {
@@ -155,8 +157,7 @@ public sealed class LauncherTests : IDisposable
     [InlineData("--completion", "irq")]
     [InlineData("--queue-size", "8")]
     public void KernelOptionsDoNotApplyToHostPrograms(params string[] args)
-        => Assert.Throws<LauncherException>(() => Launcher.Program.BootOptionsFrom(
-            Launcher.Program.ParseBootCommandLine(args), Repo, "program", TargetArch.Host));
+        => Assert.Throws<LauncherException>(() => BootCommandLine.Parse(args, Repo, "program", TargetArch.Host));
 
     /// <summary>A shell in a terminal waits for its user: no time limit unless --timeout says so. With piped input (the
     /// tests', a script's) the usual 60 s, so that input without poweroff cannot hang forever.</summary>
@@ -171,18 +172,109 @@ public sealed class LauncherTests : IDisposable
     [InlineData(false, 60.0, "--append", "shell")]
     public void ShellInATerminalHasNoDefaultTimeLimit(bool interactive, double? seconds, params string[] args)
     {
-        var request = Launcher.Program.BootOptionsFrom(Launcher.Program.ParseBootCommandLine(args), Repo, "kernel.elf", TargetArch.RiscV64, interactive);
+        var request = BootCommandLine.Parse(args, Repo, "kernel.elf", TargetArch.RiscV64, interactive);
         Assert.Equal(seconds is null ? null : TimeSpan.FromSeconds(seconds.Value), request.Options.Timeout);
     }
 
-    [Fact]
-    public void HelpListsTheKernelOptions()
+    /// <summary>The help of a command, as <c>./run.sh [COMMAND] --help</c> prints it.</summary>
+    private static string Help(params string[] command)
     {
-        foreach (var option in new[] { "--completion poll|irq", "--queue-size N", "--shell" })
+        var output = new StringWriter();
+        int status = CommandLineTool.Parse(LauncherCommand.Create(), [.. command, "--help"])
+            .Invoke(new InvocationConfiguration { Output = output, EnableDefaultExceptionHandler = false });
+        Assert.Equal(0, status);
+        return output.ToString();
+    }
+
+    [Theory]
+    [InlineData(new string[0], "./run.sh [command] [options]")]
+    [InlineData(new[] { "run" }, "./run.sh run [options]")]
+    [InlineData(new[] { "boot" }, "./run.sh boot <FILE.elf> [options]")]
+    public void HelpListsTheBootOptions(string[] command, string usage)
+    {
+        string help = Help(command);
+        Assert.Contains(usage, help, StringComparison.Ordinal);
+        foreach (var option in new[] { "--arch <rv32|rv64|host>", "--timeout <SECONDS>", "--append <TEXT>", "--disk <PATH[:ro]>", "--no-disk",
+                                       "--transport <legacy|modern>", "--completion <poll|irq>", "--queue-size <N>", "--shell", "--bench",
+                                       "--qemu-log", "--gdb" })
         {
-            Assert.Contains(option, Launcher.Program.Usage, StringComparison.Ordinal);
+            Assert.Contains(option, help, StringComparison.Ordinal);
+        }
+        Assert.Contains("Ctrl-A then X quits", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HelpOfTheRootListsEveryCommand()
+    {
+        string help = Help();
+        foreach (var command in new[] { "build <FILE.cs>", "boot <FILE.elf>", "build-kernel", "prereqs", "run", "help" })
+        {
+            Assert.Contains(command, help, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("build", "./run.sh build <FILE.cs>... [options]", "-o, --output <OUT> (REQUIRED)", "-O <0-3>", "--emit-llvm <FILE.ll>")]
+    [InlineData("build-kernel", "./run.sh build-kernel [options]", "--arch <rv32|rv64|host>")]
+    [InlineData("prereqs", "./run.sh prereqs [options]", "apt-get")]
+    public void EachCommandHasItsOwnHelp(string command, string usage, params string[] contents)
+    {
+        string help = Help(command);
+        Assert.Contains(usage, help, StringComparison.Ordinal);
+        foreach (var text in contents)
+        {
+            Assert.Contains(text, help, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("--queue-size", help, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0, "-O0")]
+    [InlineData(1, "-O1")]
+    [InlineData(3, "-O", "3")]
+    public void BuildTakesTheOptimisationLevel(int level, params string[] option)
+    {
+        var result = CommandLineTool.Parse(LauncherCommand.Create(), ["build", "a.cs", "b.cs", "--arch", "rv32", "-o", "out.elf", .. option]);
+        Assert.Empty(result.Errors);
+        Assert.Equal(level, result.GetValue<int>("-O"));
+        Assert.Equal(["a.cs", "b.cs"], result.GetValue<string[]>("FILE.cs")!);
+    }
+
+    [Theory]
+    [InlineData("build", "a.cs", "--arch", "rv32")]
+    [InlineData("build", "--arch", "rv32", "-o", "x")]
+    [InlineData("build", "a.cs", "-o", "x")]
+    [InlineData("build", "a.cs", "--arch", "rv32", "-o", "x", "-O4")]
+    [InlineData("build", "a.cs", "--arch", "rv32", "-o", "x", "-o", "y")]
+    [InlineData("build-kernel", "--arch", "arm")]
+    [InlineData("build-kernel", "extra")]
+    [InlineData("prereqs", "now")]
+    [InlineData("boot")]
+    [InlineData("boot", "a.elf", "b.elf")]
+    [InlineData("frobnicate")]
+    public void RejectsBadCommandLines(params string[] args)
+        => Assert.NotEmpty(CommandLineTool.Parse(LauncherCommand.Create(), args).Errors);
+
+    /// <summary>QEMU's arguments (after <c>--</c>) go to the commands that boot; the others refuse them as a parse error.</summary>
+    [Theory]
+    [InlineData(false, "--shell", "--", "-snapshot")]
+    [InlineData(false, "boot", "a.elf", "--", "-snapshot", "--", "x")]
+    [InlineData(true, "build", "a.cs", "--arch", "rv32", "-o", "x", "--", "-snapshot")]
+    [InlineData(true, "build-kernel", "--", "-snapshot")]
+    [InlineData(true, "prereqs", "--", "-snapshot")]
+    public void OnlyTheCommandsThatBootTakeQemuArguments(bool refused, params string[] args)
+    {
+        var (own, qemu) = BootCommandLine.SplitAtDoubleDash(args);
+        Assert.Equal(args.SkipWhile(a => a != "--").Skip(1), qemu);
+        var errors = CommandLineTool.Parse(LauncherCommand.Create(qemu), own).Errors;
+        Assert.Equal(refused, errors.Count > 0);
+    }
+
+    /// <summary>One path per --disk: a second word is not a second disk.</summary>
+    [Fact]
+    public void DiskTakesOnePathEach()
+        => Assert.Throws<LauncherException>(() => Parse("--disk", NewFile("a.img"), NewFile("b.img")));
 
     [Fact]
     public void RejectsDiskWithNoDisk()
@@ -228,20 +320,14 @@ public sealed class LauncherTests : IDisposable
         Assert.Equal(lorem, File.ReadAllBytes(RepoPaths.Lorem));
     }
 
-    /// <summary>Through the real launcher: an unknown flag is an error (nothing is passed through to QEMU).</summary>
+    /// <summary>Through the real launcher: an unknown flag before -- is an error (only what follows -- goes to QEMU).</summary>
     [Fact]
     public void UnknownFlagIsAnErrorOfTheLauncher()
     {
         var result = KernelBoot.RunLauncher(["boot", "kernel.elf", "--arch", "rv64", "-snapshot"], TimeSpan.FromSeconds(60));
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error: unknown option '-snapshot'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error: Unrecognized command or argument '-snapshot'.", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(see ./run.sh boot --help)", result.Stderr, StringComparison.Ordinal);
         Assert.Empty(Encoding.UTF8.GetString(result.Stdout));
-    }
-
-    [Fact]
-    public void Crc32MatchesTheStandardCheckValue()
-    {
-        Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8));
-        Assert.Equal(0u, Crc32.Compute([]));
     }
 }

@@ -14,8 +14,8 @@ public sealed class TarDiskTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static Launcher.Program.BootRequest Parse(params string[] args)
-        => Launcher.Program.BootOptionsFrom(Launcher.Program.ParseBootCommandLine(args), Repo, "kernel.elf", TargetArch.RiscV64);
+    private static BootRequest Parse(params string[] args)
+        => Launcher.Commands.BootCommandLine.Parse(args, Repo, "kernel.elf", TargetArch.RiscV64);
 
     private string Folder()
     {
