@@ -855,7 +855,9 @@ public sealed unsafe partial class FakeVirtioBlkDevice
 
         // 2.7.10: with EVENT_IDX the device's flags are 0 and avail_event says when to be notified.
         Volatile.Write(ref *(ushort*)used, SuppressNotifications && !EventIdx ? VirtqUsed.VIRTQ_USED_F_NO_NOTIFY : (ushort)0);
-        _noNotifyPublished = SuppressNotifications;
+        // With EVENT_IDX the suppression is published only when avail_event is written (TakeAvailable): until then the
+        // ring's avail_event is whatever the driver's fresh ring holds, and a notification is what it asks for.
+        _noNotifyPublished = SuppressNotifications && !EventIdx;
         return true;
     }
 
@@ -924,6 +926,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
             _availEventWritten = (ushort)(_lastAvailIdx + (SuppressNotifications ? 0x7fff : AvailEventAhead));
             Volatile.Write(ref *(ushort*)(used + 4 + 8 * n), _availEventWritten);
             Interlocked.MemoryBarrier();
+            _noNotifyPublished = SuppressNotifications;
         }
 
         return heads;
