@@ -9,6 +9,7 @@ using Kernel.Memory;
 using Kernel.Memory.Paging;
 using Kernel.Output;
 using Kernel.Platform;
+using Kernel.Processes;
 using Kernel.Sbi;
 using Kernel.Shell;
 using Kernel.Storage;
@@ -90,7 +91,7 @@ public static class Program
         if (blocks == 0)
         {
             Print.Line("virtio-blk: no device found");
-            if (!options.Shell)
+            if (!options.Shell && !options.UserShell && !options.HasInit)
             {
                 return 1;
             }
@@ -119,6 +120,11 @@ public static class Program
         if (options.Shell)
         {
             return CommandShell.Run(ref table, hardware);
+        }
+
+        if (options.UserShell || options.HasInit)
+        {
+            return UserMode.Run(ref table, options, hardware);
         }
 
         if (table.Count == 0)

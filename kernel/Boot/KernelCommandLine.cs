@@ -60,14 +60,32 @@ public static class KernelCommandLine
                 if (equals < 0 || value.SequenceEqual("on"u8))
                 {
                     options.Shell = true;
+                    options.UserShell = false;
                 }
                 else if (value.SequenceEqual("off"u8))
                 {
                     options.Shell = false;
+                    options.UserShell = false;
+                }
+                else if (value.SequenceEqual("user"u8))
+                {
+                    // The book's shell in U-mode (user/Shell), through system calls.
+                    options.Shell = false;
+                    options.UserShell = true;
                 }
                 else
                 {
-                    Fail("shell"u8, value, "on or off (or shell alone)");
+                    Fail("shell"u8, value, "on, off or user (or shell alone)");
+                    ok = false;
+                }
+            }
+            else if (key.SequenceEqual("init"u8))
+            {
+                options.InitProgram = Kernel.Processes.UserPrograms.Find(value);
+                options.HasInit = options.InitProgram >= 0;
+                if (!options.HasInit)
+                {
+                    Fail("init"u8, value, "the name of an embedded user program");
                     ok = false;
                 }
             }

@@ -28,6 +28,15 @@ public unsafe struct KernelOptions
     /// <summary><c>shell</c> (or <c>shell=on</c>): the shell on the UART instead of the demo and the test modes.</summary>
     public bool Shell;
 
+    /// <summary><c>shell=user</c>: the user-mode shell (user/Shell) as the first process instead of the kernel's shell;
+    /// <see cref="Init"/> names another first program.</summary>
+    public bool UserShell;
+
+    /// <summary><c>init=NAME</c>: the first user program is embedded program <see cref="InitProgram"/> instead of
+    /// <c>shell</c>; implies user mode.</summary>
+    public bool HasInit;
+    public int InitProgram;
+
     /// <summary><c>bench</c> and <c>bench.*</c>: the benchmark (<see cref="Kernel.Bench.BenchMode"/>) instead of the demo;
     /// all zero means its defaults.</summary>
     public Kernel.Bench.BenchOptions Bench;

@@ -89,10 +89,12 @@ public static class InterruptTraps
         s_claimedCount = 0;
     }
 
-    /// <summary>Makes sure a timer interrupt comes at <paramref name="deadline"/> (one SBI call when it changes).</summary>
+    /// <summary>Makes sure a timer interrupt comes by <paramref name="deadline"/> (one SBI call when that is earlier than
+    /// the one armed): the waits' deadlines and the processes' time slices share the one timer, and each looks again
+    /// after any timer interrupt, so the earliest wins.</summary>
     public static void ArmTimer(ulong deadline)
     {
-        if (s_armedDeadline != deadline)
+        if (deadline < s_armedDeadline)
         {
             s_armedDeadline = deadline;
             SbiTimer.SetTimer(deadline);

@@ -86,6 +86,24 @@ public static unsafe class KernelAddressSpace
         return true;
     }
 
+    /// <summary>The physical address of the kernel's root table (processes share its tables:
+    /// <c>Kernel.Processes.UserAddressSpace</c>).</summary>
+    public static ulong Root => RuntimeInformation.Arch == TargetArch.RiscV32 ? s_sv32.Root : s_sv39.Root;
+
+    /// <summary>The satp value of a tree of this arch's mode with its root at <paramref name="root"/>.</summary>
+    public static nuint SatpFor(ulong root) => (nuint)(RuntimeInformation.Arch == TargetArch.RiscV32
+        ? PageTable<Sv32, KernelPageTableMemory>.FromRoot(default, root).Satp
+        : PageTable<Sv39, KernelPageTableMemory>.FromRoot(default, root).Satp);
+
+    /// <summary>Makes the tree at <paramref name="root"/> the hart's (satp), with the fences of <see cref="Enable"/>:
+    /// the user mappings are not global, and every tree uses ASID 0.</summary>
+    public static void Activate(ulong root)
+    {
+        rvc_sfence_vma();
+        Rv.WriteCsr(Csr.Satp, SatpFor(root));
+        rvc_sfence_vma();
+    }
+
     /// <summary>Turns translation on: satp = the mode and the root, with sfence.vma before (the table writes are
     /// ordered before any walk) and after (no translation cached from before; privileged specification 4.2.1).
     /// False when the hart kept satp's MODE at Bare (the mode is not implemented).</summary>

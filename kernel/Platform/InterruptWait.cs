@@ -52,7 +52,8 @@ public struct InterruptWait : ICompletionWait, IWaitCounters
         _waits++;
         InterruptTraps.ArmTimer(_clock.NextEvent);
         ulong before = InterruptTraps.Claims;
-        SupervisorInterrupts.WaitForInterrupt();
+        // A process sleeps (the others run meanwhile); at boot and in the kernel shell the hart sleeps in wfi.
+        Kernel.Processes.Scheduler.WaitForInterrupt();
         _interrupts += InterruptTraps.Claims - before;
         return true;
     }

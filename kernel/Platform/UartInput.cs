@@ -30,6 +30,16 @@ public static unsafe class UartInput
     /// console polls).</summary>
     public static void EnableReceiveInterrupt() => Volatile.Write(ref Registers[InterruptEnable], ReceivedDataAvailableInterrupt);
 
+    /// <summary>Lets the transmitter drain before the hart sleeps: QEMU sends what sits in the UART's FIFO while the
+    /// hart runs, and output stopped half-way through the prompt when the hart slept with bytes still in it (seen with
+    /// the shell on a pipe that stays open).</summary>
+    public static void DrainTransmitter()
+    {
+        for (int i = 0; i < 1_000_000 && (Volatile.Read(ref Registers[LineStatus]) & TransmitterEmpty) == 0; i++)
+        {
+        }
+    }
+
     /// <summary>Waits for a byte: sleeps in <c>wfi</c> between looks when <paramref name="sleep"/> (the UART's source
     /// enabled at the PLIC, <see cref="EnableReceiveInterrupt"/> done), otherwise spins. Whatever interrupt woke the
     /// hart is claimed by the trap handler and completed before the next sleep; the UART's line stays high while a
@@ -45,13 +55,7 @@ public static unsafe class UartInput
 
             if (sleep)
             {
-                // Let the transmitter drain first: QEMU sends what sits in the UART's FIFO while the hart runs, and
-                // output stopped half-way through the prompt when the hart slept with bytes still in it (seen with
-                // the shell on a pipe that stays open).
-                for (int i = 0; i < 1_000_000 && (Volatile.Read(ref Registers[LineStatus]) & TransmitterEmpty) == 0; i++)
-                {
-                }
-
+                DrainTransmitter();
                 InterruptTraps.CompleteClaimed();
                 SupervisorInterrupts.WaitForInterrupt();
             }

@@ -51,7 +51,10 @@ public static unsafe class SbiConsole
     }
 
     [UnmanagedCallersOnly]
-    static void Write(byte* bytes, nint length)
+    static void Write(byte* bytes, nint length) => WriteBytes(bytes, length);
+
+    /// <summary>Writes the bytes as they are (the user programs' putchar and write system calls).</summary>
+    public static void WriteBytes(byte* bytes, nint length)
     {
         if (s_debugConsole)
         {

@@ -17,6 +17,9 @@ public struct SerialNumber
 
     public readonly int Length => _length;
 
+    /// <summary>Byte <paramref name="index"/> (0 to <see cref="Length"/> - 1).</summary>
+    public readonly byte this[int index] => _bytes[index];
+
     /// <summary>Takes the ID up to its first NUL (or all 20 bytes).</summary>
     public void Set(ReadOnlySpan<byte> id)
     {

@@ -22,6 +22,8 @@ public static unsafe class TrapHandler
         nuint scause = trap.Scause;
         if (TrapCause.IsInterrupt(scause) && InterruptTraps.Handle(TrapCause.Code(scause)))
         {
+            // Whoever sleeps waiting for an interrupt looks again (Processes/Scheduler.cs).
+            Kernel.Processes.Scheduler.Wakeup(Kernel.Processes.WaitChannel.Interrupt);
             return;
         }
 

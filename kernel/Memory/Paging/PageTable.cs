@@ -36,6 +36,130 @@ public unsafe struct PageTable<TMode, TMemory>
         return table._root != 0;
     }
 
+    /// <summary>The tree whose root table is at <paramref name="root"/> (made by <see cref="TryCreate"/> or
+    /// <see cref="TryCreateSharing"/> earlier).</summary>
+    public static PageTable<TMode, TMemory> FromRoot(TMemory memory, ulong root)
+    {
+        PageTable<TMode, TMemory> table = default;
+        table._mode = default;
+        table._memory = memory;
+        table._root = root;
+        return table;
+    }
+
+    /// <summary>
+    /// A tree for a process (kernel/Processes/README.md): it maps everything <paramref name="shared"/> maps, outside
+    /// the private range [<paramref name="privateStart"/>, <paramref name="privateEnd"/>), by pointing at
+    /// <paramref name="shared"/>'s own tables; only the tables on the way to the private range are new (copies of
+    /// <paramref name="shared"/>'s entries), so <see cref="Map"/> in that range never writes a shared table. False
+    /// (nothing kept) when memory runs out. <see cref="FreePrivate"/> undoes it.
+    /// </summary>
+    public static bool TryCreateSharing(TMemory memory, in PageTable<TMode, TMemory> shared, ulong privateStart, ulong privateEnd,
+        out PageTable<TMode, TMemory> table)
+    {
+        if (!TryCreate(memory, out table))
+        {
+            return false;
+        }
+
+        if (!table.CopyLevel(table._root, shared._root, table._mode.Levels - 1, 0, privateStart, privateEnd))
+        {
+            table.FreePrivate(privateStart, privateEnd);
+            table = default;
+            return false;
+        }
+
+        return true;
+    }
+
+    bool CopyLevel(ulong destination, ulong source, int level, ulong baseAddress, ulong privateStart, ulong privateEnd)
+    {
+        byte* to = _memory.Access(destination);
+        byte* from = _memory.Access(source);
+        int entries = 1 << _mode.VpnBits;
+        ulong span = 1UL << (PageShift + level * _mode.VpnBits);
+        for (int i = 0; i < entries; i++)
+        {
+            ulong entry = _mode.Read(from, i);
+            if ((entry & (ulong)PteFlags.V) == 0)
+            {
+                continue;
+            }
+
+            ulong start = baseAddress + (ulong)i * span;
+            bool overlaps = start < privateEnd && start + span > privateStart;
+            if (!overlaps || level == 0 || (entry & (ulong)PteFlags.Rwx) != 0)
+            {
+                // Shared: the same next-level table (or leaf) as the source's.
+                _mode.Write(to, i, entry);
+                continue;
+            }
+
+            ulong copy = _memory.AllocatePage();
+            if (copy == 0)
+            {
+                return false;
+            }
+
+            _mode.Write(to, i, _mode.Make(copy >> PageShift, PteFlags.V));
+            if (!CopyLevel(copy, _mode.PpnOf(entry) << PageShift, level - 1, start, privateStart, privateEnd))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Gives back what <see cref="TryCreateSharing"/> and <see cref="Map"/> in the private range took: every
+    /// page mapped there with U set, every table on the way to it, and the root. The shared tables stay. The tree is
+    /// unusable afterwards. Returns how many user pages were freed.</summary>
+    public int FreePrivate(ulong privateStart, ulong privateEnd)
+    {
+        if (_root == 0)
+        {
+            return 0;
+        }
+
+        int pages = FreeLevel(_root, _mode.Levels - 1, 0, privateStart, privateEnd);
+        _memory.FreePage(_root);
+        _root = 0;
+        return pages;
+    }
+
+    int FreeLevel(ulong tableAddress, int level, ulong baseAddress, ulong privateStart, ulong privateEnd)
+    {
+        byte* table = _memory.Access(tableAddress);
+        int entries = 1 << _mode.VpnBits;
+        ulong span = 1UL << (PageShift + level * _mode.VpnBits);
+        int pages = 0;
+        for (int i = 0; i < entries; i++)
+        {
+            ulong entry = _mode.Read(table, i);
+            ulong start = baseAddress + (ulong)i * span;
+            if ((entry & (ulong)PteFlags.V) == 0 || !(start < privateEnd && start + span > privateStart))
+            {
+                continue;
+            }
+
+            ulong next = _mode.PpnOf(entry) << PageShift;
+            if ((entry & (ulong)PteFlags.Rwx) == 0 && level > 0)
+            {
+                pages += FreeLevel(next, level - 1, start, privateStart, privateEnd);
+                _memory.FreePage(next);
+            }
+            else if (level == 0 && (entry & (ulong)PteFlags.U) != 0)
+            {
+                _memory.FreePage(next);
+                pages++;
+            }
+
+            _mode.Write(table, i, 0);
+        }
+
+        return pages;
+    }
+
     /// <summary>Maps the page at <paramref name="virtualAddress"/> to the page at <paramref name="physical"/> with
     /// <paramref name="permissions"/> (R, W, X and optionally U, G). Refuses (and changes nothing) a misaligned or
     /// out-of-range address, bad permissions, or a page already mapped.</summary>

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Rvc.Kernel.Tests;
+
+// Issue 10's boot-log tests: processes, user mode and system calls. The user shell (user/Shell) runs as the first
+// process (`--append shell=user`) and is driven through QEMU's standard input; every boot is on rv32 and rv64, and
+// where the disk is involved with both completion modes.
+
+/// <summary>What the user shell's boots share: the session after the kernel's <c>proc: user programs:</c> line.</summary>
+internal static class UserShell
+{
+    public const string ProgramsLine = "proc: user programs: shell hello printer spinner badwrite badptr reader counter";
+    public const string NoProcessLeft = "proc: no user process left; powering off";
+
+    public static BootResult Boot(string arch, string input, params string[] options)
+        => KernelBoot.BootWithInput(arch, input, ["--append", "shell=user", .. options]);
+
+    /// <summary>Everything printed after the programs line.</summary>
+    public static string Session(BootResult boot)
+    {
+        int at = boot.Stdout.IndexOf(ProgramsLine + "\n", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"the user shell did not start: no line '{ProgramsLine}'\n{boot.Describe()}");
+        return boot.Stdout[(at + ProgramsLine.Length + 1)..];
+    }
+
+    public static List<string> SessionLines(BootResult boot) => Session(boot).Split('\n').ToList();
+
+    public static int IndexOf(List<string> lines, string line, BootResult boot)
+    {
+        int index = lines.IndexOf(line);
+        Assert.True(index >= 0, $"no line '{line}' in the session\n{boot.Describe()}");
+        return index;
+    }
+
+    public static int IndexMatching(List<string> lines, Regex pattern, BootResult boot)
+    {
+        int index = lines.FindIndex(pattern.IsMatch);
+        Assert.True(index >= 0, $"no line matching {pattern} in the session\n{boot.Describe()}");
+        return index;
+    }
+}
+
+public class UserModeTests
+{
+    /// <summary>The book's shell session, byte for byte: the prompt, the echo, the replies, and the kernel's lines when
+    /// the shell exits and no process is left (then the boot ends with status 0 by itself).</summary>
+    [Theory]
+    [InlineData("rv32")]
+    [InlineData("rv64")]
+    public void TheBooksShellSessionByteForByte(string arch)
+    {
+        var boot = UserShell.Boot(arch, "hello\nfrobnicate now\nexit\n");
+
+        BootAssert.ExitedWith(0, boot);
+        Assert.Equal(
+            "> hello\nHello world from shell!\n"
+            + "> frobnicate now\nunknown command: frobnicate now\n"
+            + "> exit\nproc: pid 1 (shell) exited with status 0\n"
+            + UserShell.NoProcessLeft + "\n",
+            UserShell.Session(boot));
+    }
+
+    /// <summary>Two printers started in the background together interleave their lines (each yields after a line); a spinner
+    /// that never makes a system call does not stop the shell from answering (the timer preempts it); the kernel goes
+    /// on until the last process has exited.</summary>
+    [Theory]
+    [InlineData("rv32")]
+    [InlineData("rv64")]
+    public void ProcessesInterleaveAndASpinnerCannotStopTheShell(string arch)
+    {
+        var boot = UserShell.Boot(arch, "run printer 1 & printer 2 &\nrun spinner 200 &\nhello\nexit\n");
+
+        BootAssert.ExitedWith(0, boot);
+        var lines = UserShell.SessionLines(boot);
+        // Each printer's five lines, in order; the two printers' lines interleave.
+        var printed = lines.Select(l => Regex.Match(l, @"printer ([12]): line ([1-5]) of 5$")).Where(m => m.Success)
+            .Select(m => (Tag: m.Groups[1].Value, Line: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+        foreach (string tag in new[] { "1", "2" })
+        {
+            Assert.True(printed.Where(p => p.Tag == tag).Select(p => p.Line).SequenceEqual([1, 2, 3, 4, 5]),
+                $"printer {tag} should print lines 1 to 5 in order\n{boot.Describe()}");
+        }
+
+        int lastOfFirst = printed.FindLastIndex(p => p.Tag == "1");
+        int firstOfSecond = printed.FindIndex(p => p.Tag == "2");
+        Assert.True(firstOfSecond < lastOfFirst, $"the printers did not interleave\n{boot.Describe()}");
+
+        // The shell answered while the spinner still spun.
+        int hello = UserShell.IndexOf(lines, "Hello world from shell!", boot);
+        int spinnerDone = UserShell.IndexOf(lines, "spinner: done, 200 million iterations without a system call", boot);
+        Assert.True(hello < spinnerDone, $"the shell answered only after the spinner ended\n{boot.Describe()}");
+        int shellExit = UserShell.IndexOf(lines, "proc: pid 1 (shell) exited with status 0", boot);
+        int noneLeft = UserShell.IndexOf(lines, UserShell.NoProcessLeft, boot);
+        Assert.True(shellExit < spinnerDone && spinnerDone < noneLeft, $"the kernel should wait for the spinner\n{boot.Describe()}");
+    }
+
+    /// <summary>A program that stores into the kernel is killed with a line naming it, the cause, the address and the
+    /// pc; one that hands system calls kernel and other bad pointers gets an error for each and goes on, and the
+    /// kernel's CRC-32 of the memory it aimed at is unchanged; the shell answers after both.</summary>
+    [Theory]
+    [InlineData("rv32")]
+    [InlineData("rv64")]
+    public void BadProgramsAreKilledOrRefusedAndTheShellGoesOn(string arch)
+    {
+        var boot = UserShell.Boot(arch, "run badwrite\nhello\nrun badptr\nhello\nexit\n");
+
+        BootAssert.ExitedWith(0, boot);
+        var lines = UserShell.SessionLines(boot);
+        int killed = UserShell.IndexMatching(lines,
+            new Regex(@"^proc: pid 2 \(badwrite\) killed: store/AMO page fault at 0x80200000, pc 0x10[0-9a-f]{5}$"), boot);
+        int hello = UserShell.IndexOf(lines, "Hello world from shell!", boot);
+        Assert.True(killed < hello, $"the shell should answer after the kill\n{boot.Describe()}");
+
+        Assert.Equal(11, lines.Count(l => l.StartsWith("badptr: ", StringComparison.Ordinal) && l.EndsWith(" (refused, as it should be)", StringComparison.Ordinal)));
+        UserShell.IndexMatching(lines, new Regex("^badptr: kernel crc32 before ([0-9a-f]{8}) ([0-9a-f]{8}), after \\1 \\2: unchanged$"), boot);
+        int running = UserShell.IndexOf(lines, "badptr: still running, 0 unexpected results", boot);
+        int exited = UserShell.IndexOf(lines, "proc: pid 3 (badptr) exited with status 0", boot);
+        Assert.True(running < exited && exited < lines.LastIndexOf("Hello world from shell!"), $"badptr's end and the shell's answer\n{boot.Describe()}");
+    }
+
+    /// <summary>Exited and killed processes give back every page they took: the free memory <c>ps</c> shows is the
+    /// same before and after each run.</summary>
+    [Theory]
+    [InlineData("rv32")]
+    [InlineData("rv64")]
+    public void ExitedProcessesGiveTheirPagesBack(string arch)
+    {
+        var boot = UserShell.Boot(arch, "ps\nrun hello\nps\nrun badwrite\nps\nrun printer 1\nps\nexit\n");
+
+        BootAssert.ExitedWith(0, boot);
+        var free = UserShell.SessionLines(boot).Where(l => Regex.IsMatch(l, @"^memory: \d+ KiB free$")).ToList();
+        Assert.True(free.Count == 4 && free.Distinct().Count() == 1, $"free memory changed: {string.Join(", ", free)}\n{boot.Describe()}");
+    }
+
+    /// <summary>A reader process reads 1,000 sectors one request at a time while a counter runs beside it: the data is
+    /// what the host wrote (CRC-32), and with interrupts the counter makes progress while the reader sleeps.</summary>
+    [Theory]
+    [InlineData("rv32", "irq")]
+    [InlineData("rv64", "irq")]
+    [InlineData("rv64", "poll")]
+    public void AReaderSleepsOnTheDiskWhileACounterRuns(string arch, string completion)
+    {
+        byte[] contents = new byte[1024 * 512];
+        new Random(10).NextBytes(contents);
+        string disk = DiskImages.Create(nameof(AReaderSleepsOnTheDiskWhileACounterRuns), $"{arch}-{completion}", contents);
+        uint crc = Crc32.Compute(contents.AsSpan(0, 1000 * 512));
+
+        var boot = UserShell.Boot(arch, "run reader\nexit\n", "--disk", disk, "--completion", completion);
+
+        BootAssert.ExitedWith(0, boot);
+        var lines = UserShell.SessionLines(boot);
+        UserShell.IndexOf(lines, $"reader: read 1000 sectors of blk0, crc32 {crc:x8}", boot);
+        int counted = UserShell.IndexMatching(lines, new Regex(@"^reader: the counter made (\d+) system calls meanwhile$"), boot);
+        ulong calls = ulong.Parse(Regex.Match(lines[counted], @"\d+").Value, CultureInfo.InvariantCulture);
+        if (completion == "irq")
+        {
+            // 1,000 sleeps: the counter runs in each (it yields every 64 counts: a system call).
+            Assert.True(calls >= 1000, $"the counter made only {calls} system calls while the reader slept\n{boot.Describe()}");
+        }
+
+        UserShell.IndexMatching(lines, new Regex(@"^proc: pid 3 \(counter\) killed by pid 2$"), boot);
+        UserShell.IndexOf(lines, "proc: pid 2 (reader) exited with status 0", boot);
+        DiskImages.AssertContents(contents, disk, boot);
+        DiskImages.Discard(disk);
+    }
+
+    /// <summary>The kernel shell's blk commands in the user shell, with the kernel shell's output, through system calls.</summary>
+    [Theory]
+    [InlineData("rv32", "irq")]
+    [InlineData("rv64", "poll")]
+    public void TheBlockCommandsGoThroughSystemCalls(string arch, string completion)
+    {
+        string disk = DiskImages.CopyOfLorem(nameof(TheBlockCommandsGoThroughSystemCalls), $"{arch}-{completion}");
+        byte[] lorem = File.ReadAllBytes(disk);
+        string[] commands = ["blk list", "blk write blk0 1 hello", "blk read blk0 1", "blk id blk0", "blk flush blk0", "blk read blk7 0", "blk read blk0 2", "exit"];
+
+        var boot = UserShell.Boot(arch, string.Concat(commands.Select(c => c + "\n")), "--disk", disk, "--completion", completion);
+
+        BootAssert.ExitedWith(0, boot);
+        string waits = completion == "irq" ? @"interrupts \(\d+ claimed in \d+ waits\)" : @"polling \(\d+ polls\)";
+        byte[] sector1 = new byte[DiskImages.SectorSize];
+        "hello"u8.CopyTo(sector1);
+        var expected = new List<string> { "> blk list" };
+        string session = UserShell.Session(boot);
+        var lines = session.Split('\n').ToList();
+        Assert.Matches("^" + Regex.Escape(Transports.BannerLine(0, lorem.Length, readOnly: false)
+            + "; 2 sectors, virtio-mmio@0x10001000 (legacy, slot 0, irq 1), queue 128, ") + waits + "$", lines[1]);
+        expected.Add(lines[1]);
+        expected.AddRange(["> blk write blk0 1 hello", "blk0: wrote sector 1: 5 bytes of text, then NUL bytes", "> blk read blk0 1"]);
+        expected.AddRange(ShellSession.HexDump(sector1, DiskImages.SectorSize));
+        expected.AddRange(["> blk id blk0", "blk0: id \"disk0\"", "> blk flush blk0", "blk0: flushed",
+            "> blk read blk7 0", "blk: no device 'blk7' (try blk list)", "> blk read blk0 2", "blk0: error: sector out of range",
+            "> exit", "proc: pid 1 (shell) exited with status 0", UserShell.NoProcessLeft, ""]);
+        Assert.True(lines.SequenceEqual(expected), $"the session was\n{session}\ninstead of\n{string.Join('\n', expected)}\n{boot.Describe()}");
+
+        byte[] image = (byte[])lorem.Clone();
+        sector1.CopyTo(image, DiskImages.SectorSize);
+        DiskImages.AssertContents(image, disk, boot);
+        DiskImages.Discard(disk);
+    }
+}
