@@ -35,7 +35,7 @@ public static class KernelArguments
         bool shell = false;
         foreach (var option in parts.SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
         {
-            if (option is "shell" or "shell=on")
+            if (option is "shell" or "shell=on" or "shell=user")
                 shell = true;
             else if (option == "shell=off")
                 shell = false;

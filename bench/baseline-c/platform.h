@@ -39,6 +39,24 @@ static inline uint64_t read_time(void)
 #endif
 }
 
+/* The instret CSR: instructions retired (deterministic under QEMU's -icount shift=0). Same pattern as read_time. */
+static inline uint64_t read_instret(void)
+{
+#if __riscv_xlen == 64
+    uint64_t t;
+    __asm__ volatile("csrr %0, 0xc02" : "=r"(t));
+    return t;
+#else
+    uint32_t hi, lo, hi2;
+    do {
+        __asm__ volatile("csrr %0, 0xc82" : "=r"(hi));
+        __asm__ volatile("csrr %0, 0xc02" : "=r"(lo));
+        __asm__ volatile("csrr %0, 0xc82" : "=r"(hi2));
+    } while (hi != hi2);
+    return ((uint64_t)hi << 32) | lo;
+#endif
+}
+
 void put_char(char c);
 void put_str(const char *s);
 void put_u64(uint64_t value);

@@ -298,6 +298,19 @@ public static unsafe class BenchMode
         Print.Decimal(result.Iops(timebase));
         Print.Text(" kibps=");
         Print.Decimal(result.KibPerSecond(bench.Size, timebase));
+
+        // Extra keys (bench/README.md): the driver's QueueNotify writes and used-buffer interrupts over the case, and
+        // the instructions retired inside its calls (polling only; deterministic under -icount shift=0).
+        Print.Text(" notifies=");
+        Print.Decimal(result.Counters.Notifications);
+        Print.Text(" irqs=");
+        Print.Decimal(result.Counters.Interrupts);
+        if (result.DriverInstructions != 0)
+        {
+            Print.Text(" insns=");
+            Print.Decimal(result.DriverInstructions);
+        }
+
         Print.Line();
     }
 

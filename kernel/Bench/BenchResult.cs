@@ -10,6 +10,14 @@ public struct BenchResult
     public ulong Ticks;
     public BlockError Error;
 
+    /// <summary>The driver's counts over the case (<see cref="VirtioBlkCounters"/>): QueueNotify writes, used-buffer
+    /// interrupts seen, publications.</summary>
+    public VirtioBlkCounters Counters;
+
+    /// <summary>Guest instructions retired inside the driver's calls (queue, kick, the look at the used ring that found
+    /// completions, collection), the idle looks of the wait excluded; 0 when not measured (interrupt mode).</summary>
+    public ulong DriverInstructions;
+
     /// <summary>Requests per second: <c>n * timebase / ticks</c> (integer division, as the contract says).</summary>
     public readonly ulong Iops(ulong timebase) => (ulong)Requests * timebase / Ticks;
 

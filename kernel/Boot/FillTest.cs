@@ -209,7 +209,8 @@ public static unsafe class FillTest
                     Fill((ulong*)buffer, seed, next, count);
                 }
 
-                BlockError error = disk.Submit(op, next, buffer, count * SectorSize, out ushort token);
+                // Queued now, published together with the rest of this round by one kick.
+                BlockError error = disk.Enqueue(op, next, buffer, count * SectorSize, out ushort token);
                 if (error == BlockError.QueueFull && inFlight > 0)
                 {
                     break;   // the descriptors are all taken: collect some first
@@ -234,6 +235,7 @@ public static unsafe class FillTest
                 }
             }
 
+            disk.Kick();
             if (inFlight == 0)
             {
                 break;   // done, or failed with nothing left to collect

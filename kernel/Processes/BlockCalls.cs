@@ -57,7 +57,13 @@ public static unsafe class BlockCalls
         ? Id<InterruptWait>(device, user, length)
         : Id<PollingWait>(device, user, length);
 
-    static ref BlockDeviceTable<TWait> Table<TWait>()
+    /// <summary>Whether the block layer waits by interrupt (which instantiation <see cref="Table{TWait}"/> takes).</summary>
+    internal static bool UsesInterrupts => s_interrupts;
+
+    /// <summary>The bounce buffer (<see cref="MaxTransfer"/> bytes); only under <see cref="Lock"/>.</summary>
+    internal static byte* Bounce => s_bounce;
+
+    internal static ref BlockDeviceTable<TWait> Table<TWait>()
         where TWait : struct, ICompletionWait, IWaitCounters
         => ref Unsafe.AsRef<BlockDeviceTable<TWait>>(s_table);
 
@@ -224,7 +230,7 @@ public static unsafe class BlockCalls
         return (nint)SystemCallError.DeviceError;
     }
 
-    static void Lock()
+    internal static void Lock()
     {
         while (s_busy)
         {
@@ -234,7 +240,7 @@ public static unsafe class BlockCalls
         s_busy = true;
     }
 
-    static void Unlock()
+    internal static void Unlock()
     {
         s_busy = false;
         Scheduler.Wakeup(WaitChannel.BlockLayer);

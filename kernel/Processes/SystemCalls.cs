@@ -76,8 +76,19 @@ public static unsafe class SystemCalls
                 return Kill((int)a0);
             case SystemCall.FreeMemory:
                 return (nint)(PageAllocator.FreeBytes + PageAllocator.FreePageCount * PageAllocator.PageSize);
+            case SystemCall.ReadFile:
+                return FileCalls.ReadFile(a0, a1, a2, a3);
+            case SystemCall.WriteFile:
+                return FileCalls.WriteFile(a0, a1, a2, a3);
+            case SystemCall.FileEntry:
+                return FileCalls.Entry(a0, a1);
+            case SystemCall.FileDelete:
+                return FileCalls.Delete(a0, a1);
+            case SystemCall.MakeDirectory:
+                return FileCalls.MakeDirectory(a0, a1);
+            case SystemCall.Sync:
+                return FileCalls.Sync(a0 != 0);
             default:
-                // readfile and writefile (issue 11) are reserved, not implemented yet.
                 return (nint)SystemCallError.NoSuchCall;
         }
     }

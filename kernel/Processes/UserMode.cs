@@ -6,6 +6,7 @@ using Kernel.Drivers.Virtio;
 using Kernel.Interrupts;
 using Kernel.Output;
 using Kernel.Platform;
+using Kernel.Shell;
 using Kernel.Storage;
 
 /// <summary>
@@ -31,6 +32,8 @@ public static class UserMode
         }
 
         SystemCalls.Initialize(consoleInterrupt);
+        // The tar file system on blk0, if it holds one (kernel/FileSystem/README.md): the file-system calls use it.
+        FileCommands.Mount(ref table);
         Scheduler.Initialize(hardware.TimebaseFrequency);
 
         Print.Text("proc: user programs:");
@@ -54,6 +57,7 @@ public static class UserMode
 
         Scheduler.Run();
         Print.Line("proc: no user process left; powering off");
-        return 0;
+        // What the processes wrote and did not sync becomes durable first (issue 11: power-off syncs).
+        return FileCommands.SyncBeforePowerOff(ref table) ? 0 : 1;
     }
 }

@@ -19,6 +19,11 @@ public static unsafe class FileCommands
     static TarFileSystem s_fs;
     static bool s_mounted;
 
+    /// <summary>The mounted file system, for the system calls (Processes/FileCalls.cs).</summary>
+    internal static ref TarFileSystem FileSystem => ref s_fs;
+
+    internal static bool IsMounted => s_mounted;
+
     /// <summary>The most bytes <c>cat</c> and <c>readfile</c> read per request.</summary>
     const int Chunk = 4096;
 
@@ -381,7 +386,7 @@ public static unsafe class FileCommands
         }
     }
 
-    static bool Sync<TWait>(ref BlockDeviceTable<TWait> table, bool book)
+    internal static bool Sync<TWait>(ref BlockDeviceTable<TWait> table, bool book)
         where TWait : struct, ICompletionWait, IWaitCounters
     {
         // The line before the flush starts, the line after it ends: a test that kills QEMU knows where it landed.

@@ -100,9 +100,15 @@ public sealed class BootCommandLine(IReadOnlyList<string>? qemuArguments = null)
 
     public Option<bool> Shell { get; } = new("--shell")
     {
-        Description = "the kernel's shell on the console instead of its disk demo: adds shell to the command line. "
-            + "With a terminal there is no time limit unless --timeout is given; piped input "
-            + "(printf 'blk list\\npoweroff\\n' | ./run.sh --shell) drives it",
+        Description = "the user shell (user/Shell) as the first process instead of the disk demo: adds shell=user to the "
+            + "command line; the boot ends when no process is left. With a terminal there is no time limit unless "
+            + "--timeout is given; piped input (printf 'hello\\nexit\\n' | ./run.sh --shell) drives it",
+    };
+
+    public Option<bool> KernelShell { get; } = new("--kernel-shell")
+    {
+        Description = "the kernel's own shell on the console instead of its disk demo: adds shell to the command line "
+            + "(no time limit with a terminal; printf 'blk list\\npoweroff\\n' | ./run.sh --kernel-shell)",
     };
 
     public Option<bool> Bench { get; } = new("--bench")
@@ -132,14 +138,14 @@ public sealed class BootCommandLine(IReadOnlyList<string>? qemuArguments = null)
     };
 
     /// <summary>Every boot option, in the order of the help.</summary>
-    public IEnumerable<Option> All => [Arch, Timeout, Append, Disk, NoDisk, DiskFromDir, DiskSize, Transport, Completion, QueueSize, Shell, Bench, Firmware, QemuLog, Gdb];
+    public IEnumerable<Option> All => [Arch, Timeout, Append, Disk, NoDisk, DiskFromDir, DiskSize, Transport, Completion, QueueSize, Shell, KernelShell, Bench, Firmware, QemuLog, Gdb];
 
     /// <summary>Notes for the help of a command with these options.</summary>
     public const string Notes = """
         -- QEMU ARGS...: everything after -- goes to QEMU unchanged, after the launcher's own arguments: e.g.
-          ./run.sh --shell --no-disk -- -blockdev driver=null-co,node-name=n0,size=64M -device virtio-blk-device,drive=n0
+          ./run.sh --kernel-shell --no-disk -- -blockdev driver=null-co,node-name=n0,size=64M -device virtio-blk-device,drive=n0
         (a blkdebug, null-co or throttled drive, a QMP socket with -qmp unix:PATH,server=on,wait=off, ...).
-        --bench, --completion, --queue-size and --shell put their options before the --append text (the kernel
+        --bench, --completion, --queue-size, --shell and --kernel-shell put their options before the --append text (the kernel
         takes the last of a repeated option, so --append's wins). Any other option before -- is an error.
         The exit status is the program's (QEMU reports what it wrote to sifive_test at 0x100000).
         An S-mode kernel (entry point 0x80200000, as kernel/Kernel.csproj builds it) boots under SBI firmware (rv64:
@@ -184,6 +190,9 @@ public sealed class BootCommandLine(IReadOnlyList<string>? qemuArguments = null)
         bool noDisk = result.GetValue(NoDisk);
         bool bench = result.GetValue(Bench);
         bool shell = result.GetValue(Shell);
+        bool kernelShell = result.GetValue(KernelShell);
+        if (shell && kernelShell)
+            throw new LauncherException("--shell (the user shell) and --kernel-shell exclude each other");
         string? completion = result.GetValue(Completion);
         uint? queueSize = result.GetValue(QueueSize);
         string? firmware = result.GetValue(Firmware);
@@ -205,8 +214,8 @@ public sealed class BootCommandLine(IReadOnlyList<string>? qemuArguments = null)
             throw new LauncherException("--bench attaches a fresh image of its own: it excludes --disk and --no-disk");
         if (arch == TargetArch.Host && qemuArguments.Count > 0)
             throw new LauncherException("QEMU arguments after -- apply to rv32 and rv64 only");
-        if (arch == TargetArch.Host && (bench || completion is not null || queueSize is not null || shell))
-            throw new LauncherException("--bench, --completion, --queue-size and --shell apply to rv32 and rv64 only");
+        if (arch == TargetArch.Host && (bench || completion is not null || queueSize is not null || shell || kernelShell))
+            throw new LauncherException("--bench, --completion, --queue-size, --shell and --kernel-shell apply to rv32 and rv64 only");
 
         // The kernel command line: what --bench, --completion, --queue-size and --shell stand for, then --append's text.
         var words = new List<string>();
@@ -217,6 +226,8 @@ public sealed class BootCommandLine(IReadOnlyList<string>? qemuArguments = null)
         if (queueSize is not null)
             words.Add($"blk.queue={queueSize}");
         if (shell)
+            words.Add("shell=user");
+        if (kernelShell)
             words.Add("shell");
         if (result.GetValue(Append) is { } appended)
             words.Add(appended);

@@ -73,7 +73,7 @@ public unsafe class ExhaustiveQueueTests
         int queueSize;
         using (var probe = MakeRig(queueNumMax, modern))
         {
-            probe.Started(VirtioBlkFeatures.Default, queueNumMax);
+            probe.Started(Rig.DirectFeatures, queueNumMax);
             queueSize = probe.Driver.QueueSize;
         }
 
@@ -155,7 +155,7 @@ public unsafe class ExhaustiveQueueTests
     {
         string name = $"QueueNumMax {queueNumMax}, {(modern ? "modern" : "legacy")}: {string.Join(", ", sequence.Select(s => s.ToString()))}";
         using var rig = MakeRig(queueNumMax, modern);
-        rig.Started(VirtioBlkFeatures.Default, queueNumMax);
+        rig.Started(Rig.DirectFeatures, queueNumMax);
         var ledger = new CompletionLedger();
         var buffers = new Dictionary<ushort, (ulong Sector, nint Address)>();
         var executed = new HashSet<int>();   // submissions the device really executed

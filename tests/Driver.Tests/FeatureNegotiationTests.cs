@@ -65,7 +65,8 @@ public class FeatureNegotiationTests
         Assert.NotEqual(0ul, VirtioBlkFeatures.Default & VirtioBlkFeatures.Flush);
         Assert.Equal(
             VirtioBlkFeatures.ReadOnly | VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.SegMax | VirtioBlkFeatures.SizeMax |
-            VirtioBlkFeatures.Flush | VirtioBlkFeatures.Topology | VirtioBlkFeatures.Version1,
+            VirtioBlkFeatures.Flush | VirtioBlkFeatures.Topology | VirtioBlkFeatures.Version1 |
+            VirtioBlkFeatures.RingEventIdx | VirtioBlkFeatures.RingIndirectDesc,
             VirtioBlkFeatures.Supported);
     }
 

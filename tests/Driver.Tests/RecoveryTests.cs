@@ -102,6 +102,7 @@ public unsafe class RecoveryTests
     public void ReinitialisingAllocatesNothing(bool modern)
     {
         using var rig = MakeRig(modern, completion: CompletionMode.Immediate).Started();
+        Assert.Equal(BlockError.None, rig.Driver.Reinitialize(VirtioBlkFeatures.Default));   // INDIRECT's tables, once
         int allocations = rig.Arena.AllocationCount;
         Span<byte> buffer = rig.Buffer(512);
         allocations++;
@@ -114,7 +115,7 @@ public unsafe class RecoveryTests
         }
 
         Assert.Equal(allocations, rig.Arena.AllocationCount);
-        Assert.Equal(300u, rig.Driver.Recoveries);
+        Assert.Equal(301u, rig.Driver.Recoveries);
         rig.AssertClean();
     }
 

@@ -139,7 +139,7 @@ public class TwoDisksTests
 
 public class ReadOnlyDiskTests
 {
-    /// <summary><c>--disk a --disk b:ro --shell</c>, the shell told to write to blk1: the driver refuses with the clear
+    /// <summary><c>--disk a --disk b:ro --kernel-shell</c>, the shell told to write to blk1: the driver refuses with the clear
     /// error before the device is asked, poweroff ends the boot with status 0, and b's bytes are what they were.</summary>
     [Theory]
     [InlineData("rv32", "legacy")]
@@ -154,7 +154,7 @@ public class ReadOnlyDiskTests
         string before = DiskImages.Sha256(b);
 
         var boot = KernelBoot.BootWithInput(arch, ShellSession.Input("blk write blk1 0 hi", "poweroff"),
-            "--disk", a, "--disk", b + ":ro", "--transport", transport, "--shell");
+            "--disk", a, "--disk", b + ":ro", "--transport", transport, "--kernel-shell");
 
         BootAssert.ExitedWith(0, boot);
         BootAssert.HasLine(Transports.BannerLine(0, lorem.Length, readOnly: false), boot);
@@ -182,7 +182,7 @@ public class ShellTests
         "poweroff",
     ];
 
-    /// <summary>A session through QEMU's standard input (the launcher's <c>--shell</c>, <c>--queue-size 64</c>): every
+    /// <summary>A session through QEMU's standard input (the launcher's <c>--kernel-shell</c>, <c>--queue-size 64</c>): every
     /// command's reply, then the image: sector 1 is <c>hello</c> and NUL bytes, sector 0 lorem.txt's.</summary>
     [Theory]
     [InlineData("rv32", "legacy", "poll")]
@@ -195,7 +195,7 @@ public class ShellTests
         byte[] lorem = File.ReadAllBytes(disk);
 
         var boot = KernelBoot.BootWithInput(arch, ShellSession.Input(Commands),
-            "--disk", disk, "--transport", transport, "--completion", completion, "--queue-size", "64", "--shell");
+            "--disk", disk, "--transport", transport, "--completion", completion, "--queue-size", "64", "--kernel-shell");
 
         BootAssert.ExitedWith(0, boot);
         BootAssert.HasLine(completion == "irq" ? Transports.InterruptLine : Transports.PollingLine, boot);

@@ -50,7 +50,7 @@ public class FaultInjectionTests
         ];
         var boot = KernelBoot.BootWithInput(arch, ShellSession.Input(commands),
         [
-            "--no-disk", "--shell", "--transport", transport, "--completion", completion,
+            "--no-disk", "--kernel-shell", "--transport", transport, "--completion", completion,
             .. Pass(Drive("d0", $"driver=raw,node-name=d0,file.driver=blkdebug,file.config={config},file.image.driver=file,file.image.filename={disk}", ",serial=dbg")),
         ]);
         var replies = ShellSession.Expect(boot, commands);
@@ -81,7 +81,7 @@ public class FaultInjectionTests
         string[] commands = ["blk read blk0 5 1", "blk read blk0 6 1", "poweroff"];
         var boot = KernelBoot.BootWithInput(arch, ShellSession.Input(commands),
         [
-            "--no-disk", "--shell", "--completion", completion, "--append", "blk.warn=1",
+            "--no-disk", "--kernel-shell", "--completion", completion, "--append", "blk.warn=1",
             .. Pass(Drive("n0", "driver=null-co,node-name=n0,size=1048576,read-zeroes=on,latency-ns=2500000000")),
         ]);
         BootAssert.ExitedWith(0, boot);
@@ -166,7 +166,7 @@ public class FaultInjectionTests
         File.Delete(socket);
         using var session = InteractiveShell.Start(arch,
         [
-            "--no-disk", "--shell", "--transport", transport, "--completion", completion,
+            "--no-disk", "--kernel-shell", "--transport", transport, "--completion", completion,
             .. Pass($"-qmp unix:{socket},server=on,wait=off",
                 Drive("d0", $"driver=raw,node-name=d0,file.driver=file,file.filename={disk}")),
         ]);
@@ -210,7 +210,7 @@ public class FaultInjectionTests
 
         string[] commands = ["blk write blk0 2 four", "blk read blk0 2", "poweroff"];
         var shell = KernelBoot.BootWithInput(arch, ShellSession.Input(commands),
-            ["--no-disk", "--shell", "--transport", transport, "--completion", completion, .. drive]);
+            ["--no-disk", "--kernel-shell", "--transport", transport, "--completion", completion, .. drive]);
         var replies = ShellSession.Expect(shell, commands);
         ShellSession.AssertReply(["blk0: wrote block 2: 4 bytes of text, then NUL bytes"], replies[0], commands[0], shell);
         byte[] block = new byte[4096];
@@ -247,7 +247,7 @@ public class FaultInjectionTests
         byte[] lorem = File.ReadAllBytes(disk);
         string tooLong = "blk write blk0 0 " + new string('x', 300);
         string input = "blk write blk0 1 abc\u001b\rpoweroff-not-yet\r" + tooLong + "\rblk write blk0 1 abc\u001b[\npoweroff\n";
-        var boot = KernelBoot.BootWithInput(arch, input, "--disk", disk, "--shell");
+        var boot = KernelBoot.BootWithInput(arch, input, "--disk", disk, "--kernel-shell");
         BootAssert.ExitedWith(0, boot);
         var exchanges = ShellSession.Parse(boot);
         Assert.True(exchanges.Count == 5, boot.Describe());

@@ -50,7 +50,7 @@ public class FileSystemCrashTests(ITestOutputHelper output)
             bool landedInside = run.SawBegin && !run.SawDone;
             inside += landedInside && round > 0 ? 1 : 0;
 
-            var check = KernelBoot.BootWithInput(arch, "poweroff\n", "--disk", image, "--shell");
+            var check = KernelBoot.BootWithInput(arch, "poweroff\n", "--disk", image, "--kernel-shell");
             Assert.True(check.ExitCode == 0, $"seed {seed}, round {round}: {check.Describe()}");
             replayed += check.Stdout.Contains("fs: recovery: flush #", StringComparison.Ordinal) ? 1 : 0;
             var view = HostTarRunner.Read(image);
@@ -85,7 +85,7 @@ public class FileSystemCrashTests(ITestOutputHelper output)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { KernelBoot.LauncherDll, "boot", KernelBoot.KernelElf(arch), "--arch", arch, "--timeout", "120", "--disk", image, "--shell" })
+        foreach (string argument in new[] { KernelBoot.LauncherDll, "boot", KernelBoot.KernelElf(arch), "--arch", arch, "--timeout", "120", "--disk", image, "--kernel-shell" })
         {
             start.ArgumentList.Add(argument);
         }

@@ -17,7 +17,7 @@ public class FileSystemTests
         byte[] other = Encoding.ASCII.GetBytes("meow\n");
         string image = HostTarRunner.MakeImage("book", arch, 1 << 20, ("hello.txt", Encoding.ASCII.GetBytes(Hello)), ("meow.txt", other));
         var before = HostTarRunner.Read(image);
-        var boot = KernelBoot.BootWithInput(arch, "readfile\nwritefile\nreadfile\npoweroff\n", "--disk", image, "--shell");
+        var boot = KernelBoot.BootWithInput(arch, "readfile\nwritefile\nreadfile\npoweroff\n", "--disk", image, "--kernel-shell");
         Assert.True(boot.ExitCode == 0, boot.Describe());
         Assert.Contains("fs: 2 files, " + (Hello.Length + other.Length) + " bytes on blk0\n", boot.Stdout);
         Assert.Contains("> readfile\n" + Hello + "\n> writefile\nfs: sync: flushing blk0\nwrote 2048 bytes to disk\n", boot.Stdout);
@@ -50,7 +50,7 @@ public class FileSystemTests
 
         input.Append("ls\npoweroff\n");
         string image = HostTarRunner.MakeImage("twohundred", arch, 400L << 20);
-        var boot = KernelBoot.BootWithInput(arch, input.ToString(), "--disk", image, "--shell");
+        var boot = KernelBoot.BootWithInput(arch, input.ToString(), "--disk", image, "--kernel-shell");
         Assert.True(boot.ExitCode == 0, boot.Describe());
         Assert.Contains("fs: 0 files, 0 bytes on blk0\n", boot.Stdout);
         Assert.Contains($"200 files, {files.Sum(f => (long)f.Size)} bytes\n", boot.Stdout);
@@ -97,7 +97,7 @@ public class FileSystemTests
         }
 
         File.WriteAllBytes(image, bytes);
-        var boot = KernelBoot.BootWithInput(arch, "ls\ncat a.txt\nwrite a.txt x\nsync\npoweroff\n", "--disk", image, "--shell");
+        var boot = KernelBoot.BootWithInput(arch, "ls\ncat a.txt\nwrite a.txt x\nsync\npoweroff\n", "--disk", image, "--kernel-shell");
         Assert.True(boot.ExitCode == 0, boot.Describe());
         Assert.Contains(expected, boot.Stdout);
         Assert.Contains("fs: 1 file, 6 bytes on blk0\n", boot.Stdout);
@@ -112,7 +112,7 @@ public class FileSystemTests
     {
         string disk = DiskImages.CopyOfLorem("fs-lorem", arch);
         byte[] original = File.ReadAllBytes(disk);
-        var boot = KernelBoot.BootWithInput(arch, "ls\npoweroff\n", "--disk", disk, "--shell");
+        var boot = KernelBoot.BootWithInput(arch, "ls\npoweroff\n", "--disk", disk, "--kernel-shell");
         Assert.True(boot.ExitCode == 0, boot.Describe());
         Assert.Contains("fs: blk0 holds no ustar archive: no file system\n", boot.Stdout);
         Assert.Contains("> ls\nfs: no file system mounted (blk0 holds no ustar archive)\n", boot.Stdout);

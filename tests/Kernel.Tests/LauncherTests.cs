@@ -43,7 +43,7 @@ public sealed class LauncherTests : IDisposable
     [Fact]
     public void ArgumentsAfterADoubleDashGoToQemuUnchangedAndLast()
     {
-        var request = Parse("--shell", "--no-disk", "--", "-blockdev", "driver=null-co,node-name=n0", "--no-disk", "-device", "virtio-blk-device,drive=n0");
+        var request = Parse("--kernel-shell", "--no-disk", "--", "-blockdev", "driver=null-co,node-name=n0", "--no-disk", "-device", "virtio-blk-device,drive=n0");
         var args = Machine.QemuArguments(request.Options, interactive: false);
         Assert.Equal(["-blockdev", "driver=null-co,node-name=n0", "--no-disk", "-device", "virtio-blk-device,drive=n0"], args.TakeLast(5));
         Assert.Equal("shell", request.Options.Append);
@@ -113,10 +113,11 @@ public sealed class LauncherTests : IDisposable
     [InlineData(new[] { "--completion", "poll" }, "blk.completion=poll")]
     [InlineData(new[] { "--queue-size", "4" }, "blk.queue=4")]
     [InlineData(new[] { "--queue-size=32768" }, "blk.queue=32768")]
-    [InlineData(new[] { "--shell" }, "shell")]
-    [InlineData(new[] { "--shell", "--queue-size", "64", "--completion", "irq" }, "blk.completion=irq blk.queue=64 shell")]
+    [InlineData(new[] { "--shell" }, "shell=user")]
+    [InlineData(new[] { "--kernel-shell" }, "shell")]
+    [InlineData(new[] { "--kernel-shell", "--queue-size", "64", "--completion", "irq" }, "blk.completion=irq blk.queue=64 shell")]
     [InlineData(new[] { "--append", "blk.read=1", "--completion", "irq" }, "blk.completion=irq blk.read=1")]
-    [InlineData(new[] { "--queue-size", "16", "--append", "demo=off blk.queue=8", "--shell" }, "blk.queue=16 shell demo=off blk.queue=8")]
+    [InlineData(new[] { "--queue-size", "16", "--append", "demo=off blk.queue=8", "--shell" }, "blk.queue=16 shell=user demo=off blk.queue=8")]
     [InlineData(new string[0], null)]
     public void KernelOptionsGoToTheCommandLineBeforeTheAppendText(string[] args, string? append)
     {
@@ -195,7 +196,7 @@ public sealed class LauncherTests : IDisposable
         string help = Help(command);
         Assert.Contains(usage, help, StringComparison.Ordinal);
         foreach (var option in new[] { "--arch <rv32|rv64|host>", "--timeout <SECONDS>", "--append <TEXT>", "--disk <PATH[:ro]>", "--no-disk",
-                                       "--transport <legacy|modern>", "--completion <poll|irq>", "--queue-size <N>", "--shell", "--bench",
+                                       "--transport <legacy|modern>", "--completion <poll|irq>", "--queue-size <N>", "--shell", "--kernel-shell", "--bench",
                                        "--qemu-log", "--gdb" })
         {
             Assert.Contains(option, help, StringComparison.Ordinal);

@@ -16,10 +16,7 @@ public class SolutionTests
             .Where(p => !p.StartsWith("artifacts/", StringComparison.Ordinal) && !p.Contains("/bin/", StringComparison.Ordinal)
                         && !p.Contains("/obj/", StringComparison.Ordinal)
                         // The templates' projects build from the packed Rvc.Sdk only (SdkPackageTests).
-                        && !p.StartsWith("templates/content/", StringComparison.Ordinal)
-                        // The user programs are built by kernel/Kernel.csproj for its arch (UserProgram items); built
-                        // also by the solution, without Arch, the two builds would share their obj/ folder.
-                        && !p.StartsWith("user/", StringComparison.Ordinal))
+                        && !p.StartsWith("templates/content/", StringComparison.Ordinal))
             .ToList();
         Assert.NotEmpty(projects);
         Assert.DoesNotContain(projects, p => !listed.Contains(p));

@@ -128,7 +128,7 @@ public class OwnFirmwareRv64Tests
     {
         string disk = DiskImages.CopyOfLorem(nameof(OwnFirmwareRv64Tests) + "-shell", "rv64");
 
-        var boot = KernelBoot.BootWithInput("rv64", "blk id blk0\nnosuch\npoweroff\n", "--firmware", "own", "--disk", disk, "--shell", "--completion", "irq");
+        var boot = KernelBoot.BootWithInput("rv64", "blk id blk0\nnosuch\npoweroff\n", "--firmware", "own", "--disk", disk, "--kernel-shell", "--completion", "irq");
 
         BootAssert.ExitedWith(0, boot);
         var replies = ShellSession.Expect(boot, "blk id blk0", "nosuch", "poweroff");

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Rvc.Kernel.Tests;
 
 // Issue 10's boot-log tests: processes, user mode and system calls. The user shell (user/Shell) runs as the first
-// process (`--append shell=user`) and is driven through QEMU's standard input; every boot is on rv32 and rv64, and
+// process (the launcher's `--shell`: `shell=user`) and is driven through QEMU's standard input; every boot is on rv32 and rv64, and
 // where the disk is involved with both completion modes.
 
 /// <summary>What the user shell's boots share: the session after the kernel's <c>proc: user programs:</c> line.</summary>
@@ -14,7 +14,7 @@ internal static class UserShell
     public const string NoProcessLeft = "proc: no user process left; powering off";
 
     public static BootResult Boot(string arch, string input, params string[] options)
-        => KernelBoot.BootWithInput(arch, input, ["--append", "shell=user", .. options]);
+        => KernelBoot.BootWithInput(arch, input, ["--shell", .. options]);
 
     /// <summary>Everything printed after the programs line.</summary>
     public static string Session(BootResult boot)
@@ -163,6 +163,37 @@ public class UserModeTests
         UserShell.IndexOf(lines, "proc: pid 2 (reader) exited with status 0", boot);
         DiskImages.AssertContents(contents, disk, boot);
         DiskImages.Discard(disk);
+    }
+
+    /// <summary>Issue 11's book session in the user shell, through the file-system system calls: the host's archive
+    /// with hello.txt; readfile prints it, writefile writes <c>Hello from shell!\n</c> and syncs; write, ls and rm; the
+    /// power-off syncs what was not; the host's tar then reads exactly that.</summary>
+    [Theory]
+    [InlineData("rv32", "poll")]
+    [InlineData("rv64", "irq")]
+    public void TheBooksFileSessionGoesThroughSystemCalls(string arch, string completion)
+    {
+        const string Hello = "Can you see me?\n";
+        byte[] other = System.Text.Encoding.ASCII.GetBytes("meow\n");
+        string image = HostTarRunner.MakeImage("user-book-" + completion, arch, 1 << 20,
+            ("hello.txt", System.Text.Encoding.ASCII.GetBytes(Hello)), ("meow.txt", other));
+        var boot = UserShell.Boot(arch, "readfile\nwritefile\nreadfile\nwrite notes.txt hi there\nrm meow.txt\nrm meow.txt\nls\nexit\n",
+            "--disk", image, "--completion", completion);
+
+        BootAssert.ExitedWith(0, boot);
+        string session = UserShell.Session(boot);
+        Assert.StartsWith("> readfile\n" + Hello + "\n> writefile\nfs: sync: flushing blk0\nwrote 2048 bytes to disk\n", session);
+        Assert.Contains("> readfile\nHello from shell!\n\n> write notes.txt hi there\nnotes.txt: wrote 9 bytes (sync makes it durable)\n"
+            + "> rm meow.txt\n> rm meow.txt\nfs: meow.txt: no such file\n"
+            + "> ls\n        18  hello.txt\n         9  notes.txt\n2 files, 27 bytes\n> exit\n", session);
+        // The power-off synced notes.txt and the deletion.
+        Assert.Contains(UserShell.NoProcessLeft + "\nfs: sync: flushing blk0\n", session);
+
+        var after = HostTarRunner.Read(image);
+        Assert.True(after.ExitCode == 0, after.Errors);
+        Assert.Equal("Hello from shell!\n", System.Text.Encoding.ASCII.GetString(after.Files["hello.txt"]));
+        Assert.Equal("hi there\n", System.Text.Encoding.ASCII.GetString(after.Files["notes.txt"]));
+        Assert.False(after.Files.ContainsKey("meow.txt"), boot.Describe());
     }
 
     /// <summary>The kernel shell's blk commands in the user shell, with the kernel shell's output, through system calls.</summary>

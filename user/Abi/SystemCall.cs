@@ -68,9 +68,25 @@ public enum SystemCall
     /// included): a process's exit gives back all it took.</summary>
     FreeMemory = 17,
 
-    /// <summary>Reserved for the file system (issue 11): readfile(name, nameLength, buffer, length).</summary>
+    /// <summary>readfile(name, nameLength, buffer, length): the first length bytes (at most 32 KiB) of file name of
+    /// the tar file system on blk0 (kernel/FileSystem). Returns how many were read.</summary>
     ReadFile = 20,
 
-    /// <summary>Reserved for the file system (issue 11): writefile(name, nameLength, buffer, length).</summary>
+    /// <summary>writefile(name, nameLength, buffer, length): name's content becomes the length bytes (at most 32 KiB),
+    /// the file created if missing. Durable after sync. Returns length.</summary>
     WriteFile = 21,
+
+    /// <summary>fsentry(position, info): the first entry of the archive at or after position (0: the first), described
+    /// in a <see cref="FileInfo"/>. Returns its position (ask again with position + 1), or NotFound after the last.</summary>
+    FileEntry = 22,
+
+    /// <summary>fsdelete(name, nameLength): deletes a file or an empty directory. Returns 0.</summary>
+    FileDelete = 23,
+
+    /// <summary>fsmkdir(name, nameLength): creates a directory. Returns 0.</summary>
+    MakeDirectory = 24,
+
+    /// <summary>fssync(book): makes every change part of the archive on blk0, crash-safely; the kernel prints its
+    /// <c>fs: sync: ...</c> lines (and, when book is not 0, the book's <c>wrote N bytes to disk</c>). Returns 0.</summary>
+    Sync = 25,
 }

@@ -33,4 +33,8 @@ public enum SystemCallError
 
     /// <summary>wait() on a process that is not the caller's child.</summary>
     NotChild = -9,
+
+    /// <summary>The file-system calls' errors are FileSystemBase minus a <see cref="FileError"/>: -101 no such file,
+    /// -102 disk full, and so on; -106 when blk0 holds no file system.</summary>
+    FileSystemBase = -100,
 }

@@ -33,7 +33,7 @@ public static unsafe class Program
         Expect("procinfo(kernel RAM)", Sys.Call(SystemCall.ProcessInfo, 0, unchecked((nint)KernelFreeRam)), SystemCallError.BadAddress);
         Expect("spawn(kernel text)", Sys.Call(SystemCall.Spawn, unchecked((nint)KernelText), 5), SystemCallError.BadAddress);
         Expect("call 99", Sys.Call((SystemCall)99), SystemCallError.NoSuchCall);
-        Expect("readfile (reserved)", Sys.Call(SystemCall.ReadFile), SystemCallError.NoSuchCall);
+        Expect("readfile(kernel name)", Sys.Call(SystemCall.ReadFile, unchecked((nint)KernelText), 9, 0x100_0000, 16), SystemCallError.BadAddress);
 
         nint textAfter = Sys.KernelChecksum(KernelText, 4096);
         nint ramAfter = Sys.KernelChecksum(KernelFreeRam, 4096);

@@ -92,6 +92,45 @@ public static unsafe class Sys
 
     public static nint FreeMemory() => Call(SystemCall.FreeMemory);
 
+    public static nint ReadFile(ReadOnlySpan<byte> name, Span<byte> buffer)
+    {
+        fixed (byte* n = name)
+        fixed (byte* b = buffer)
+        {
+            return Call(SystemCall.ReadFile, (nint)n, name.Length, (nint)b, buffer.Length);
+        }
+    }
+
+    public static nint WriteFile(ReadOnlySpan<byte> name, ReadOnlySpan<byte> data)
+    {
+        fixed (byte* n = name)
+        fixed (byte* d = data)
+        {
+            return Call(SystemCall.WriteFile, (nint)n, name.Length, (nint)d, data.Length);
+        }
+    }
+
+    public static nint FileEntry(int position, FileInfo* info) => Call(SystemCall.FileEntry, position, (nint)info);
+
+    public static nint FileDelete(ReadOnlySpan<byte> name)
+    {
+        fixed (byte* n = name)
+        {
+            return Call(SystemCall.FileDelete, (nint)n, name.Length);
+        }
+    }
+
+    public static nint MakeDirectory(ReadOnlySpan<byte> name)
+    {
+        fixed (byte* n = name)
+        {
+            return Call(SystemCall.MakeDirectory, (nint)n, name.Length);
+        }
+    }
+
+    /// <summary>fssync; <paramref name="book"/>: the kernel also prints the book's <c>wrote N bytes to disk</c>.</summary>
+    public static nint Sync(bool book = false) => Call(SystemCall.Sync, book ? 1 : 0);
+
     /// <summary>The raw call, for programs that test the kernel's checks (bad pointers, unknown numbers).</summary>
     public static nint Call(SystemCall number, nint a0 = 0, nint a1 = 0, nint a2 = 0, nint a3 = 0)
         => rvc_syscall((nint)number, a0, a1, a2, a3);

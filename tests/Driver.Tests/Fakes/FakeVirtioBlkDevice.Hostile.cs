@@ -42,10 +42,11 @@ public sealed unsafe partial class FakeVirtioBlkDevice
             Volatile.Write(ref element->Id, id);
             Volatile.Write(ref element->Len, len);
             Interlocked.MemoryBarrier();
+            ushort old = _usedIdx;
             _usedIdx++;
             Volatile.Write(ref *(ushort*)(used + 2), _usedIdx);
             Interlocked.MemoryBarrier();
-            RaiseUsedInterrupt(avail);
+            SignalUsed(avail, n, old, _usedIdx);
             return true;
         }
     }
@@ -57,16 +58,18 @@ public sealed unsafe partial class FakeVirtioBlkDevice
     {
         lock (_gate)
         {
-            if ((_status & VirtioDeviceStatus.DriverOk) == 0 || !QueueAreas(out _, out byte* avail, out byte* used, out _))
+            if ((_status & VirtioDeviceStatus.DriverOk) == 0 || !QueueAreas(out _, out byte* avail, out byte* used, out uint n))
             {
                 return false;
             }
 
+            // A hostile device interrupts whatever used_event says.
             _usedIdx = unchecked((ushort)(_usedIdx + delta));
             Interlocked.MemoryBarrier();
             Volatile.Write(ref *(ushort*)(used + 2), _usedIdx);
             Interlocked.MemoryBarrier();
-            RaiseUsedInterrupt(avail);
+            InterruptsRaised++;
+            _interruptStatus |= VirtioMmio.InterruptUsedBuffer;
             return true;
         }
     }
@@ -88,15 +91,6 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         lock (_gate)
         {
             return [.. _pending.Single(p => p.Head == head).Descriptors.Select(d => d.Index)];
-        }
-    }
-
-    void RaiseUsedInterrupt(byte* avail)
-    {
-        if ((Volatile.Read(ref *(ushort*)avail) & VirtqAvail.VIRTQ_AVAIL_F_NO_INTERRUPT) == 0)
-        {
-            InterruptsRaised++;
-            _interruptStatus |= VirtioMmio.InterruptUsedBuffer;
         }
     }
 

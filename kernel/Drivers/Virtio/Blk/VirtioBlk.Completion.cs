@@ -34,29 +34,41 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
         int completedBefore = _completedCount;
         ushort tailBefore = _completedTail;
         int limit = _inFlight;   // each request yields exactly one entry: more is a device breaking the protocol
-        for (int taken = 0; _queue.TryTakeUsed(out VirtqUsedElem used); taken++)
+        int taken = 0;
+        while (true)
         {
-            if (taken == limit || used.Id >= _queue.Size)
+            int takenBefore = taken;
+            for (; _queue.TryTakeUsed(out VirtqUsedElem used); taken++)
             {
-                return FailBatch(tailBefore, completedBefore);
+                if (taken == limit || used.Id >= _queue.Size)
+                {
+                    return FailBatch(tailBefore, completedBefore);
+                }
+
+                ushort head = (ushort)used.Id;
+                VirtioBlkRequestState* state = _states + head;
+                byte status = Volatile.Read(ref _slots[head].Status);
+                if (state->State != VirtioBlkRequestState.InFlight || (checkLength && used.Len > state->WritableBytes) ||
+                    status == VirtioBlkRequestSlot.StatusNotWritten)
+                {
+                    return FailBatch(tailBefore, completedBefore);
+                }
+
+                Complete(head, status switch
+                {
+                    VirtioBlkStatus.VIRTIO_BLK_S_OK => BlockError.None,
+                    VirtioBlkStatus.VIRTIO_BLK_S_IOERR => BlockError.IoError,
+                    VirtioBlkStatus.VIRTIO_BLK_S_UNSUPP => BlockError.Unsupported,
+                    _ => BlockError.DeviceError,
+                });
             }
 
-            ushort head = (ushort)used.Id;
-            VirtioBlkRequestState* state = _states + head;
-            byte status = Volatile.Read(ref _slots[head].Status);
-            if (state->State != VirtioBlkRequestState.InFlight || (checkLength && used.Len > state->WritableBytes) ||
-                status == VirtioBlkRequestSlot.StatusNotWritten)
+            // Ask for the next interrupt (EVENT_IDX: used_event); what was used before the device saw the request
+            // raised none, so look again.
+            if (taken == takenBefore || _queue.EnableInterrupt())
             {
-                return FailBatch(tailBefore, completedBefore);
+                break;
             }
-
-            Complete(head, status switch
-            {
-                VirtioBlkStatus.VIRTIO_BLK_S_OK => BlockError.None,
-                VirtioBlkStatus.VIRTIO_BLK_S_IOERR => BlockError.IoError,
-                VirtioBlkStatus.VIRTIO_BLK_S_UNSUPP => BlockError.Unsupported,
-                _ => BlockError.DeviceError,
-            });
         }
 
         if (_configChanged && IsReady)
@@ -144,6 +156,11 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
         // Only the bits the driver knows (4.2.2.2), then a fence: the used ring is read after the device saw the
         // acknowledgement, so a completion published in between raises the line again.
         uint pending = _transport.AcknowledgeInterrupt();
+        if ((pending & VirtioMmio.InterruptUsedBuffer) != 0)
+        {
+            _counters.Interrupts++;
+        }
+
         if ((pending & VirtioMmio.InterruptConfigChange) != 0)
         {
             _configChanged = true;

@@ -48,6 +48,12 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             return BlockError.ProtocolViolation;
         }
 
+        error = UseRingFeatures();
+        if (error != BlockError.None)
+        {
+            return error;
+        }
+
         // A polling driver tells the device it need not interrupt (a hint, 2.7.7).
         _queue.SetNoInterrupt(!_wait.UsesInterrupts);
 
@@ -98,6 +104,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             size = _queue.Size;
             ZeroMemory(area, Virtqueue.SharedBytes(size));
             _queue.RestartRings();
+            _unpublished = 0;   // queued and never published: failed with the rest in flight
         }
         else
         {
@@ -131,6 +138,29 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
 
         return _transport.ActivateQueue(size, bus, bus + _queue.DriverAreaOffset, bus + _queue.DeviceAreaOffset,
             Virtqueue.LegacyAlign);
+    }
+
+    /// <summary>Tells the queue which ring features were negotiated. INDIRECT_DESC needs the indirect tables, allocated
+    /// the first time it is negotiated (a re-initialisation with other features keeps them).</summary>
+    BlockError UseRingFeatures()
+    {
+        VirtqDesc* tables = null;
+        if (Negotiated(VirtioBlkFeatures.RingIndirectDesc))
+        {
+            if (_indirectTables == null)
+            {
+                _indirectTables = (VirtqDesc*)_dma.AllocateZeroed(Virtqueue.IndirectBytes(_queue.Size), 16);
+                if (_indirectTables == null)
+                {
+                    return BlockError.OutOfMemory;
+                }
+            }
+
+            tables = _indirectTables;
+        }
+
+        _queue.UseFeatures(Negotiated(VirtioBlkFeatures.RingEventIdx), tables, tables == null ? 0 : _dma.BusAddress(tables));
+        return BlockError.None;
     }
 
     static void ZeroMemory(byte* area, nuint bytes)

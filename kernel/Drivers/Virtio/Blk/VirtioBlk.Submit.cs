@@ -12,16 +12,44 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// <paramref name="length"/> bytes at <paramref name="data"/> (null and 0 for a flush).</summary>
     public BlockError Submit(BlockOp op, ulong sector, void* data, uint length, out ushort token)
     {
+        BlockError error = Enqueue(op, sector, data, length, out token);
+        if (error == BlockError.None)
+        {
+            Kick();
+        }
+
+        return error;
+    }
+
+    /// <summary>Hands one request to the device and returns at once: <see cref="Enqueue(BlockOp, ulong, ReadOnlySpan{BlockSegment}, out ushort)"/>
+    /// and <see cref="Kick"/>.</summary>
+    public BlockError Submit(BlockOp op, ulong sector, ReadOnlySpan<BlockSegment> data, out ushort token)
+    {
+        BlockError error = Enqueue(op, sector, data, out token);
+        if (error == BlockError.None)
+        {
+            Kick();
+        }
+
+        return error;
+    }
+
+    /// <summary>As <see cref="Enqueue(BlockOp, ulong, ReadOnlySpan{BlockSegment}, out ushort)"/> with one segment:
+    /// <paramref name="length"/> bytes at <paramref name="data"/> (null and 0 for a flush).</summary>
+    public BlockError Enqueue(BlockOp op, ulong sector, void* data, uint length, out ushort token)
+    {
         if (length == 0)
         {
-            return Submit(op, sector, ReadOnlySpan<BlockSegment>.Empty, out token);
+            return Enqueue(op, sector, ReadOnlySpan<BlockSegment>.Empty, out token);
         }
 
         BlockSegment one = new(data, length);
-        return Submit(op, sector, new ReadOnlySpan<BlockSegment>(&one, 1), out token);
+        return Enqueue(op, sector, new ReadOnlySpan<BlockSegment>(&one, 1), out token);
     }
 
-    /// <summary>Hands one request to the device and returns at once. <paramref name="data"/> is the request's data in
+    /// <summary>Puts one request on the ring without publishing it: several queued this way reach the device together
+    /// at the next <see cref="Kick"/> (one index update, at most one notification), or at the next wait, which kicks
+    /// first. <paramref name="data"/> is the request's data in
     /// order (read and write: a non-zero multiple of 512 bytes in all; GET_ID: 20 bytes; FLUSH: none). The driver
     /// gives the device one descriptor per segment, split where a piece would exceed SIZE_MAX (the cut on a page
     /// boundary when SIZE_MAX is at least a page), between the header and the status descriptors.
@@ -33,7 +61,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// <see cref="BlockError.Unsupported"/> (FLUSH not negotiated), <see cref="BlockError.QueueFull"/> (not enough
     /// free descriptors now: collect results and retry), <see cref="BlockError.NoDevice"/> or
     /// <see cref="BlockError.DeviceNeedsReset"/>.</para></summary>
-    public BlockError Submit(BlockOp op, ulong sector, ReadOnlySpan<BlockSegment> data, out ushort token)
+    public BlockError Enqueue(BlockOp op, ulong sector, ReadOnlySpan<BlockSegment> data, out ushort token)
     {
         token = NoToken;
         if (!IsReady)
@@ -170,15 +198,36 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
         state->WritableBytes = deviceWrites ? (uint)total + 1 : 1;
         _inFlight++;
 
-        // Publish (2.7.13), then notify unless the device said it need not be (2.7.10).
         _queue.MakeAvailable();
-        if (_queue.Publish())
-        {
-            _transport.Notify(0);
-        }
-
+        _unpublished++;
+        _counters.Requests++;
         token = head;
         return BlockError.None;
+    }
+
+    /// <summary>Publishes every request queued by <see cref="Enqueue(BlockOp, ulong, ReadOnlySpan{BlockSegment}, out ushort)"/>
+    /// since the last kick with one index update (2.7.13), then notifies the device once, unless it said it need not
+    /// be (2.7.10: VIRTQ_USED_F_NO_NOTIFY, or with EVENT_IDX avail_event not passed). Nothing queued: nothing done.
+    /// The waits kick first, so a queued request is never waited for unpublished.</summary>
+    public void Kick()
+    {
+        if (!IsReady)
+        {
+            return;
+        }
+
+        if (_unpublished == 0)
+        {
+            return;
+        }
+
+        _unpublished = 0;
+        _counters.Publishes++;
+        if (_queue.Publish())
+        {
+            _counters.Notifications++;
+            _transport.Notify(0);
+        }
     }
 
     /// <summary>How many data descriptors <paramref name="data"/> needs, or -1 when more than

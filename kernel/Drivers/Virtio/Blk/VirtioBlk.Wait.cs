@@ -14,6 +14,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// that sets DEVICE_NEEDS_RESET is restarted the same way (<see cref="BlockError.DeviceNeedsReset"/>).</summary>
     public BlockError WaitFor(ushort token)
     {
+        Kick();
         if (TryGetResult(token, out BlockError result))
         {
             return result;
@@ -74,6 +75,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// has that error as its result. After DEVICE_NEEDS_RESET the same, with that error.</summary>
     public BlockError WaitForCompletion()
     {
+        Kick();
         ReapCompletions();
         if (_completedCount != 0 || _inFlight == 0)
         {

@@ -66,6 +66,9 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     uint _configGeneration;
     byte* _queueArea;
     ushort* _queuePrivate;
+    VirtqDesc* _indirectTables;
+    VirtioBlkCounters _counters;
+    int _unpublished;
     ulong _offeredFeatures;
     ulong _acceptedFeatures;
     uint _blockSize;
@@ -195,6 +198,13 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
         }
     }
 
+    /// <summary>Requests, publications, notifications and interrupts counted since <c>Initialize</c> or
+    /// <see cref="ResetCounters"/>.</summary>
+    public readonly VirtioBlkCounters Counters => _counters;
+
+    /// <summary>Starts the counts of <see cref="Counters"/> again from 0.</summary>
+    public void ResetCounters() => _counters = default;
+
     // ---- Requests in flight ----
 
     /// <summary>Requests submitted and not yet completed (taken off the used ring).</summary>
@@ -206,12 +216,13 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     /// <summary>Descriptors not held by a request (in flight, or completed and not collected).</summary>
     public readonly int FreeDescriptors => _queue.FreeCount;
 
-    /// <summary>The descriptors a request for <paramref name="data"/> takes (header, data pieces, status), or -1 when
+    /// <summary>The ring descriptors a request for <paramref name="data"/> takes (header, data pieces, status; 1 when they
+    /// go through an indirect table), or -1 when
     /// it can never be submitted (too many segments for <see cref="MaxSegments"/>, or a segment without memory).</summary>
     public readonly int DescriptorsFor(ReadOnlySpan<BlockSegment> data)
     {
         int pieces = CountPieces(data);
-        return pieces < 0 ? -1 : pieces + FramingDescriptors;
+        return pieces < 0 ? -1 : _queue.RingDescriptorsFor(pieces + FramingDescriptors);
     }
 
     readonly BlockError NotReadyError => _broken ? BlockError.DeviceNeedsReset : BlockError.NoDevice;

@@ -16,6 +16,10 @@ public interface IVirtqueue
     /// <summary>Descriptors not held by a chain: what <see cref="TryStartChain"/> can still take.</summary>
     int FreeCount { get; }
 
+    /// <summary>How many of the ring's descriptors a buffer of <paramref name="count"/> descriptors takes: 1 when it
+    /// goes through an indirect table, else <paramref name="count"/>.</summary>
+    int RingDescriptorsFor(int count);
+
     /// <summary>Reserves <paramref name="count"/> descriptors for one buffer and names it <paramref name="id"/>;
     /// <see cref="AddDescriptor"/> then fills them in order and <see cref="MakeAvailable"/> ends the chain. False,
     /// taking nothing, when fewer are free (or <paramref name="count"/> is not positive).</summary>
@@ -40,6 +44,11 @@ public interface IVirtqueue
     /// <summary>Gives back the descriptors of buffer <paramref name="id"/>. False, changing nothing, when no chain
     /// of that id is held.</summary>
     bool FreeChain(ushort id);
+
+    /// <summary>After taking used buffers, before sleeping until an interrupt: asks for the interrupt the driver's mode
+    /// wants next (with EVENT_IDX: at the next used buffer, or none when polling) and returns false when used buffers
+    /// arrived meanwhile (take them first), true when the driver may sleep.</summary>
+    bool EnableInterrupt();
 
     /// <summary>Asks the device not to interrupt when it uses a buffer (a hint, for a driver that polls), or to
     /// interrupt again.</summary>

@@ -29,6 +29,13 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     ushort _buildHead;
     ushort _buildNext;
     ushort _buildRemaining;
+    bool _eventIdx;
+    bool _noInterrupt;
+    VirtqDesc* _indirect;
+    ulong _indirectBus;
+    ushort _indirectEntries;
+    VirtqDesc* _buildTable;
+    ushort _buildPosition;
 
     /// <summary>The bytes of driver-private memory <see cref="Create"/> needs for a queue of <paramref name="size"/>
     /// entries (two 16-bit words per descriptor: its link and, for a chain's head, the chain's length).</summary>
@@ -69,6 +76,20 @@ public unsafe struct SplitVirtqueue : IVirtqueue
         _buildRemaining = 0;
     }
 
+    /// <summary>What was negotiated, after every feature negotiation (before DRIVER_OK): VIRTIO_F_EVENT_IDX
+    /// (<paramref name="eventIdx"/>: used_event and avail_event replace the flags, 2.7.7, 2.7.10) and
+    /// VIRTIO_F_INDIRECT_DESC (<paramref name="indirectTables"/> not null: one table of <paramref name="entries"/>
+    /// descriptors per id, at bus address <paramref name="indirectBus"/> and on, zeroed; a request of more than one
+    /// and at most that many descriptors then takes one ring descriptor, 2.7.5.3). <paramref name="entries"/> is cut
+    /// to the queue size: no chain may be longer (2.7.5.3.1).</summary>
+    public void UseFeatures(bool eventIdx, VirtqDesc* indirectTables, ulong indirectBus, int entries)
+    {
+        _eventIdx = eventIdx;
+        _indirect = indirectTables;
+        _indirectBus = indirectBus;
+        _indirectEntries = indirectTables == null ? (ushort)0 : (ushort)(entries < _size ? entries : _size);
+    }
+
     /// <summary>The number of entries (the queue size negotiated with the device).</summary>
     public readonly ushort Size => _size;
 
@@ -81,15 +102,41 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     /// <summary>The used-ring index up to which the driver has consumed completions.</summary>
     public readonly ushort LastUsedIdx => _lastUsedIdx;
 
+    /// <summary>1 for a chain of 2 up to the indirect table's size when INDIRECT_DESC is in use, else
+    /// <paramref name="count"/>.</summary>
+    public readonly int RingDescriptorsFor(int count) => count > 1 && count <= _indirectEntries ? 1 : count;
+
     /// <summary>Takes <paramref name="count"/> descriptors off the free list as one chain headed by
     /// <paramref name="id"/> and starts filling it (<see cref="AddDescriptor"/>).</summary>
     public bool TryStartChain(int count, out ushort id)
     {
+        if (RingDescriptorsFor(count) == 1 && count > 1)
+        {
+            // One ring descriptor pointing at the id's own table (2.7.5.3): INDIRECT alone, never with NEXT; its
+            // WRITE flag means nothing to the device, so it is clear.
+            if (!TryTakeChain(1, out id))
+            {
+                return false;
+            }
+
+            _buildTable = _indirect + id * _indirectEntries;
+            _buildPosition = 0;
+            _buildHead = id;
+            _buildRemaining = (ushort)count;
+            VirtqDesc* d = _desc + id;
+            Volatile.Write(ref d->Addr, _indirectBus + (ulong)(id * _indirectEntries * sizeof(VirtqDesc)));
+            Volatile.Write(ref d->Len, (uint)(count * sizeof(VirtqDesc)));
+            Volatile.Write(ref d->Flags, VirtqDesc.VIRTQ_DESC_F_INDIRECT);
+            Volatile.Write(ref d->Next, (ushort)0);
+            return true;
+        }
+
         if (!TryTakeChain(count, out id))
         {
             return false;
         }
 
+        _buildTable = null;
         _buildHead = id;
         _buildNext = id;
         _buildRemaining = (ushort)count;
@@ -100,6 +147,20 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     /// next link from the driver's private list, except on the last.</summary>
     public void AddDescriptor(ulong busAddress, uint length, bool deviceWrites)
     {
+        if (_buildTable != null)
+        {
+            // In the table, entry i links to i + 1 (the table is the driver's own: the device only reads it).
+            ushort position = _buildPosition++;
+            bool end = --_buildRemaining == 0;
+            VirtqDesc* t = _buildTable + position;
+            ushort flags = deviceWrites ? VirtqDesc.VIRTQ_DESC_F_WRITE : (ushort)0;
+            Volatile.Write(ref t->Addr, busAddress);
+            Volatile.Write(ref t->Len, length);
+            Volatile.Write(ref t->Flags, end ? flags : (ushort)(flags | VirtqDesc.VIRTQ_DESC_F_NEXT));
+            Volatile.Write(ref t->Next, end ? (ushort)0 : (ushort)(position + 1));
+            return;
+        }
+
         ushort index = _buildNext;
         bool last = --_buildRemaining == 0;
         SetChainDescriptor(index, busAddress, length, deviceWrites, last);
@@ -155,10 +216,42 @@ public unsafe struct SplitVirtqueue : IVirtqueue
         Volatile.Write(ref d->Next, last ? (ushort)0 : _links[index]);
     }
 
-    /// <summary>Sets or clears VIRTQ_AVAIL_F_NO_INTERRUPT (2.7.7): a hint that the device need not interrupt when it
-    /// uses a buffer, for a driver that polls.</summary>
-    public void SetNoInterrupt(bool noInterrupt) =>
-        Volatile.Write(ref _avail->Flags, noInterrupt ? VirtqAvail.VIRTQ_AVAIL_F_NO_INTERRUPT : (ushort)0);
+    /// <summary>Asks the device not to interrupt when it uses a buffer, for a driver that polls (a hint, 2.7.7), or
+    /// to interrupt again. Without EVENT_IDX: VIRTQ_AVAIL_F_NO_INTERRUPT. With it the flags must stay 0 (2.7.7.1) and
+    /// used_event says when: see <see cref="EnableInterrupt"/>.</summary>
+    public void SetNoInterrupt(bool noInterrupt)
+    {
+        _noInterrupt = noInterrupt;
+        ushort flags = noInterrupt && !_eventIdx ? VirtqAvail.VIRTQ_AVAIL_F_NO_INTERRUPT : (ushort)0;
+        Volatile.Write(ref _avail->Flags, flags);
+        EnableInterrupt();
+    }
+
+    /// <summary>After taking used buffers: with EVENT_IDX, moves used_event to where the next interrupt should come
+    /// (2.7.7: the device interrupts when used->idx passes it). A driver that waits for interrupts asks for one at the
+    /// next used buffer (used_event = the driver's used index), then, after a full barrier, looks at used->idx once
+    /// more: a buffer used before the device could see the new used_event raised no interrupt. A polling driver puts
+    /// used_event just behind its index, which the device has already passed: no interrupt until the index wraps,
+    /// 65536 buffers away, and the driver moves it on long before. Returns false when used buffers are waiting
+    /// (take them before sleeping), true otherwise. Without EVENT_IDX there is nothing to do: true.</summary>
+    public bool EnableInterrupt()
+    {
+        if (!_eventIdx)
+        {
+            return true;
+        }
+
+        ushort* usedEvent = VirtqAvail.UsedEvent(_avail, _size);
+        if (_noInterrupt)
+        {
+            Volatile.Write(ref *usedEvent, (ushort)(_lastUsedIdx - 1));
+            return true;
+        }
+
+        Volatile.Write(ref *usedEvent, _lastUsedIdx);
+        DmaBarriers.Memory();
+        return Volatile.Read(ref _used->Idx) == _lastUsedIdx;
+    }
 
     /// <summary>Returns the chain starting at <paramref name="head"/> to the free list, following the driver's own
     /// links for the length it was taken with (the descriptor table is not read: the device may have written it).
@@ -171,19 +264,11 @@ public unsafe struct SplitVirtqueue : IVirtqueue
             return false;
         }
 
+        // The descriptors keep what they held: nothing reads a free one (the device only follows chains made
+        // available, and those are written in full first), so clearing them is work without a reader.
         ushort index = head;
-        for (int i = 0; ; i++)
+        for (int i = 1; i < count; i++)
         {
-            VirtqDesc* d = _desc + index;
-            Volatile.Write(ref d->Addr, 0ul);
-            Volatile.Write(ref d->Len, 0u);
-            Volatile.Write(ref d->Flags, (ushort)0);
-            Volatile.Write(ref d->Next, (ushort)0);
-            if (i == count - 1)
-            {
-                break;
-            }
-
             index = _links[index];
         }
 
@@ -206,21 +291,36 @@ public unsafe struct SplitVirtqueue : IVirtqueue
 
     /// <summary>Moves avail->idx past every chain made available since the last call, after a barrier (2.7.13 steps 3
     /// and 4: the ring entries before the index), with one write. Then, after a full barrier (the index must be visible
-    /// before the device's flags are read, 2.7.10), whether the device must be notified: unless it set
-    /// VIRTQ_USED_F_NO_NOTIFY.</summary>
+    /// before the device's flags are read, 2.7.10), whether the device must be notified. Without EVENT_IDX: unless it
+    /// set VIRTQ_USED_F_NO_NOTIFY. With it: when the index just moved past avail_event (2.7.10.1, the wrap-safe
+    /// comparison of <see cref="NeedEvent"/>).</summary>
     public bool Publish()
     {
-        if (_availIdx == _publishedIdx)
+        ushort old = _publishedIdx;
+        ushort now = _availIdx;
+        if (now == old)
         {
             return false;
         }
 
         DmaBarriers.Memory();
-        _publishedIdx = _availIdx;
-        Volatile.Write(ref _avail->Idx, _availIdx);
+        _publishedIdx = now;
+        Volatile.Write(ref _avail->Idx, now);
         DmaBarriers.Memory();
+        if (_eventIdx)
+        {
+            return NeedEvent(Volatile.Read(ref *VirtqUsed.AvailEvent(_used, _size)), now, old);
+        }
+
         return (Volatile.Read(ref _used->Flags) & VirtqUsed.VIRTQ_USED_F_NO_NOTIFY) == 0;
     }
+
+    /// <summary>The spec's vring_need_event (2.7.10): an index that moved from <paramref name="old"/> to
+    /// <paramref name="now"/> has just passed <paramref name="eventIdx"/> (some entry in [old, now) sits at
+    /// eventIdx). In 16-bit arithmetic, so it holds across the wrap at 65536: the distance from the event to the new
+    /// index, less one, is below the distance moved.</summary>
+    public static bool NeedEvent(ushort eventIdx, ushort now, ushort old) =>
+        (ushort)(now - eventIdx - 1) < (ushort)(now - old);
 
     /// <summary>Takes the next entry of the used ring (2.7.8). used->idx is read only when the entries already seen
     /// are taken, then a barrier, so an entry is read after the index that covers it (2.7.14). A device may move the

@@ -21,6 +21,20 @@ public unsafe struct Virtqueue : IVirtqueue
     /// <summary>Bytes of driver-private bookkeeping (2-byte aligned) for a queue of <paramref name="size"/> entries.</summary>
     public static nuint PrivateBytes(uint size) => SplitVirtqueue.PrivateBytes(size);
 
+    /// <summary>The most descriptors one indirect table holds: 64 (62 data segments and the request's framing), fewer
+    /// for large queues so that the tables of a whole queue stay within 256 KiB, never fewer than 4; and never more
+    /// than the queue size (2.7.5.3.1). A request needing more goes as a direct chain.</summary>
+    public static int IndirectEntries(uint size)
+    {
+        uint entries = 256 * 1024 / (16 * size);
+        entries = entries > 64 ? 64 : entries < 4 ? 4 : entries;
+        return (int)(entries < size ? entries : size);
+    }
+
+    /// <summary>Bytes of the indirect tables (16-byte aligned, device-readable) of a queue of <paramref name="size"/>
+    /// entries: one table of <see cref="IndirectEntries"/> descriptors per id.</summary>
+    public static nuint IndirectBytes(uint size) => (nuint)(16 * size * (uint)IndirectEntries(size));
+
     /// <summary>A queue of <paramref name="size"/> entries (a power of two) over a zeroed <paramref name="shared"/>
     /// area of <see cref="SharedBytes"/> and a <paramref name="privateArea"/> of <see cref="PrivateBytes"/>.</summary>
     public static Virtqueue Create(byte* shared, ushort* privateArea, ushort size)
@@ -39,9 +53,17 @@ public unsafe struct Virtqueue : IVirtqueue
     /// <summary>Where the device area (split: the used ring) starts in the shared area.</summary>
     public readonly nuint DeviceAreaOffset => _deviceAreaOffset;
 
+    /// <summary>The ring features negotiated: EVENT_IDX, and INDIRECT_DESC when <paramref name="indirectTables"/>
+    /// (<see cref="IndirectBytes"/>, zeroed, at bus address <paramref name="indirectBus"/>) is not null. Called after
+    /// every negotiation, before the queue is used.</summary>
+    public void UseFeatures(bool eventIdx, VirtqDesc* indirectTables, ulong indirectBus) =>
+        _split.UseFeatures(eventIdx, indirectTables, indirectBus, IndirectEntries(_split.Size));
+
     public readonly ushort Size => _split.Size;
 
     public readonly int FreeCount => _split.FreeCount;
+
+    public readonly int RingDescriptorsFor(int count) => _split.RingDescriptorsFor(count);
 
     public bool TryStartChain(int count, out ushort id) => _split.TryStartChain(count, out id);
 
@@ -55,6 +77,8 @@ public unsafe struct Virtqueue : IVirtqueue
     public bool TryTakeUsed(out VirtqUsedElem used) => _split.TryTakeUsed(out used);
 
     public bool FreeChain(ushort id) => _split.FreeChain(id);
+
+    public bool EnableInterrupt() => _split.EnableInterrupt();
 
     public void SetNoInterrupt(bool noInterrupt) => _split.SetNoInterrupt(noInterrupt);
 
