@@ -9,7 +9,8 @@ namespace Rvc.Analyzer;
 /// <summary>RVC0003: a virtual or interface call whose target is known only at run time: the receiver is a
 /// class or an interface and the method can be overridden. A call on a struct is direct (and one on a method of
 /// object it does not override boxes: RVC0001); <c>base.M()</c> is direct; a call on a type parameter is
-/// resolved by rvc for each instantiation (constrained calls, static abstract members).
+/// resolved by rvc for each instantiation (constrained calls, static abstract members), and so is a call on
+/// <c>this</c> in a default interface method.
 /// C# calls a virtual method through the declaration it first appears in, so that is what is checked for
 /// <c>sealed</c>, as rvc checks the method the IL names.</summary>
 internal static class Dispatch
@@ -39,6 +40,10 @@ internal static class Dispatch
         if (method.IsStatic || instance?.Type is not { } receiver || receiver.IsValueType || receiver.TypeKind == TypeKind.TypeParameter)
             return;
         if (instance.Syntax.IsKind(SyntaxKind.BaseExpression))
+            return;
+        // A call on 'this' in a default interface method: rvc compiles the method for each struct it is called on,
+        // and such a call goes to that struct's member (what uses 'this' otherwise, rvc reports as boxing).
+        if (receiver.TypeKind == TypeKind.Interface && instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
             return;
         if (!(method.IsVirtual || method.IsAbstract || method.IsOverride))
             return;

@@ -106,12 +106,29 @@ public sealed class DependencyAnalyzer
                 failed.Add(method.Name);
             }
         }
+        IReadOnlySet<Instruction> thisReceivers = new HashSet<Instruction>();
+        if (method.ThisType != null)
+        {
+            try
+            {
+                thisReceivers = DefaultInterfaceThis.Receivers(types, method);
+            }
+            catch (CompilationException e)
+            {
+                diagnostics.Add(e);
+                failed.Add(method.Name);
+                return found;
+            }
+        }
         TypeReference? constrained = null;
         bool heapOnlyReported = false;
         foreach (var instruction in def.Body.Instructions)
         {
             try
             {
+                // In a default interface method compiled for a struct, a call on 'this' is a constrained call on it.
+                if (thisReceivers.Contains(instruction))
+                    constrained = method.ThisType;
                 switch (instruction.OpCode.Code)
                 {
                     case Code.Constrained:

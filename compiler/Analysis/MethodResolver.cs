@@ -36,8 +36,13 @@ public sealed class MethodResolver
         var def = target.Definition;
         if (constrained != null)
         {
-            if (!types.Resolve(constrained).IsValueType && def.IsVirtual && !def.IsStatic)
+            bool valueType = types.Resolve(constrained).IsValueType;
+            if (!valueType && def.IsVirtual && !def.IsStatic)
                 throw new CompilationException(DiagnosticCode.VirtualCall, DiagnosticMessages.VirtualCallOnReferenceType(def.DeclaringType.Name, def.Name, constrained.FullName));
+            // A non-virtual instance method of an interface (a private helper of default methods), called on
+            // 'this' in a default method compiled for a struct: compiled for that struct too.
+            if (valueType && !def.IsStatic && !def.IsVirtual && def.HasBody && def.DeclaringType.IsInterface)
+                return new MethodDesc(def, target.OwningType, target.MethodArguments, constrained);
             if (!def.IsVirtual && !def.IsAbstract)
                 return target;
             var impl = FindImplementation(constrained, target);
@@ -52,8 +57,10 @@ public sealed class MethodResolver
             // implementation, and no instance is involved, so nothing is boxed.
             if (def.IsStatic && !def.IsAbstract && def.HasBody)
                 return target;
-            if (!def.IsAbstract && def.HasBody)
-                throw new CompilationException(DiagnosticCode.Boxing, DiagnosticMessages.BoxingForDefaultInterfaceMethod(def.DeclaringType.Name, def.Name, constrained.Name));
+            // An instance default interface method, the struct's most specific one (its own interfaces may
+            // override the default): compiled for the struct, with 'this' a pointer to a copy (DefaultInterfaceThis).
+            if (!def.IsStatic && FindDefaultImplementation(constrained, target) is { } defaultImpl)
+                return defaultImpl;
             throw new CompilationException(DiagnosticCode.VirtualCall, $"'{constrained.FullName}' does not implement '{target.Name}'");
         }
 
@@ -106,6 +113,34 @@ public sealed class MethodResolver
             current = def.BaseType == null ? null : context.Substitute(def.BaseType);
         }
         return null;
+    }
+
+    /// <summary>The default body of the interface method <paramref name="target"/> that the struct
+    /// <paramref name="type"/> gets (ECMA-335 II.12.2: the most specific one among the interfaces it implements, an
+    /// override (<c>.override</c>) in a derived interface first), compiled for <paramref name="type"/>; null if
+    /// there is none.</summary>
+    public MethodDesc? FindDefaultImplementation(TypeReference type, MethodDesc target)
+    {
+        var context = GenericContext.ForType(type);
+        var candidates = new List<MethodDesc>();
+        foreach (var implemented in types.Resolve(type).Interfaces)
+        {
+            var itf = context.Substitute(implemented.InterfaceType);
+            var itfContext = GenericContext.ForType(itf);
+            foreach (var candidate in types.Resolve(itf).Methods)
+            {
+                if (candidate.HasBody && !candidate.IsStatic && candidate.Overrides.Any(ov => Resolve(ov, itfContext) is var o && o.Definition == target.Definition && o.OwningType.FullName == target.OwningType.FullName))
+                    candidates.Add(new MethodDesc(candidate, itf, target.MethodArguments, type));
+            }
+        }
+        // Drop the overrides that a more derived interface overrides again.
+        candidates.RemoveAll(c => candidates.Any(d => d != c && types.Resolve(d.OwningType).Interfaces.Any(i => GenericContext.ForType(d.OwningType).Substitute(i.InterfaceType).FullName == c.OwningType.FullName)));
+        if (candidates.Count > 1)
+            throw new CompilationException(DiagnosticCode.VirtualCall, $"'{type.FullName}' has no most specific implementation of '{target.Name}': {string.Join(" and ", candidates.Select(c => c.OwningType.Name))} both override it");
+        if (candidates.Count == 1)
+            return candidates[0];
+        var def = target.Definition;
+        return def.HasBody && !def.IsAbstract ? new MethodDesc(def, target.OwningType, target.MethodArguments, type) : null;
     }
 
     static MethodDesc Instantiate(MethodDefinition candidate, TypeReference owner, MethodDesc target)

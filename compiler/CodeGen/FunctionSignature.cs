@@ -31,7 +31,7 @@ public sealed class FunctionSignature
         var parameters = new List<TypeReference>();
         if (method.HasThis)
         {
-            var owner = method.OwningType;
+            var owner = method.ThisType ?? method.OwningType;
             parameters.Add(types.Resolve(owner).IsValueType ? new ByReferenceType(owner) : owner);
         }
         for (int i = 0; i < method.Definition.Parameters.Count; i++)

@@ -11,7 +11,9 @@ public sealed partial class MethodCompiler
     void Call(Instruction instruction, MethodReference reference, bool virtualCall)
     {
         var target = cg.Resolver.Resolve(reference, method.Context);
-        target = cg.Resolver.ResolveCallTarget(instruction, target, constrainedPrefix);
+        // In a default interface method compiled for a struct, 'this' is (a pointer to) the struct's box.
+        bool onBox = thisReceivers.Contains(instruction);
+        target = cg.Resolver.ResolveCallTarget(instruction, target, onBox ? method.ThisType : constrainedPrefix);
         if (DependencyAnalyzer.IsIntrinsic(target.Definition))
         {
             CompileIntrinsic(target);
@@ -27,11 +29,23 @@ public sealed partial class MethodCompiler
         }
         var callee = FunctionSignature.Of(types, target);
         var args = PopArguments(callee.Parameters.Count);
-        if (virtualCall && target.HasThis && constrainedPrefix == null && !types.Resolve(target.OwningType).IsValueType)
+        if (virtualCall && target.HasThis && constrainedPrefix == null && !onBox && !types.Resolve(target.OwningType).IsValueType)
             NullCheck(args[0]);
+        if (target.ThisType != null && !onBox)
+            args[0] = BoxOnStack(args[0], target.ThisType);
         if (TypeInitializers.CallTriggers(types, target))
             EnsureTypeInitialized(target.OwningType);
         EmitCall(symbol, callee, args);
+    }
+
+    /// <summary>What CoreCLR boxes to call a default interface method on a struct, made on the stack: a copy of
+    /// the struct, which the method (and what it calls on 'this') reads and writes instead of the caller's.</summary>
+    StackValue BoxOnStack(StackValue address, TypeReference type)
+    {
+        var (size, align) = types.Layouts.SizeAndAlignment(type);
+        string box = Alloca(size, align);
+        CopyMemory(box, address.Text, size, align, isVolatile: false);
+        return new StackValue(StackKind.Ptr, box, new ByReferenceType(type));
     }
 
     List<StackValue> PopArguments(int count)

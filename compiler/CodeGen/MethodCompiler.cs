@@ -40,6 +40,9 @@ public sealed partial class MethodCompiler
     Instruction? current;
     bool blockTerminated;
 
+    // For a default interface method compiled for a struct: the calls whose receiver is 'this' (DefaultInterfaceThis).
+    IReadOnlySet<Instruction> thisReceivers = new HashSet<Instruction>();
+
     // Prefixes that apply to the next instruction.
     TypeReference? constrainedPrefix;
     bool volatilePrefix;
@@ -80,6 +83,8 @@ public sealed partial class MethodCompiler
         if (CodeGenContext.ExportName(def) is string exportName &&
             (signature.ReturnsStructByPointer || signature.ParameterKinds.Any(k => k == ValueKind.Struct)))
             throw new CompilationException(DiagnosticCode.Unsupported, $"the exported function '{exportName}' passes a struct by value, which C and assembly callers would not agree on: pass a pointer instead");
+        if (method.ThisType != null)
+            thisReceivers = Analysis.DefaultInterfaceThis.Receivers(types, method);
         SetUpDebugInfo();
         FindBlocks(bodyIl);
         SetUpArgumentsAndLocals(bodyIl);

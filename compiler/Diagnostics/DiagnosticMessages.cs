@@ -18,6 +18,10 @@ internal static class DiagnosticMessages
     public static string BoxingForDefaultInterfaceMethod(string interfaceName, string methodName, string typeName)
         => $"calling the default interface method '{interfaceName}.{methodName}' on '{typeName}' would box the value: boxing needs a garbage collector, which this runtime does not have";
 
+    /// <summary>RVC0001: a default interface method, called on a struct, that uses <c>this</c> other than to call a member on it.</summary>
+    public static string BoxingThisInDefaultInterfaceMethod(string interfaceName, string methodName, string typeName)
+        => $"the default interface method '{interfaceName}.{methodName}', called on the struct '{typeName}', uses 'this' as an object here, which would box the value: boxing needs a garbage collector, which this runtime does not have; only call members on 'this' in a default method a struct uses";
+
     /// <summary>RVC0002: <c>new C(...)</c> of a class that is not an exception.</summary>
     public static string NewClass(string typeName)
         => $"'new {typeName}' creates an object on the garbage-collected heap, which this runtime does not have: make '{typeName}' a struct (only exceptions may be created, to be thrown)";

@@ -14,7 +14,11 @@ public sealed class MethodDesc : IEquatable<MethodDesc>
     /// <summary>A unique, readable name: also the LLVM symbol (quoted) unless the method is exported.</summary>
     public string Name { get; }
 
-    public MethodDesc(MethodDefinition definition, TypeReference owningType, IReadOnlyList<TypeReference> methodArguments)
+    /// <summary>For a default interface method compiled for one struct (see <see cref="Analysis.DefaultInterfaceThis"/>):
+    /// that struct. Its <c>this</c> is then a pointer to the struct, and calls on it go to the struct's members.</summary>
+    public TypeReference? ThisType { get; }
+
+    public MethodDesc(MethodDefinition definition, TypeReference owningType, IReadOnlyList<TypeReference> methodArguments, TypeReference? thisType = null)
     {
         Definition = definition;
         OwningType = owningType;
@@ -24,7 +28,9 @@ public sealed class MethodDesc : IEquatable<MethodDesc>
             methodArguments);
         string typeArgs = methodArguments.Count == 0 ? "" : "<" + string.Join(",", methodArguments.Select(a => a.FullName)) + ">";
         string parameters = string.Join(",", definition.Parameters.Select(p => Context.Substitute(p.ParameterType).FullName));
-        Name = $"{Context.Substitute(definition.ReturnType).FullName} {owningType.FullName}::{definition.Name}{typeArgs}({parameters})";
+        ThisType = thisType;
+        string receiver = thisType == null ? "" : $" for {thisType.FullName}";
+        Name = $"{Context.Substitute(definition.ReturnType).FullName} {owningType.FullName}::{definition.Name}{typeArgs}({parameters}){receiver}";
     }
 
     public bool IsStatic => Definition.IsStatic;

@@ -59,11 +59,7 @@ public static class BlockDemo
                 return Fail(error);
             }
 
-            Print.Text("blk: sector ");
-            Print.Decimal(number);
-            Print.Text(" crc32 0x");
-            Print.HexDigits(Crc32.Compute(found), 8);
-            Print.Line();
+            Console.WriteLine($"blk: sector {number} crc32 0x{Crc32.Compute(found):x8}");
         }
 
         if (options.HasRead)

@@ -4,8 +4,9 @@ using System;
 
 /// <summary>
 /// Formatted console output for the kernel, over the core library's <see cref="System.Console"/> (the NS16550A
-/// UART). The core library prints strings, characters and decimal integers; this adds what a kernel log needs:
-/// hexadecimal, sizes in binary units and raw bytes as text. Nothing is built in memory (there is no heap):
+/// UART). The core library prints strings, characters, numbers and interpolated strings (<c>Console.Write($"...")</c>
+/// formats each hole on the stack, with .NET's format strings: <c>{crc:x8}</c>); this adds what a kernel log
+/// needs on top: sizes in binary units and raw bytes as text. Nothing is built in memory (there is no heap):
 /// every piece goes straight to the console.
 /// </summary>
 /// <remarks>The namespace is not <c>Kernel.Console</c> on purpose: a namespace of that name would hide
@@ -25,30 +26,18 @@ public static unsafe class Print
     public static void Decimal(long value) => Console.Write(value);
 
     /// <summary><c>0x</c> and lower-case hex digits, no padding: <c>0x10001000</c>.</summary>
-    public static void Hex(ulong value)
-    {
-        Console.Write("0x");
-        HexDigits(value, 1);
-    }
+    public static void Hex(ulong value) => Console.Write($"0x{value:x}");
 
-    /// <summary>Lower-case hex digits without prefix, zero-padded to at least <paramref name="minDigits"/>.</summary>
+    /// <summary>Lower-case hex digits without prefix, zero-padded to at least <paramref name="minDigits"/> (at most
+    /// 16): the format <c>x</c> with that precision, as in <c>{value:x8}</c>.</summary>
     public static void HexDigits(ulong value, int minDigits)
     {
-        char* buffer = stackalloc char[16];
-        int count = 0;
-        do
-        {
-            uint digit = (uint)(value & 0xF);
-            buffer[15 - count] = (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
-            value >>= 4;
-            count++;
-        }
-        while (value != 0 || count < minDigits && count < 16);
-
-        for (int i = 16 - count; i < 16; i++)
-        {
-            Console.Write(buffer[i]);
-        }
+        Span<char> format = stackalloc char[3];
+        format[0] = 'x';
+        ((uint)Math.Clamp(minDigits, 1, 16)).TryFormat(format.Slice(1), out int precisionLength);
+        Span<char> digits = stackalloc char[16];
+        value.TryFormat(digits, out int written, format.Slice(0, 1 + precisionLength));
+        Console.Write($"{digits.Slice(0, written)}");
     }
 
     /// <summary>
@@ -104,12 +93,7 @@ public static unsafe class Print
     {
         for (int i = 0; i < bytes.Length; i++)
         {
-            if (i != 0)
-            {
-                Console.Write(' ');
-            }
-
-            HexDigits(bytes[i], 2);
+            Console.Write($"{(i == 0 ? "" : " ")}{bytes[i]:x2}");
         }
     }
 }

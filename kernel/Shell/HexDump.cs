@@ -17,18 +17,17 @@ public static class HexDump
         for (int line = 0; line < bytes.Length; line += BytesPerLine)
         {
             int count = Math.Min(BytesPerLine, bytes.Length - line);
-            Print.HexDigits(offset + (ulong)line, 8);
-            Print.Text(" ");
+            Console.Write($"{offset + (ulong)line:x8} ");
             for (int i = 0; i < BytesPerLine; i++)
             {
-                Print.Text(i == 8 ? "  " : " ");
+                string gap = i == 8 ? "  " : " ";
                 if (i < count)
                 {
-                    Print.HexDigits(bytes[line + i], 2);
+                    Console.Write($"{gap}{bytes[line + i]:x2}");
                 }
                 else
                 {
-                    Print.Text("  ");
+                    Console.Write($"{gap}  ");
                 }
             }
 

@@ -30,6 +30,7 @@ public static class LauncherCommand
         root.Subcommands.Add(boot);
         root.Subcommands.Add(BuildKernelCommand.Create());
         root.Subcommands.Add(BuildFirmwareCommand.Create());
+        root.Subcommands.Add(PackCommand.Create());
         root.Subcommands.Add(PrereqsCommand.Create());
         root.Subcommands.Add(run);
         root.Subcommands.Add(help);

@@ -24,6 +24,34 @@ public static unsafe partial class Console
 
     public static void WriteLine(double value) => WriteFormatted(value, newLine: true);
 
+    // An enum prints as its name, its [Flags] names or its number, as .NET's Write(object) prints it: C# prefers
+    // these overloads (an identity conversion) to boxing, in .NET's library they do not exist.
+    public static void Write<TEnum>(TEnum value)
+        where TEnum : struct, Enum => WriteEnum(value, newLine: false);
+
+    public static void WriteLine<TEnum>(TEnum value)
+        where TEnum : struct, Enum => WriteEnum(value, newLine: true);
+
+    private static void WriteEnum<TEnum>(TEnum value, bool newLine)
+        where TEnum : struct, Enum
+    {
+        char* buffer = stackalloc char[64];
+        if (Enum.TryFormat(value, new Span<char>(buffer, 64), out int written))
+        {
+            WriteUtf16(buffer, written, newLine);
+            return;
+        }
+
+        // Many [Flags] names.
+        char* large = stackalloc char[1024];
+        if (!Enum.TryFormat(value, new Span<char>(large, 1024), out written))
+        {
+            throw new FormatException("A formatted value is longer than 1024 characters: print it in parts.");
+        }
+
+        WriteUtf16(large, written, newLine);
+    }
+
     private static void WriteFormatted<T>(T value, bool newLine)
         where T : ISpanFormattable
     {

@@ -5,7 +5,8 @@ namespace System;
 /// (what .NET prints with InvariantGlobalization: "." and ",", "NaN", "Infinity"). Integers: G, D, X, B, N, F,
 /// E (R as G); float and double: G and R (shortest round-trip digits, as .NET Core 3.0+), F, N, E, G with a
 /// precision. The layout rules (when G switches to E notation, grouping, exponent digits) follow .NET's
-/// Number.Formatting. Custom format strings ("0.00") and the culture-dependent C and P throw FormatException.
+/// Number.Formatting. Custom format strings ("0.00") are in Number.CustomFormatting.cs; the culture-dependent C and
+/// P throw FormatException.
 /// </summary>
 internal static unsafe partial class Number
 {
@@ -57,6 +58,27 @@ internal static unsafe partial class Number
             }
         }
 
+        /// <summary>How many characters are written so far.</summary>
+        public readonly int Position => _position;
+
+        /// <summary>Inserts <paramref name="c"/> at <paramref name="index"/>, moving what follows.</summary>
+        public void Insert(int index, char c)
+        {
+            if (_position == _destination.Length)
+            {
+                _overflow = true;
+                return;
+            }
+
+            for (int i = _position; i > index; i--)
+            {
+                _destination[i] = _destination[i - 1];
+            }
+
+            _destination[index] = c;
+            _position++;
+        }
+
         public bool Finish(out int charsWritten)
         {
             charsWritten = _overflow ? 0 : _position;
@@ -66,7 +88,7 @@ internal static unsafe partial class Number
 
     /// <summary>
     /// A standard format string: one letter and an optional precision of up to 9 digits; empty means "G".
-    /// Anything else is a custom format, which this library does not implement.
+    /// Anything else is a custom format (Number.CustomFormatting.cs): then the result is '\0'.
     /// </summary>
     internal static char ParseFormatSpecifier(ReadOnlySpan<char> format, out int precision)
     {
@@ -79,7 +101,7 @@ internal static unsafe partial class Number
         char c = format[0];
         if (!char.IsAsciiLetter(c))
         {
-            ThrowCustomFormat();
+            return '\0';
         }
 
         if (format.Length == 1)
@@ -93,7 +115,7 @@ internal static unsafe partial class Number
             uint digit = (uint)(format[i] - '0');
             if (digit > 9)
             {
-                ThrowCustomFormat();
+                return '\0';
             }
 
             if (value > MaxPrecision / 10 || (value == MaxPrecision / 10 && digit > MaxPrecision % 10))
@@ -107,9 +129,6 @@ internal static unsafe partial class Number
         precision = value;
         return c;
     }
-
-    private static void ThrowCustomFormat() =>
-        throw new FormatException("Custom numeric format strings are not supported by this runtime: use a standard format (G, D, X, B, N, F, E, R).");
 
     private static void ThrowBadFormatSpecifier() => throw new FormatException("Format specifier was invalid.");
 
@@ -215,6 +234,12 @@ internal static unsafe partial class Number
 
                     number.Digits[number.DigitsCount] = 0;
                     number.IsNegative = negative;
+                    if (fmt == '\0')
+                    {
+                        NumberToStringFormat(ref writer, ref number, format);
+                        return writer.Finish(out charsWritten);
+                    }
+
                     NumberToString(ref writer, ref number, fmt, precision);
                     return writer.Finish(out charsWritten);
                 }
@@ -240,6 +265,21 @@ internal static unsafe partial class Number
         }
 
         NumberBuffer number = default;
+        if (fmt == '\0')
+        {
+            if (isSingle)
+            {
+                SingleToNumber((float)value, SinglePrecisionCustomFormat, true, ref number);
+            }
+            else
+            {
+                DoubleToNumber(value, DoublePrecisionCustomFormat, true, ref number);
+            }
+
+            NumberToStringFormat(ref writer, ref number, format);
+            return writer.Finish(out charsWritten);
+        }
+
         int cutoff;
         bool significant;
         switch (fmt)
@@ -390,8 +430,9 @@ internal static unsafe partial class Number
     }
 
     /// <summary>Keeps the first <paramref name="position"/> digits; integer digits round half up, floating-point
-    /// digits were correctly rounded where they were generated. Trailing zeros go.</summary>
-    private static void RoundNumber(ref NumberBuffer number, int position)
+    /// digits were correctly rounded where they were generated (unless <paramref name="roundHalfUp"/>: a custom
+    /// format rounds them again, half up). Trailing zeros go.</summary>
+    private static void RoundNumber(ref NumberBuffer number, int position, bool roundHalfUp = false)
     {
         int i = 0;
         while (i < position && i < number.DigitsCount)
@@ -399,7 +440,7 @@ internal static unsafe partial class Number
             i++;
         }
 
-        if (i == position && i < number.DigitsCount && !number.IsFloatingPoint && number.Digits[i] >= '5')
+        if (i == position && i < number.DigitsCount && (roundHalfUp || !number.IsFloatingPoint) && number.Digits[i] >= '5')
         {
             while (i > 0 && number.Digits[i - 1] == '9')
             {

@@ -26,6 +26,26 @@ public sealed class NotReportedTests
         """);
 
     [Fact]
+    public Task CallsOnThisInDefaultInterfaceMethods() => Verify.AnalyzerAsync("""
+        interface ICounter
+        {
+            int Count { get; set; }
+            int Bump() { Count = Count + 1; return Twice(); }
+            int Twice() => this.Count * 2;
+        }
+        struct Counter : ICounter { public int Count { get; set; } }
+        static class Program
+        {
+            static int Bump<T>(ref T c) where T : ICounter => c.Bump();
+            static int Main()
+            {
+                var c = new Counter();
+                return Bump(ref c);
+            }
+        }
+        """);
+
+    [Fact]
     public Task EnumHasFlagWithItsOwnType() => Verify.AnalyzerAsync("""
         [System.Flags] enum Access { None = 0, Read = 1, Write = 2 }
         static class Program

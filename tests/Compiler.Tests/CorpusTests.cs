@@ -12,7 +12,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
     public const string PointerSizePrefix = "ptrsize_";
 
     private static readonly IReadOnlyList<(string Program, string Arch)> Order =
-        RepoPaths.CorpusFiles.SelectMany(f => NativeRunner.CorpusTargets.Select(a => (f, a))).ToArray();
+        RepoPaths.CorpusFiles.SelectMany(f => NativeRunner.CorpusTargetsOf(f).Select(a => (f, a))).ToArray();
 
     private static readonly Prefetcher<(string Program, string Arch), Outcome> Runs = new(Order, Execute);
 
@@ -73,7 +73,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
 
     /// <summary>Pointer-size dependent on a 32-bit target: CoreCLR (64-bit) is no reference.</summary>
     private static bool UsesRv32Reference(string program, string arch) =>
-        arch == "rv32" && program.StartsWith(PointerSizePrefix, StringComparison.Ordinal);
+        NativeRunner.ArchOf(arch) == "rv32" && program.StartsWith(PointerSizePrefix, StringComparison.Ordinal);
 
     private static void TryDelete(string dir)
     {

@@ -1,7 +1,8 @@
 using System;
 
 // Enums in interpolated strings and TryFormat, against CoreCLR: names, [Flags] combinations as .NET joins them,
-// undefined values as numbers (signed underlying types too), and the D, X and F formats.
+// undefined values as numbers (signed underlying types too), and the D, X and F formats; Console.Write and
+// WriteLine of an enum (.NET boxes it and prints its ToString(); rvc formats it in place).
 class Program
 {
     enum Color { Red, Green, Blue = 4 }
@@ -44,6 +45,13 @@ class Program
         }
 
         Console.WriteLine();
+        Console.WriteLine(Color.Blue);
+        Console.WriteLine(Access.Read | Access.Execute);
+        Console.Write(Level.Low);
+        Console.Write((Level)(-5));
+        Console.Write(' ');
+        Console.Write((Bits)3);
+        Console.WriteLine((NoZero)0);
         return 0;
     }
 }

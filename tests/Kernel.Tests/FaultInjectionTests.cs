@@ -238,6 +238,29 @@ public class FaultInjectionTests
         DiskImages.Discard(disk);
     }
 
+    /// <summary>The bench on 4 KiB logical blocks: every case of a block or more runs and verifies its writes; the 512-byte
+    /// case, smaller than a block, is left out rather than failed.</summary>
+    [Theory]
+    [InlineData("rv32", "modern", "irq")]
+    [InlineData("rv64", "legacy", "poll")]
+    public void FourKiBLogicalBlocksRunTheBench(string arch, string transport, string completion)
+    {
+        string disk = DiskImages.CreateSparse(nameof(FourKiBLogicalBlocksRunTheBench), $"{arch}-{transport}", 16L << 20);
+        var boot = KernelBoot.Boot(arch,
+        [
+            "--no-disk", "--transport", transport, "--completion", completion, "--append", "bench bench.ms=20 bench.qd=1,4",
+            .. Pass(Drive("d0", $"driver=raw,node-name=d0,file.driver=file,file.filename={disk}", ",logical_block_size=4096,physical_block_size=4096")),
+        ]);
+        BootAssert.ExitedWith(0, boot);
+        BootAssert.HasLine("blk0: 16777216 bytes, block 4096, rw, serial \"\"", boot);
+        var cases = boot.Lines.Where(l => l.StartsWith("bench: arch=", StringComparison.Ordinal)).ToList();
+        Assert.True(cases.Count == 16, boot.Describe());   // read, write x seq, rand x 4096, 65536 x qd 1, 4
+        Assert.DoesNotContain(cases, l => l.Contains(" size=512 ", StringComparison.Ordinal));
+        Assert.True(boot.Lines.Any(l => l.StartsWith("bench: C# kernel, ", StringComparison.Ordinal) && l.EndsWith(", writes verified", StringComparison.Ordinal)), boot.Describe());
+        BootAssert.HasLine("bench: done", boot);
+        DiskImages.Discard(disk);
+    }
+
     [Theory]
     [InlineData("rv32")]
     [InlineData("rv64")]

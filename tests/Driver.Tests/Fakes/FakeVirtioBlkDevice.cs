@@ -591,7 +591,8 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         _statusWrites.Add(value);
         if (value == 0)
         {
-            if (ResetNeverCompletes)
+            // A device already reset (Status 0) has nothing left to reset: only a live one holds the reset back.
+            if (ResetNeverCompletes && _status != 0)
             {
                 _resetRequested = true;   // 4.2.3.1: Status keeps reading non-zero; the queue stays live
                 return;
@@ -609,7 +610,9 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         uint added = value & ~_status;
         const uint Known = VirtioDeviceStatus.Acknowledge | VirtioDeviceStatus.Driver | VirtioDeviceStatus.DriverOk |
                            VirtioDeviceStatus.FeaturesOk | VirtioDeviceStatus.Failed;
-        if ((value & ~Known) != 0)
+        // Bits the device set itself (DEVICE_NEEDS_RESET) are written back as they were: the driver may not clear
+        // them (2.1.1), so only bits it adds count.
+        if ((added & ~Known) != 0)
         {
             Violation($"status 0x{value:x} sets bits the driver may not set");
         }
@@ -852,7 +855,9 @@ public sealed unsafe partial class FakeVirtioBlkDevice
 
         // 2.7.10: with EVENT_IDX the device's flags are 0 and avail_event says when to be notified.
         Volatile.Write(ref *(ushort*)used, SuppressNotifications && !EventIdx ? VirtqUsed.VIRTQ_USED_F_NO_NOTIFY : (ushort)0);
-        _noNotifyPublished = SuppressNotifications;
+        // With EVENT_IDX the suppression is published only when avail_event is written (TakeAvailable): until then the
+        // ring's avail_event is whatever the driver's fresh ring holds, and a notification is what it asks for.
+        _noNotifyPublished = SuppressNotifications && !EventIdx;
         return true;
     }
 
@@ -921,6 +926,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
             _availEventWritten = (ushort)(_lastAvailIdx + (SuppressNotifications ? 0x7fff : AvailEventAhead));
             Volatile.Write(ref *(ushort*)(used + 4 + 8 * n), _availEventWritten);
             Interlocked.MemoryBarrier();
+            _noNotifyPublished = SuppressNotifications;
         }
 
         return heads;
@@ -1204,7 +1210,8 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         // The data descriptors: everything but the header and the status (the driver frames requests that way).
         int dataDescriptors = readable.Count + writable.Count - 2;
         MaxDataDescriptors = Math.Max(MaxDataDescriptors, dataDescriptors);
-        if ((_guestFeatures & VirtioBlkFeatures.SegMax) != 0 && dataDescriptors > SegMax)
+        // A seg_max of 0 allows one segment (Linux's reading: a request needs one to carry data).
+        if ((_guestFeatures & VirtioBlkFeatures.SegMax) != 0 && dataDescriptors > Math.Max(1u, SegMax))
         {
             Violation($"request with {dataDescriptors} data descriptors, more than seg_max {SegMax}");
         }

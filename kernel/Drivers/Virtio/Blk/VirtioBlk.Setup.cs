@@ -176,7 +176,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// modern, ConfigGeneration reads the same before and after; legacy has none, and the capacity's high word is read
     /// before and after its low one). False when no attempt of <see cref="ConfigReadAttempts"/> read a stable
     /// configuration, or when blk_size is not a power of two from 512 to 4096 (Linux's limit too: a page) (no request could be sized for it).
-    /// A zero seg_max or size_max is taken as "no limit" beyond the driver's own. Any capacity is taken, 0 (every read
+    /// A zero size_max is taken as "no limit" beyond the driver's own; a zero seg_max as one segment per request. Any capacity is taken, 0 (every read
     /// and write is out of range) and 2^64 - 1 (<see cref="CapacityBytes"/> saturates) included.</summary>
     bool ReadConfiguration()
     {
@@ -193,6 +193,11 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             uint blockSize = Negotiated(VirtioBlkFeatures.BlockSize) ? ReadField32(VirtioBlkConfig.BlkSize) : 0;
             uint sizeMax = Negotiated(VirtioBlkFeatures.SizeMax) ? ReadField32(VirtioBlkConfig.SizeMax) : 0;
             uint segMax = Negotiated(VirtioBlkFeatures.SegMax) ? ReadField32(VirtioBlkConfig.SegMax) : 0;
+            if (segMax == 0 && Negotiated(VirtioBlkFeatures.SegMax))
+            {
+                segMax = 1;   // a limit of no segments at all: one, as Linux takes it (found by fuzz/: driver target)
+            }
+
             uint topology = 0, optIo = 0;
             if (Negotiated(VirtioBlkFeatures.Topology))
             {

@@ -1,0 +1,73 @@
+using Kernel.Drivers.Tests.Fakes;
+using Kernel.Drivers.Virtio;
+
+namespace Kernel.Drivers.Tests;
+
+/// <summary>What the fuzzer (fuzz/, driver target) found, each as a regular test: the smallest case of it, written out
+/// by hand. fuzz/README.md lists the findings and the inputs that found them (fuzz/findings/).</summary>
+public class FuzzFindingsTests
+{
+    /// <summary>The fake, not the driver: a reset held back (ResetNeverCompletes) while Status already read 0 finished
+    /// later, after the driver had initialised the device again, and dropped its queue under it; the next request then
+    /// timed out. A device at Status 0 now resets at once.</summary>
+    [Fact]
+    public void AHeldResetOfADeviceAlreadyAtStatusZeroDoesNotWipeTheNextInitialisation()
+    {
+        using var rig = new Rig(configure: d =>
+        {
+            d.Version = VirtioMmio.VersionModern;
+            d.HostFeatures = FakeVirtioBlkDevice.ModernQemuLikeFeatures;
+            d.Completion = CompletionMode.Manual;
+        }).Started();
+        rig.Device.ResetNeverCompletes = true;
+        Assert.Equal(BlockError.DeviceNeedsReset, rig.Driver.Recover());   // the reset is held: stuck
+        rig.Device.FinishReset();                                          // it completes: Status 0
+        rig.Device.ResetNeverCompletes = true;                             // and the next one would be held again
+        Assert.Equal(BlockError.None, rig.Driver.Recover());
+        rig.Device.FinishReset();
+        rig.Waiting.OnWait = d => d.CompleteAllPending();
+        Span<byte> buffer = rig.Buffer(512);
+        Assert.Equal(BlockError.None, rig.Driver.Read(0, buffer));
+        Assert.True(buffer.SequenceEqual(rig.OriginalSectors(0, 1)));
+        rig.AssertClean();
+    }
+
+    /// <summary>A device that offers SEG_MAX and says 0: the driver took it as no limit and sent three data descriptors;
+    /// it now sends one, as Linux does (a request needs one segment to carry data).</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ASegMaxOfZeroAllowsOneSegmentPerRequest(bool modern)
+    {
+        using var rig = new Rig(configure: d =>
+        {
+            d.SegMax = 0;
+            d.SizeMax = 1024;
+            if (modern)
+            {
+                d.Version = VirtioMmio.VersionModern;
+                d.HostFeatures = FakeVirtioBlkDevice.ModernQemuLikeFeatures | VirtioBlkFeatures.SizeMax;
+            }
+            else
+            {
+                d.HostFeatures |= VirtioBlkFeatures.SizeMax;
+            }
+        }).Started();
+        Assert.Equal(1, rig.Driver.MaxSegments);
+        Assert.Equal(BlockError.None, rig.Driver.Read(0, rig.Buffer(1024)));
+        Assert.Equal(BlockError.BadBuffer, rig.Driver.Read(0, rig.Buffer(2048)));   // two pieces of size_max
+        Assert.Equal(1, rig.Device.MaxDataDescriptors);
+        rig.AssertClean();
+    }
+
+    /// <summary>A device that sets DEVICE_NEEDS_RESET at DRIVER_OK: the driver sets FAILED and, since it may not clear a
+    /// status bit (2.1.1), writes DEVICE_NEEDS_RESET back with it. The fake took that for the driver setting the bit.</summary>
+    [Fact]
+    public void FailedIsAddedWithoutClearingDeviceNeedsReset()
+    {
+        using var rig = new Rig(configure: d => d.NeedsResetOnDriverOk = true);
+        Assert.Equal(BlockError.DeviceNeedsReset, rig.Initialize());
+        Assert.Equal(VirtioDeviceStatus.DeviceNeedsReset | VirtioDeviceStatus.Failed, rig.Device.StatusWrites[^1] & (VirtioDeviceStatus.DeviceNeedsReset | VirtioDeviceStatus.Failed));
+        rig.AssertClean();
+    }
+}
