@@ -124,6 +124,14 @@ public static class Machine
                 Console.Error.WriteLine($"  gdb-multiarch {options.FirmwareElf} -ex 'add-symbol-file {executable}' -ex 'target remote localhost:{BootOptions.GdbPort}'");
             else
                 Console.Error.WriteLine($"  gdb-multiarch {executable} -ex 'target remote localhost:{BootOptions.GdbPort}'");
+            if (Path.GetFileName(executable) == "Kernel.elf")
+            {
+                // User programs are linked where they run (0x1000000), so their ELFs' symbols work as they are; the
+                // build puts each beside the kernel's folder, in the same configuration (user/README.md).
+                var kernelDir = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(executable))!);
+                string shellElf = Path.Combine(kernelDir.Parent!.Parent!.FullName, "Shell", kernelDir.Name, "shell.elf");
+                Console.Error.WriteLine($"  for a user program's C# lines add -ex 'add-symbol-file {shellElf}' (the shell; the others likewise, user/README.md)");
+            }
         }
         if (interactive)
             Console.Error.WriteLine("launcher: press Ctrl-A then X to quit QEMU");
