@@ -19,9 +19,9 @@ public static unsafe class FileCalls
 {
     const int NameCapacity = FileInfo.NameCapacity;
 
-    public static nint ReadFile(nuint name, nuint nameLength, nuint user, nuint length) => BlockCalls.UsesInterrupts
-        ? ReadFile<InterruptWait>(name, nameLength, user, length)
-        : ReadFile<PollingWait>(name, nameLength, user, length);
+    public static nint ReadFile(nuint name, nuint nameLength, nuint user, nuint length, nuint offset) => BlockCalls.UsesInterrupts
+        ? ReadFile<InterruptWait>(name, nameLength, user, length, offset)
+        : ReadFile<PollingWait>(name, nameLength, user, length, offset);
 
     public static nint WriteFile(nuint name, nuint nameLength, nuint user, nuint length) => BlockCalls.UsesInterrupts
         ? WriteFile<InterruptWait>(name, nameLength, user, length)
@@ -86,7 +86,7 @@ public static unsafe class FileCalls
         return Error(FileCommands.FileSystem.Create(new ReadOnlySpan<byte>(copy, (int)nameLength), EntryKind.Directory));
     }
 
-    static nint ReadFile<TWait>(nuint name, nuint nameLength, nuint user, nuint length)
+    static nint ReadFile<TWait>(nuint name, nuint nameLength, nuint user, nuint length, nuint offset)
         where TWait : struct, ICompletionWait, IWaitCounters
     {
         byte* copy = stackalloc byte[NameCapacity];
@@ -108,7 +108,7 @@ public static unsafe class FileCalls
 
         BlockCalls.Lock();
         FsError error = FileCommands.FileSystem.ReadFile(ref BlockCalls.Table<TWait>()[0].Driver, new ReadOnlySpan<byte>(copy, (int)nameLength),
-            0, new Span<byte>(BlockCalls.Bounce, (int)length), out int read);
+            offset, new Span<byte>(BlockCalls.Bounce, (int)length), out int read);
         if (error == FsError.None)
         {
             UserMemory.CopyOut(user, BlockCalls.Bounce, (nuint)read);

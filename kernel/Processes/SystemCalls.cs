@@ -31,7 +31,7 @@ public static unsafe class SystemCalls
 
     public static nint Dispatch(nuint* frame)
     {
-        nuint a0 = frame[A0], a1 = frame[A0 + 1], a2 = frame[A0 + 2], a3 = frame[A0 + 3];
+        nuint a0 = frame[A0], a1 = frame[A0 + 1], a2 = frame[A0 + 2], a3 = frame[A0 + 3], a4 = frame[A0 + 4];
         switch ((SystemCall)(nint)frame[A7])
         {
             case SystemCall.PutChar:
@@ -77,7 +77,7 @@ public static unsafe class SystemCalls
             case SystemCall.FreeMemory:
                 return (nint)(PageAllocator.FreeBytes + PageAllocator.FreePageCount * PageAllocator.PageSize);
             case SystemCall.ReadFile:
-                return FileCalls.ReadFile(a0, a1, a2, a3);
+                return FileCalls.ReadFile(a0, a1, a2, a3, a4);
             case SystemCall.WriteFile:
                 return FileCalls.WriteFile(a0, a1, a2, a3);
             case SystemCall.FileEntry:

@@ -196,6 +196,34 @@ public class UserModeTests
         Assert.False(after.Files.ContainsKey("meow.txt"), boot.Describe());
     }
 
+    /// <summary>cat shows a file bigger than its buffer and than one readfile call whole, reading at offsets: 40 KiB
+    /// of text made by the host's tar, byte for byte.</summary>
+    [Theory]
+    [InlineData("rv32", "irq")]
+    [InlineData("rv64", "poll")]
+    public void CatShowsAFileOfAnySizeWhole(string arch, string completion)
+    {
+        var random = new Random(11);
+        var text = new System.Text.StringBuilder();
+        while (text.Length < 40 * 1024)
+        {
+            text.Append((char)('a' + random.Next(26)));
+            if (random.Next(64) == 0)
+            {
+                text.Append('\n');
+            }
+        }
+
+        text.Append('\n');
+        string content = text.ToString();
+        string image = HostTarRunner.MakeImage("user-cat-" + completion, arch, 1 << 20,
+            ("big.txt", System.Text.Encoding.ASCII.GetBytes(content)));
+        var boot = UserShell.Boot(arch, "cat big.txt\nexit\n", "--disk", image, "--completion", completion);
+
+        BootAssert.ExitedWith(0, boot);
+        Assert.Contains("> cat big.txt\n" + content + "> exit\n", UserShell.Session(boot));
+    }
+
     /// <summary>The kernel shell's blk commands in the user shell, with the kernel shell's output, through system calls.</summary>
     [Theory]
     [InlineData("rv32", "irq")]

@@ -68,7 +68,8 @@ public enum SystemCall
     /// included): a process's exit gives back all it took.</summary>
     FreeMemory = 17,
 
-    /// <summary>readfile(name, nameLength, buffer, length): the first length bytes (at most 32 KiB) of file name of
+    /// <summary>readfile(name, nameLength, buffer, length, offset): length bytes (at most 32 KiB) of file name from byte
+    /// offset on (0: the book's readfile, from the start; 0 bytes at or past the end), of
     /// the tar file system on blk0 (kernel/FileSystem). Returns how many were read.</summary>
     ReadFile = 20,
 

@@ -92,12 +92,13 @@ public static unsafe class Sys
 
     public static nint FreeMemory() => Call(SystemCall.FreeMemory);
 
-    public static nint ReadFile(ReadOnlySpan<byte> name, Span<byte> buffer)
+    /// <summary>readfile: up to buffer.Length bytes of the file from byte <paramref name="offset"/> on; 0 at its end.</summary>
+    public static nint ReadFile(ReadOnlySpan<byte> name, Span<byte> buffer, long offset = 0)
     {
         fixed (byte* n = name)
         fixed (byte* b = buffer)
         {
-            return Call(SystemCall.ReadFile, (nint)n, name.Length, (nint)b, buffer.Length);
+            return Call(SystemCall.ReadFile, (nint)n, name.Length, (nint)b, buffer.Length, (nint)offset);
         }
     }
 
@@ -132,9 +133,9 @@ public static unsafe class Sys
     public static nint Sync(bool book = false) => Call(SystemCall.Sync, book ? 1 : 0);
 
     /// <summary>The raw call, for programs that test the kernel's checks (bad pointers, unknown numbers).</summary>
-    public static nint Call(SystemCall number, nint a0 = 0, nint a1 = 0, nint a2 = 0, nint a3 = 0)
-        => rvc_syscall((nint)number, a0, a1, a2, a3);
+    public static nint Call(SystemCall number, nint a0 = 0, nint a1 = 0, nint a2 = 0, nint a3 = 0, nint a4 = 0)
+        => rvc_syscall((nint)number, a0, a1, a2, a3, a4);
 
     [DllImport("*")]
-    static extern nint rvc_syscall(nint number, nint a0, nint a1, nint a2, nint a3);
+    static extern nint rvc_syscall(nint number, nint a0, nint a1, nint a2, nint a3, nint a4);
 }

@@ -51,8 +51,8 @@ rvc_exit:
     .size rvc_exit, . - rvc_exit
 
 /*
- * nint rvc_syscall(nint number, nint a0, nint a1, nint a2, nint a3): one system call (docs/abi.md): a7 = the
- * number, a0-a3 = the arguments; the kernel returns the result in a0 (negative: an error code).
+ * nint rvc_syscall(nint number, nint a0, nint a1, nint a2, nint a3, nint a4): one system call (docs/abi.md): a7 =
+ * the number, a0-a4 = the arguments; the kernel returns the result in a0 (negative: an error code).
  */
     .globl rvc_syscall
     .type rvc_syscall, @function
@@ -62,6 +62,7 @@ rvc_syscall:
     mv a1, a2
     mv a2, a3
     mv a3, a4
+    mv a4, a5
     ecall
     ret
     .size rvc_syscall, . - rvc_syscall

@@ -6,8 +6,8 @@ using UserAbi;
 /// <summary>
 /// The file commands (issue 11), through the file-system system calls, with the kernel shell's replies: the book's
 /// <c>readfile</c> (print hello.txt) and <c>writefile</c> (write <c>Hello from shell!\n</c> to it and sync), and
-/// <c>ls</c>, <c>cat NAME</c>, <c>write NAME TEXT</c>, <c>rm NAME</c>, <c>mkdir NAME</c>, <c>sync</c>. A file is read
-/// in one call, so <c>cat</c> shows at most its first 16 KiB.
+/// <c>ls</c>, <c>cat NAME</c>, <c>write NAME TEXT</c>, <c>rm NAME</c>, <c>mkdir NAME</c>, <c>sync</c>. <c>cat</c> reads
+/// the file a buffer at a time (readfile's offset), so a file of any size is shown whole.
 /// </summary>
 public static class FileCommands
 {
@@ -99,16 +99,26 @@ public static class FileCommands
     static void Cat(ReadOnlySpan<byte> name)
     {
         Span<byte> buffer = s_buffer;
-        nint read = Sys.ReadFile(name, buffer);
-        if (!Report(read, name))
+        long offset = 0;
+        while (true)
         {
-            return;
-        }
+            nint read = Sys.ReadFile(name, buffer, offset);
+            if (!Report(read, name))
+            {
+                break;
+            }
 
-        for (int i = 0; i < (int)read; i++)
-        {
-            byte b = buffer[i];
-            Out.Byte(b == (byte)'\n' || b == (byte)'\t' || (b >= 0x20 && b < 0x7F) ? b : (byte)'.');
+            for (int i = 0; i < (int)read; i++)
+            {
+                byte b = buffer[i];
+                Out.Byte(b == (byte)'\n' || b == (byte)'\t' || (b >= 0x20 && b < 0x7F) ? b : (byte)'.');
+            }
+
+            offset += read;
+            if (read < buffer.Length)
+            {
+                break;   // the end of the file
+            }
         }
 
         Out.Flush();
