@@ -23,9 +23,10 @@ public static unsafe class FileCalls
         ? ReadFile<InterruptWait>(name, nameLength, user, length, offset)
         : ReadFile<PollingWait>(name, nameLength, user, length, offset);
 
-    public static nint WriteFile(nuint name, nuint nameLength, nuint user, nuint length) => BlockCalls.UsesInterrupts
-        ? WriteFile<InterruptWait>(name, nameLength, user, length)
-        : WriteFile<PollingWait>(name, nameLength, user, length);
+    /// <summary>writefile (the content replaced) or, with <paramref name="append"/>, appendfile (added at the end).</summary>
+    public static nint WriteFile(nuint name, nuint nameLength, nuint user, nuint length, bool append) => BlockCalls.UsesInterrupts
+        ? WriteFile<InterruptWait>(name, nameLength, user, length, append)
+        : WriteFile<PollingWait>(name, nameLength, user, length, append);
 
     public static nint Sync(bool book) => BlockCalls.UsesInterrupts ? Sync<InterruptWait>(book) : Sync<PollingWait>(book);
 
@@ -118,7 +119,7 @@ public static unsafe class FileCalls
         return error == FsError.None ? read : Error(error);
     }
 
-    static nint WriteFile<TWait>(nuint name, nuint nameLength, nuint user, nuint length)
+    static nint WriteFile<TWait>(nuint name, nuint nameLength, nuint user, nuint length, bool append)
         where TWait : struct, ICompletionWait, IWaitCounters
     {
         byte* copy = stackalloc byte[NameCapacity];
@@ -140,8 +141,11 @@ public static unsafe class FileCalls
 
         BlockCalls.Lock();
         UserMemory.CopyIn(BlockCalls.Bounce, user, length);
-        FsError error = FileCommands.FileSystem.WriteFile(ref BlockCalls.Table<TWait>()[0].Driver, new ReadOnlySpan<byte>(copy, (int)nameLength),
-            new ReadOnlySpan<byte>(BlockCalls.Bounce, (int)length));
+        var fileName = new ReadOnlySpan<byte>(copy, (int)nameLength);
+        var data = new ReadOnlySpan<byte>(BlockCalls.Bounce, (int)length);
+        FsError error = append
+            ? FileCommands.FileSystem.Append(ref BlockCalls.Table<TWait>()[0].Driver, fileName, data)
+            : FileCommands.FileSystem.WriteFile(ref BlockCalls.Table<TWait>()[0].Driver, fileName, data);
         BlockCalls.Unlock();
         return error == FsError.None ? (nint)length : Error(error);
     }

@@ -79,7 +79,9 @@ public static unsafe class SystemCalls
             case SystemCall.ReadFile:
                 return FileCalls.ReadFile(a0, a1, a2, a3, a4);
             case SystemCall.WriteFile:
-                return FileCalls.WriteFile(a0, a1, a2, a3);
+                return FileCalls.WriteFile(a0, a1, a2, a3, append: false);
+            case SystemCall.AppendFile:
+                return FileCalls.WriteFile(a0, a1, a2, a3, append: true);
             case SystemCall.FileEntry:
                 return FileCalls.Entry(a0, a1);
             case SystemCall.FileDelete:

@@ -197,7 +197,8 @@ public class UserModeTests
     }
 
     /// <summary>cat shows a file bigger than its buffer and than one readfile call whole, reading at offsets: 40 KiB
-    /// of text made by the host's tar, byte for byte.</summary>
+    /// of text made by the host's tar, byte for byte; appendfile grows it past one call's 32 KiB, and the host's tar
+    /// reads the result after the power-off's sync.</summary>
     [Theory]
     [InlineData("rv32", "irq")]
     [InlineData("rv64", "poll")]
@@ -216,12 +217,18 @@ public class UserModeTests
 
         text.Append('\n');
         string content = text.ToString();
-        string image = HostTarRunner.MakeImage("user-cat-" + completion, arch, 1 << 20,
+        string image = HostTarRunner.MakeImage("user-cat-" + arch + completion, arch, 1 << 20,
             ("big.txt", System.Text.Encoding.ASCII.GetBytes(content)));
-        var boot = UserShell.Boot(arch, "cat big.txt\nexit\n", "--disk", image, "--completion", completion);
+        var boot = UserShell.Boot(arch, "cat big.txt\nappend big.txt the end\ncat big.txt\nexit\n", "--disk", image,
+            "--completion", completion);
 
         BootAssert.ExitedWith(0, boot);
-        Assert.Contains("> cat big.txt\n" + content + "> exit\n", UserShell.Session(boot));
+        Assert.Contains("> cat big.txt\n" + content + "> append big.txt the end\nbig.txt: appended 8 bytes (sync makes it durable)\n"
+            + "> cat big.txt\n" + content + "the end\n> exit\n", UserShell.Session(boot));
+        // The power-off synced the appended file: the host's tar reads all of it.
+        var after = HostTarRunner.Read(image);
+        Assert.True(after.ExitCode == 0, after.Errors);
+        Assert.Equal(content + "the end\n", System.Text.Encoding.ASCII.GetString(after.Files["big.txt"]));
     }
 
     /// <summary>The kernel shell's blk commands in the user shell, with the kernel shell's output, through system calls.</summary>

@@ -90,4 +90,8 @@ public enum SystemCall
     /// <summary>fssync(book): makes every change part of the archive on blk0, crash-safely; the kernel prints its
     /// <c>fs: sync: ...</c> lines (and, when book is not 0, the book's <c>wrote N bytes to disk</c>). Returns 0.</summary>
     Sync = 25,
+
+    /// <summary>appendfile(name, nameLength, buffer, length): the length bytes (at most 32 KiB) added at the end of
+    /// file name, created if missing, so a program builds a file of any size. Durable after sync. Returns length.</summary>
+    AppendFile = 26,
 }

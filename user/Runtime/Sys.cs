@@ -111,6 +111,16 @@ public static unsafe class Sys
         }
     }
 
+    /// <summary>appendfile: data added at the end of the file (created if missing).</summary>
+    public static nint AppendFile(ReadOnlySpan<byte> name, ReadOnlySpan<byte> data)
+    {
+        fixed (byte* n = name)
+        fixed (byte* d = data)
+        {
+            return Call(SystemCall.AppendFile, (nint)n, name.Length, (nint)d, data.Length);
+        }
+    }
+
     public static nint FileEntry(int position, FileInfo* info) => Call(SystemCall.FileEntry, position, (nint)info);
 
     public static nint FileDelete(ReadOnlySpan<byte> name)

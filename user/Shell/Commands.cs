@@ -65,7 +65,7 @@ public static unsafe class Commands
         Out.Line("  blk flush DEV                make completed writes durable");
         Out.Line("  blk id DEV                   the device's ID string (its serial number)");
         Out.Line("  readfile, writefile          the book's: print hello.txt; write \"Hello from shell!\\n\" to it and sync");
-        Out.Line("  ls, cat NAME, write NAME TEXT, rm NAME, mkdir NAME, sync    the tar file system on blk0");
+        Out.Line("  ls, cat NAME, write|append NAME TEXT, rm NAME, mkdir NAME, sync    the tar file system on blk0");
         Out.Line("  ps                           free memory and the processes");
         Out.Line("  programs                     the programs built into the kernel");
         Out.Line("  run NAME [ARG] [&] ...       start program NAME (ARG: a number for it); wait for it unless &;");

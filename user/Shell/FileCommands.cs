@@ -6,7 +6,7 @@ using UserAbi;
 /// <summary>
 /// The file commands (issue 11), through the file-system system calls, with the kernel shell's replies: the book's
 /// <c>readfile</c> (print hello.txt) and <c>writefile</c> (write <c>Hello from shell!\n</c> to it and sync), and
-/// <c>ls</c>, <c>cat NAME</c>, <c>write NAME TEXT</c>, <c>rm NAME</c>, <c>mkdir NAME</c>, <c>sync</c>. <c>cat</c> reads
+/// <c>ls</c>, <c>cat NAME</c>, <c>write NAME TEXT</c>, <c>append NAME TEXT</c>, <c>rm NAME</c>, <c>mkdir NAME</c>, <c>sync</c>. <c>cat</c> reads
 /// the file a buffer at a time (readfile's offset), so a file of any size is shown whole.
 /// </summary>
 public static class FileCommands
@@ -57,17 +57,18 @@ public static class FileCommands
                 Report(command.SequenceEqual("rm"u8) ? Sys.FileDelete(name) : Sys.MakeDirectory(name), name);
             }
         }
-        else if (command.SequenceEqual("write"u8))
+        else if (command.SequenceEqual("write"u8) || command.SequenceEqual("append"u8))
         {
+            bool append = command.SequenceEqual("append"u8);
             ReadOnlySpan<byte> name = words.Next();
             ReadOnlySpan<byte> text = words.Rest();
             if (name.IsEmpty || text.IsEmpty)
             {
-                Out.Line("usage: write NAME TEXT");
+                Out.Line(append ? "usage: append NAME TEXT" : "usage: write NAME TEXT");
             }
             else
             {
-                Write(name, text);
+                Write(name, text, append);
             }
         }
         else if (command.SequenceEqual("sync"u8))
@@ -124,17 +125,18 @@ public static class FileCommands
         Out.Flush();
     }
 
-    static void Write(ReadOnlySpan<byte> name, ReadOnlySpan<byte> text)
+    static void Write(ReadOnlySpan<byte> name, ReadOnlySpan<byte> text, bool append)
     {
         // The text and a newline, as the kernel shell writes it.
         Span<byte> content = s_buffer;
         int length = text.Length < ReadCapacity - 1 ? text.Length : ReadCapacity - 1;
         text.Slice(0, length).CopyTo(content);
         content[length] = (byte)'\n';
-        if (Report(Sys.WriteFile(name, content.Slice(0, length + 1)), name))
+        ReadOnlySpan<byte> line = content.Slice(0, length + 1);
+        if (Report(append ? Sys.AppendFile(name, line) : Sys.WriteFile(name, line), name))
         {
             Out.Bytes(name);
-            Out.Text(": wrote ");
+            Out.Text(append ? ": appended " : ": wrote ");
             Out.Decimal((ulong)(length + 1));
             Out.Line(" bytes (sync makes it durable)");
         }
