@@ -65,27 +65,27 @@ public ref struct FdtWalker
             switch (token)
             {
                 case FdtToken.BeginNode:
-                {
-                    if (_openNodes == MaxDepth || (_openNodes == 0 && _rootSeen))
                     {
-                        // Too deep, or a second root node.
-                        return Fail();
-                    }
+                        if (_openNodes == MaxDepth || (_openNodes == 0 && _rootSeen))
+                        {
+                            // Too deep, or a second root node.
+                            return Fail();
+                        }
 
-                    int length = _structure.Slice(_offset).IndexOf((byte)0);
-                    if (length < 0)
-                    {
-                        return Fail();
-                    }
+                        int length = _structure.Slice(_offset).IndexOf((byte)0);
+                        if (length < 0)
+                        {
+                            return Fail();
+                        }
 
-                    _rootSeen = true;
-                    Kind = FdtItemKind.BeginNode;
-                    Depth = _openNodes++;
-                    Name = _structure.Slice(_offset, length);
-                    Value = default;
-                    _offset = AlignUp4(_offset + length + 1);
-                    return true;
-                }
+                        _rootSeen = true;
+                        Kind = FdtItemKind.BeginNode;
+                        Depth = _openNodes++;
+                        Name = _structure.Slice(_offset, length);
+                        Value = default;
+                        _offset = AlignUp4(_offset + length + 1);
+                        return true;
+                    }
 
                 case FdtToken.EndNode:
                     if (_openNodes == 0)
@@ -100,33 +100,33 @@ public ref struct FdtWalker
                     return true;
 
                 case FdtToken.Prop:
-                {
-                    if (_openNodes == 0 || _offset > _structure.Length - 8)
                     {
-                        return Fail();
-                    }
+                        if (_openNodes == 0 || _offset > _structure.Length - 8)
+                        {
+                            return Fail();
+                        }
 
-                    uint length = FlattenedDeviceTree.ReadBigEndian32(_structure, _offset);
-                    uint nameOffset = FlattenedDeviceTree.ReadBigEndian32(_structure, _offset + 4);
-                    _offset += 8;
-                    if (length > (uint)(_structure.Length - _offset) || nameOffset >= (uint)_strings.Length)
-                    {
-                        return Fail();
-                    }
+                        uint length = FlattenedDeviceTree.ReadBigEndian32(_structure, _offset);
+                        uint nameOffset = FlattenedDeviceTree.ReadBigEndian32(_structure, _offset + 4);
+                        _offset += 8;
+                        if (length > (uint)(_structure.Length - _offset) || nameOffset >= (uint)_strings.Length)
+                        {
+                            return Fail();
+                        }
 
-                    int nameLength = _strings.Slice((int)nameOffset).IndexOf((byte)0);
-                    if (nameLength < 0)
-                    {
-                        return Fail();
-                    }
+                        int nameLength = _strings.Slice((int)nameOffset).IndexOf((byte)0);
+                        if (nameLength < 0)
+                        {
+                            return Fail();
+                        }
 
-                    Kind = FdtItemKind.Property;
-                    Depth = _openNodes - 1;
-                    Name = _strings.Slice((int)nameOffset, nameLength);
-                    Value = _structure.Slice(_offset, (int)length);
-                    _offset = AlignUp4(_offset + (int)length);
-                    return true;
-                }
+                        Kind = FdtItemKind.Property;
+                        Depth = _openNodes - 1;
+                        Name = _strings.Slice((int)nameOffset, nameLength);
+                        Value = _structure.Slice(_offset, (int)length);
+                        _offset = AlignUp4(_offset + (int)length);
+                        return true;
+                    }
 
                 case FdtToken.Nop:
                     break;
