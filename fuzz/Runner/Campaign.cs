@@ -142,6 +142,8 @@ internal static class Campaign
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), target,
             duration.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture), Get("execs_done"), Get("run_time"),
             Get("execs_per_sec"), Get("corpus_count"), Get("bitmap_cvg"), crashes.Count, hangs.Count, Get("afl_version")) + "\n");
+        long total = File.ReadAllLines(log).Skip(1).Select(l => l.Split('\t')).Sum(f => long.TryParse(f[3], out long n) ? n : 0);
+        Console.WriteLine($"fuzz: {total:N0} executions recorded in {log}, all targets");
 
         return crashes.Count + hangs.Count == 0 ? 0 : 1;
     }
