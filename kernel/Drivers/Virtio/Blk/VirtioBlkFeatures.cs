@@ -47,12 +47,15 @@ public static class VirtioBlkFeatures
     /// stay 512 bytes), TOPOLOGY (<c>PhysicalBlockSize</c>, <c>MinIoSize</c>, <c>OptimalIoSize</c>), SEG_MAX
     /// and SIZE_MAX (honoured when building descriptor chains), FLUSH (<c>VirtioBlk.Flush</c>) and VERSION_1 (the
     /// modern interface; accepted whenever offered, whatever was asked for), EVENT_IDX (used_event and avail_event
-    /// decide interrupts and notifications) and INDIRECT_DESC (a request takes one ring descriptor). Never more:
-    /// unknown bits are always declined.</summary>
+    /// decide interrupts and notifications), INDIRECT_DESC (a request takes one ring descriptor) and RING_PACKED (the
+    /// packed virtqueue, 2.8; modern interface only, chosen at the first initialisation). Never more: unknown bits are
+    /// always declined.</summary>
     public const ulong Supported = ReadOnly | BlockSize | SegMax | SizeMax | Flush | Topology | Version1 |
-        RingEventIdx | RingIndirectDesc;
+        RingEventIdx | RingIndirectDesc | RingPacked;
 
     /// <summary>What <c>VirtioBlk.Initialize</c> accepts without being asked otherwise: everything in
-    /// <see cref="Supported"/>. With FLUSH the device may cache writes: call <c>Flush</c> to make them durable.</summary>
-    public const ulong Default = ReadOnly | BlockSize | SegMax | SizeMax | Flush | Topology | RingEventIdx | RingIndirectDesc;
+    /// <see cref="Supported"/>: the packed ring whenever the device offers it (QEMU: <c>packed=on</c>). With FLUSH the
+    /// device may cache writes: call <c>Flush</c> to make them durable.</summary>
+    public const ulong Default = ReadOnly | BlockSize | SegMax | SizeMax | Flush | Topology | RingEventIdx | RingIndirectDesc |
+        RingPacked;
 }
