@@ -43,6 +43,7 @@ public static unsafe class DriverTarget
         public required ulong Sector;
         public required byte[]? Written;
         public required (nint Address, int Length)[] Segments;
+        public BlockRange[] Ranges = [];
     }
 
     sealed class State(FuzzInput input, DmaArena arena, FakeVirtioBlkDevice device, FakeWaitState waiting, byte[] original)
@@ -124,9 +125,17 @@ public static unsafe class DriverTarget
             device.UndefinedInterruptBits = input.UInt32() & ~3u;
         }
 
-        // Features: the fuzzer takes some of the usual ones away or adds others (READ_ONLY, SIZE_MAX...).
-        device.HostFeatures ^= input.UInt16() & (VirtioBlkFeatures.SizeMax | VirtioBlkFeatures.SegMax | VirtioBlkFeatures.ReadOnly |
-            VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.Flush | VirtioBlkFeatures.Topology);
+        // Features: the fuzzer takes some of the usual ones away or adds others (READ_ONLY, SIZE_MAX...); the top bit
+        // offers the packed ring (modern devices only: a legacy device has no feature bit 34).
+        ushort toggles = input.UInt16();
+        device.HostFeatures ^= toggles & (VirtioBlkFeatures.SizeMax | VirtioBlkFeatures.SegMax | VirtioBlkFeatures.ReadOnly |
+            VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.Flush | VirtioBlkFeatures.Topology | VirtioBlkFeatures.ConfigWce |
+            VirtioBlkFeatures.Discard | VirtioBlkFeatures.WriteZeroes);
+        if ((toggles & 0x8000) != 0)
+        {
+            device.HostFeatures ^= VirtioBlkFeatures.RingPacked;
+        }
+
         device.QueueNumMax = (flags & 0x40) != 0 ? input.UInt16() : input.Pick<uint>(QueueSizes);
         device.CapacitySectors = (flags & 0x80) != 0 ? input.UInt64() : input.Pick<ulong>(Capacities);
         device.BlockSize = input.Pick<uint>(BlockSizes);
@@ -184,7 +193,22 @@ public static unsafe class DriverTarget
                 Submit(s, BlockOp.Write);
                 break;
             case 3:
-                Submit(s, input.Below(2) == 0 ? BlockOp.Flush : BlockOp.GetId);
+                switch (input.Below(4))
+                {
+                    case 0:
+                        Submit(s, BlockOp.Flush);
+                        break;
+                    case 1:
+                        Submit(s, BlockOp.GetId);
+                        break;
+                    case 2:
+                        SubmitRanges(s, BlockOp.Discard);
+                        break;
+                    default:
+                        SubmitRanges(s, BlockOp.WriteZeroes);
+                        break;
+                }
+
                 break;
             case 4:
             case 5:
@@ -235,8 +259,29 @@ public static unsafe class DriverTarget
                 device.PublishRawUsed(input.Below(2) == 0 ? input.Byte() : input.UInt32(), input.Below(2) == 0 ? input.UInt16() : input.UInt32());
                 break;
             case 12:
-                device.MoveUsedIdx((short)input.UInt16());
-                break;
+                {
+                    ushort value = input.UInt16();
+                    if (device.Packed)
+                    {
+                        // The packed ring has no used index: a used descriptor with flags of the fuzzer's choosing
+                        // (the wrap bits right or wrong), any id and length. AVAIL and USED stay equal, so the slot
+                        // never looks available to the device itself (2.8.1): what it then reads there is its own.
+                        ushort flags = (ushort)(value & ~PvirtqDesc.VIRTQ_DESC_F_USED);
+                        if ((value & PvirtqDesc.VIRTQ_DESC_F_AVAIL) != 0)
+                        {
+                            flags |= PvirtqDesc.VIRTQ_DESC_F_USED;
+                        }
+
+                        device.PublishRawPackedUsed(input.UInt16(), input.UInt32(), flags, rawFlags: true);
+                    }
+                    else
+                    {
+                        device.MoveUsedIdx((short)value);
+                    }
+
+                    break;
+                }
+
             case 13:
                 {
                     uint lie = input.UInt32();
@@ -384,6 +429,12 @@ public static unsafe class DriverTarget
         {
             s.ExecutedWrites.Add((request.Submission, request.Sector, request.Written!.Length / 512));
         }
+
+        foreach (BlockRange range in request.Ranges)
+        {
+            // Discarded or zeroed (or, with a forced status, who knows): no write checks its bytes over them.
+            s.ExecutedWrites.Add((request.Submission, range.Sector, (int)Math.Min(range.Count, int.MaxValue)));
+        }
     }
 
     static void Submit(State s, BlockOp op)
@@ -474,6 +525,40 @@ public static unsafe class DriverTarget
         s.Outstanding[token] = new Request { Submission = s.Submissions++, Op = op, Sector = sector, Written = written, Segments = segments };
     }
 
+    /// <summary>A discard or write-zeroes request of one or two ranges (in the written part of the disk, or rarely
+    /// anywhere), the unmap flag as the fuzzer says.</summary>
+    static void SubmitRanges(State s, BlockOp op)
+    {
+        FuzzInput input = s.Input;
+        var ranges = new BlockRange[1 + input.Below(2)];
+        for (int i = 0; i < ranges.Length; i++)
+        {
+            ulong sector = ReadOnlySectors + (ulong)input.Below(ImageSectors);
+            uint count = (uint)(1 + input.Below(16));
+            if (input.Below(16) == 0)
+            {
+                sector = Math.Max(input.UInt64(), ReadOnlySectors);   // anywhere past the checked sectors
+                count = input.UInt32();
+            }
+
+            ranges[i] = new BlockRange(sector, count);
+        }
+
+        bool unmap = input.Below(2) == 0;
+        int freeBefore = s.Driver.FreeDescriptors;
+        ushort token;
+        BlockError error = op == BlockOp.Discard ? s.Driver.SubmitDiscard(ranges, out token) : s.Driver.SubmitWriteZeroes(ranges, unmap, out token);
+        if (error != BlockError.None)
+        {
+            InvariantBroken.Check(token == NoToken, $"refused with {error} but handed out token {token}");
+            InvariantBroken.Check(s.Driver.FreeDescriptors == freeBefore, $"refused with {error} but took descriptors");
+            return;
+        }
+
+        InvariantBroken.Check(!s.Outstanding.ContainsKey(token), $"token {token} handed out again while its request is outstanding");
+        s.Outstanding[token] = new Request { Submission = s.Submissions++, Op = op, Sector = ranges[0].Sector, Written = null, Segments = [], Ranges = ranges };
+    }
+
     /// <summary>Takes every result the driver has ready.</summary>
     static void Collect(State s, int reaped)
     {
@@ -518,18 +603,34 @@ public static unsafe class DriverTarget
                 at += length;
             }
         }
+        else if (request.Op == BlockOp.WriteZeroes)
+        {
+            foreach (BlockRange range in request.Ranges)
+            {
+                if (!Overlapped(s, request.Submission, range.Sector, range.Count) && (UInt128)range.Sector + range.Count <= ImageSectors)
+                {
+                    InvariantBroken.Check(s.Device.ReadBack(range.Sector, (int)range.Count).AsSpan().IndexOfAnyExcept((byte)0) < 0,
+                        $"submission {request.Submission}: write zeroes of {range.Count} sectors at {range.Sector} succeeded but the disk does not hold zeroes");
+                }
+            }
+        }
         else if (request.Op == BlockOp.Write && request.Written!.Length % 512 == 0)
         {
             int sectors = request.Written.Length / 512;
-            bool overwritten = s.ExecutedWrites.Any(w => w.Submission != request.Submission
-                && w.Sector < request.Sector + (ulong)sectors && request.Sector < w.Sector + (ulong)w.Sectors);
-            if (!overwritten && request.Sector + (ulong)sectors <= ImageSectors)
+            if (!Overlapped(s, request.Submission, request.Sector, (ulong)sectors) && (UInt128)request.Sector + (ulong)sectors <= ImageSectors)
             {
                 InvariantBroken.Check(s.Device.ReadBack(request.Sector, sectors).AsSpan().SequenceEqual(request.Written),
                     $"submission {request.Submission}: a write of sector {request.Sector} succeeded but the disk does not hold it");
             }
         }
     }
+
+    /// <summary>Whether another executed write, discard or write zeroes touched any of the
+    /// <paramref name="count"/> sectors from <paramref name="sector"/> (sums in 128 bits: a sector near 2^64 must not
+    /// wrap).</summary>
+    static bool Overlapped(State s, int submission, ulong sector, ulong count) =>
+        s.ExecutedWrites.Any(w => w.Submission != submission
+            && w.Sector < (UInt128)sector + count && sector < (UInt128)w.Sector + (ulong)w.Sectors);
 
     /// <param name="where">What the driver just did; null: the current step.</param>
     static void CheckClean(State s, string? where)

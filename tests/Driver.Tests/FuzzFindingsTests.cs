@@ -60,6 +60,50 @@ public class FuzzFindingsTests
         rig.AssertClean();
     }
 
+    /// <summary>Found by the driver fuzz target once it sent discards (after DISCARD and WRITE_ZEROES landed): a device
+    /// with size_max 1 got a 16-byte descriptor, the one that carries a discard's segments. The segments now count
+    /// against size_max like any data: 16 bytes each, so size_max 40 carries two per request and size_max 8 none
+    /// (refused before the device sees anything).</summary>
+    [Theory]
+    [InlineData(false, 40u, 2)]
+    [InlineData(true, 40u, 2)]
+    [InlineData(false, 8u, 0)]
+    [InlineData(true, 1u, 0)]
+    public void DiscardSegmentsFitSizeMax(bool modern, uint sizeMax, int perRequest)
+    {
+        using var rig = new Rig(configure: d =>
+        {
+            d.SizeMax = sizeMax;
+            d.MaxDiscardSeg = 8;
+            d.MaxWriteZeroesSeg = 8;
+            if (modern)
+            {
+                d.Version = VirtioMmio.VersionModern;
+                d.HostFeatures = FakeVirtioBlkDevice.ModernQemuLikeFeatures | VirtioBlkFeatures.SizeMax;
+            }
+            else
+            {
+                d.HostFeatures |= VirtioBlkFeatures.SizeMax;
+            }
+        }).Started();
+        Assert.Equal(perRequest, rig.Driver.RangeSegmentsPerRequest(BlockOp.Discard));
+        Assert.Equal(perRequest, rig.Driver.RangeSegmentsPerRequest(BlockOp.WriteZeroes));
+        BlockRange[] ranges = [new(1, 1), new(3, 1), new(5, 1)];
+        Assert.Equal(BlockError.BadBuffer, rig.Driver.SubmitDiscard(ranges, out _));
+        if (perRequest > 0)
+        {
+            Assert.Equal(BlockError.None, rig.Driver.SubmitDiscard(ranges.AsSpan(0, perRequest), out ushort token));
+            Assert.Equal(BlockError.None, rig.Driver.WaitFor(token));
+            Assert.Equal(BlockError.None, rig.Driver.Discard(1, 5));
+        }
+        else
+        {
+            Assert.NotEqual(BlockError.None, rig.Driver.Discard(1, 5));
+        }
+
+        rig.AssertClean();
+    }
+
     /// <summary>A device that sets DEVICE_NEEDS_RESET at DRIVER_OK: the driver sets FAILED and, since it may not clear a
     /// status bit (2.1.1), writes DEVICE_NEEDS_RESET back with it. The fake took that for the driver setting the bit.</summary>
     [Fact]
