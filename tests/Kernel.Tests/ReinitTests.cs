@@ -45,4 +45,19 @@ public class ReinitTests
         DiskImages.AssertContents(expected, disk, boot);
         DiskImages.Discard(disk);
     }
+
+    /// <summary>A count of 0 (or past 100000) is a command-line error: status 1, the disk untouched.</summary>
+    [Fact]
+    public void RefusesACountOfZero()
+    {
+        byte[] image = DiskImages.Pattern(16);
+        string disk = DiskImages.Create(nameof(RefusesACountOfZero), "rv64", image);
+
+        var boot = KernelBoot.Boot("rv64", "--disk", disk, "--append", "blk.reinit=0");
+
+        BootAssert.FailedCleanly(boot);
+        BootAssert.HasLine("cmdline: error: blk.reinit='0': expected a count from 1 to 100000", boot);
+        DiskImages.AssertContents(image, disk, boot);
+        DiskImages.Discard(disk);
+    }
 }
