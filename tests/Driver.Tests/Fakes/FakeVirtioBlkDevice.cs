@@ -35,16 +35,17 @@ public readonly record struct FakeRequest(uint Type, ulong Sector, int DataLengt
 public sealed unsafe partial class FakeVirtioBlkDevice
 {
     /// <summary>What QEMU's virtio-blk offers on the legacy transport, give or take: SEG_MAX, GEOMETRY, BLK_SIZE,
-    /// FLUSH, TOPOLOGY, CONFIG_WCE, ANY_LAYOUT, INDIRECT_DESC, EVENT_IDX and the legacy NOTIFY_ON_EMPTY (bit 24).</summary>
+    /// FLUSH, TOPOLOGY, CONFIG_WCE, DISCARD, WRITE_ZEROES (QEMU 7.2 offers both on the legacy transport too: the
+    /// kernel's <c>blk list</c> shows them), ANY_LAYOUT, INDIRECT_DESC, EVENT_IDX and the legacy NOTIFY_ON_EMPTY (bit 24).</summary>
     public const ulong QemuLikeFeatures =
         VirtioBlkFeatures.SegMax | VirtioBlkFeatures.Geometry | VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.Flush |
-        VirtioBlkFeatures.Topology | VirtioBlkFeatures.ConfigWce | VirtioBlkFeatures.AnyLayout |
-        VirtioBlkFeatures.RingIndirectDesc | VirtioBlkFeatures.RingEventIdx | 1ul << 24;
+        VirtioBlkFeatures.Topology | VirtioBlkFeatures.ConfigWce | VirtioBlkFeatures.Discard | VirtioBlkFeatures.WriteZeroes |
+        VirtioBlkFeatures.AnyLayout | VirtioBlkFeatures.RingIndirectDesc | VirtioBlkFeatures.RingEventIdx | 1ul << 24;
 
     /// <summary>What QEMU's virtio-blk offers on the modern transport, give or take: the legacy set without
-    /// ANY_LAYOUT and NOTIFY_ON_EMPTY, with VERSION_1 and DISCARD/WRITE_ZEROES (bits 13, 14).</summary>
+    /// ANY_LAYOUT and NOTIFY_ON_EMPTY, with VERSION_1.</summary>
     public const ulong ModernQemuLikeFeatures =
-        (QemuLikeFeatures & ~(VirtioBlkFeatures.AnyLayout | 1ul << 24)) | 1ul << 13 | 1ul << 14 | VirtioBlkFeatures.Version1;
+        (QemuLikeFeatures & ~(VirtioBlkFeatures.AnyLayout | 1ul << 24)) | VirtioBlkFeatures.Version1;
 
     readonly object _gate = new();
     readonly DmaArena _memory;
@@ -303,6 +304,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
                     Violation($"unaligned 32-bit configuration read at 0x{offset:x}");
                 }
 
+                CheckOptionalConfigRead(offset - VirtioMmio.Config, 4);
                 uint value = BinaryPrimitives.ReadUInt32LittleEndian(ConfigBytes(offset - VirtioMmio.Config, 4));
                 AfterConfigRead?.Invoke(this, offset - VirtioMmio.Config);
                 return value;
@@ -351,6 +353,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
                 return 0;
             }
 
+            CheckOptionalConfigRead(offset - VirtioMmio.Config, 1);
             byte value = ConfigBytes(offset - VirtioMmio.Config, 1)[0];
             AfterConfigRead?.Invoke(this, offset - VirtioMmio.Config);
             return value;
@@ -364,7 +367,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         {
             if (offset >= VirtioMmio.Config)
             {
-                // Block configuration is read-only, except writeback with VIRTIO_BLK_F_CONFIG_WCE (not modelled).
+                // Block configuration is read-only, except writeback with VIRTIO_BLK_F_CONFIG_WCE: 8 bits wide (Write8).
                 Violation($"write of 0x{value:x} to configuration offset 0x{offset - VirtioMmio.Config:x}");
                 return;
             }
@@ -672,6 +675,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
                 Violation("DRIVER_OK set on a device marked FAILED");
             }
 
+            ChooseCacheModeAtDriverOk();
             if (NeedsResetOnDriverOk)
             {
                 value |= VirtioDeviceStatus.DeviceNeedsReset;
@@ -711,7 +715,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
     /// <summary>The configuration space (struct virtio_blk_config, 5.2.4), little-endian.</summary>
     byte[] ConfigBytes(uint offset, int length)
     {
-        var config = new byte[32];
+        var config = new byte[60];
         BinaryPrimitives.WriteUInt64LittleEndian(config.AsSpan(0), CapacitySectors);
         BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(8), SizeMax);
         BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(12), SegMax);
@@ -722,6 +726,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         config[24] = PhysicalBlockExp;
         BinaryPrimitives.WriteUInt16LittleEndian(config.AsSpan(26), MinIoBlocks);
         BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(28), OptIoBlocks);
+        FillOptionalConfig(config);
         if (offset + length > config.Length)
         {
             Violation($"configuration read at 0x{offset:x}, past the block configuration");
@@ -1371,6 +1376,12 @@ public sealed unsafe partial class FakeVirtioBlkDevice
 
                     written += (uint)copied;
                     status = VirtioBlkStatus.VIRTIO_BLK_S_OK;
+                    break;
+
+                case VirtioBlkReqHeader.VIRTIO_BLK_T_DISCARD:
+                case VirtioBlkReqHeader.VIRTIO_BLK_T_WRITE_ZEROES:
+                    dataLength = dataOut.Length;
+                    status = ExecuteRanges(type, sector, dataOut, dataInLength);
                     break;
 
                 default:

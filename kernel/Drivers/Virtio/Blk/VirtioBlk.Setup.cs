@@ -53,6 +53,12 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             return BlockError.ProtocolViolation;
         }
 
+        error = SetUpRangeTables();   // discard and write zeroes (VirtioBlk.Ranges.cs)
+        if (error != BlockError.None)
+        {
+            return error;
+        }
+
         error = UseRingFeatures();
         if (error != BlockError.None)
         {
@@ -232,6 +238,8 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
                 optIo = ReadField32(VirtioBlkConfig.OptIoSize);
             }
 
+            VirtioBlkOptionalConfig optional = ReadOptionalConfig();   // writeback, discard and write-zeroes limits
+
             if (_transport.IsModern && _transport.ConfigGeneration != generation)
             {
                 continue;
@@ -248,6 +256,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             _blockSize = blockSize;
             _sizeMax = sizeMax;
             _segMax = segMax;
+            _optional = optional;
             uint physicalExp = topology & 0xff;
             _physicalBlockSize = physicalExp < 8 ? blockSize << (int)physicalExp : blockSize;
             _minIoSize = (topology >> 16) * blockSize;

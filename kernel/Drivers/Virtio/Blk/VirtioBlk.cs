@@ -67,6 +67,9 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     byte* _queueArea;
     ushort* _queuePrivate;
     VirtqDesc* _indirectTables;
+    VirtioBlkOptionalConfig _optional;                  // writeback, discard and write-zeroes limits (.Ranges, .Cache)
+    VirtioBlkDiscardWriteZeroes* _rangeTables;          // per head, _rangeTableEntries segments (.Ranges)
+    int _rangeTableEntries;
     VirtioBlkCounters _counters;
     int _unpublished;
     ulong _offeredFeatures;

@@ -14,4 +14,8 @@ public interface IMmioRegisters
 
     /// <summary>An 8-bit read of the device-specific configuration space (offset 0x100 and up).</summary>
     byte Read8(uint offset);
+
+    /// <summary>An 8-bit write of the device-specific configuration space: the width of a u8 field (4.2.2.2), such
+    /// as virtio-blk's <c>writeback</c>.</summary>
+    void Write8(uint offset, byte value);
 }

@@ -220,4 +220,12 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
 
     /// <summary>A 32-bit field at <paramref name="offset"/> bytes into the device-specific configuration space.</summary>
     public uint ReadConfig32(uint offset) => _regs.Read32(VirtioMmio.Config + offset);
+
+    /// <summary>An 8-bit field at <paramref name="offset"/> bytes into the device-specific configuration space (a u8
+    /// field is read 8 bits wide, 4.2.2.2).</summary>
+    public byte ReadConfig8(uint offset) => _regs.Read8(VirtioMmio.Config + offset);
+
+    /// <summary>Writes the 8-bit field at <paramref name="offset"/> of the device-specific configuration space: only the
+    /// fields a device defines as writable (virtio-blk: <c>writeback</c> with CONFIG_WCE).</summary>
+    public void WriteConfig8(uint offset, byte value) => _regs.Write8(VirtioMmio.Config + offset, value);
 }
