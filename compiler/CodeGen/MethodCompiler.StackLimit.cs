@@ -10,6 +10,11 @@ public sealed partial class MethodCompiler
     // Below the limit, the code clears the limit (so that the report itself runs on the reserve without
     // tripping the check again) and calls ThrowHelpers.StackOverflow, which prints "Stack overflow." and exits
     // with 134, as CoreCLR does. Frames larger than the reserve are still caught: the check comes first.
+    //
+    // The limit is loaded with !invariant.load: it is set before any compiled code runs and only cleared on the way
+    // to the report (ThrowHelpers.StackOverflow, never inlined, which loads it afresh). So when LLVM inlines a method
+    // into another, the inlined method's check reuses the limit already in a register instead of loading it again
+    // after every call and store, and costs one compare.
 
     bool stackOverflowBlock;
 
@@ -19,7 +24,7 @@ public sealed partial class MethodCompiler
         DeclareStackLimit();
         string location = DebugSuffix(debugEntryLocation);
         return "  %sp.entry = call ptr @llvm.stacksave.p0()" + location + "\n" +
-               "  %sp.limit = load ptr, ptr @rvc_stack_limit\n" +
+               "  %sp.limit = load ptr, ptr @rvc_stack_limit, !invariant.load !{}\n" +
                "  %sp.low = icmp ult ptr %sp.entry, %sp.limit\n" +
                $"  br i1 %sp.low, label %{StackOverflowLabel()}, label %entry.init{location}\n";
     }
@@ -31,7 +36,7 @@ public sealed partial class MethodCompiler
         string sp = Temp(), spInt = Temp(), limit = Temp(), limitInt = Temp(), room = Temp(), tooBig = Temp();
         Emit($"{sp} = call ptr @llvm.stacksave.p0()");
         Emit($"{spInt} = ptrtoint ptr {sp} to {Ptr}");
-        Emit($"{limit} = load ptr, ptr @rvc_stack_limit");
+        Emit($"{limit} = load ptr, ptr @rvc_stack_limit, !invariant.load !{{}}");
         Emit($"{limitInt} = ptrtoint ptr {limit} to {Ptr}");
         Emit($"{room} = sub {Ptr} {spInt}, {limitInt}");
         Emit($"{tooBig} = icmp ugt {Ptr} {size}, {room}");

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Kernel.Drivers.Virtio;
 
 /// <summary>The virtqueue a device driver holds: one ring format chosen at initialisation, behind
@@ -63,21 +65,29 @@ public unsafe struct Virtqueue : IVirtqueue
 
     public readonly int FreeCount => _split.FreeCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly int RingDescriptorsFor(int count) => _split.RingDescriptorsFor(count);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryStartChain(int count, out ushort id) => _split.TryStartChain(count, out id);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddDescriptor(ulong busAddress, uint length, bool deviceWrites) =>
         _split.AddDescriptor(busAddress, length, deviceWrites);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void MakeAvailable() => _split.MakeAvailable();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Publish() => _split.Publish();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryTakeUsed(out VirtqUsedElem used) => _split.TryTakeUsed(out used);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool FreeChain(ushort id) => _split.FreeChain(id);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool EnableInterrupt() => _split.EnableInterrupt();
 
     public void SetNoInterrupt(bool noInterrupt) => _split.SetNoInterrupt(noInterrupt);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Kernel.Drivers.Virtio;
 
 /// <summary>One virtio-mmio register window (virtio 1.x 4.2) as a device driver uses it: identification, the status
@@ -180,6 +181,7 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
 
     /// <summary>Tells the device that queue <paramref name="index"/> has new buffers (QueueNotify), after the barrier
     /// that makes the ring writes visible first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Notify(uint index)
     {
         DmaBarriers.BeforeDoorbell();
@@ -191,6 +193,7 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
     /// <summary>Reads InterruptStatus and writes the bits it found to InterruptACK, only the defined ones (4.2.2.2),
     /// which lowers the device's interrupt line; then a fence, so that the rings are read after the device saw the
     /// acknowledgement and a completion published in between raises the line again. Returns the bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint AcknowledgeInterrupt()
     {
         uint pending = _regs.Read32(VirtioMmio.InterruptStatus) & (VirtioMmio.InterruptUsedBuffer | VirtioMmio.InterruptConfigChange);
@@ -207,6 +210,7 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
 
     /// <summary>Acknowledges <paramref name="bits"/> of InterruptStatus alone, then the fence of
     /// <see cref="AcknowledgeInterrupt"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Acknowledge(uint bits)
     {
         _regs.Write32(VirtioMmio.InterruptACK, bits);
