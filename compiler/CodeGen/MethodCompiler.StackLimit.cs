@@ -1,3 +1,6 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
 namespace Rvc.CodeGen;
 
 public sealed partial class MethodCompiler
@@ -17,6 +20,26 @@ public sealed partial class MethodCompiler
     // after every call and store, and costs one compare.
 
     bool stackOverflowBlock;
+
+    /// <summary>Whether the method checks the stack pointer on entry. Every method does, except one marked
+    /// [MethodImpl(AggressiveInlining)] (LLVM's alwaysinline) that neither calls itself nor uses stackalloc: LLVM
+    /// inlines it into its callers, whose own entry check then covers its frame, so its check would only repeat theirs
+    /// at every use. Where LLVM cannot inline it (a call through a function pointer, a cycle of such methods), the
+    /// methods it calls still check; only recursion made entirely of such methods, each calling another, is unchecked.</summary>
+    bool ChecksStackOnEntry(MethodBody bodyIl)
+    {
+        if (!def.AggressiveInlining || def.NoInlining)
+            return true;
+        foreach (var instruction in bodyIl.Instructions)
+        {
+            if (instruction.OpCode.Code == Code.Localloc)
+                return true;
+            if (instruction.Operand is MethodReference callee && instruction.OpCode.FlowControl == FlowControl.Call &&
+                callee.Resolve() == def)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>The entry block's stack check; the caller appends the block <c>entry.init</c> it branches to.</summary>
     string StackCheck()

@@ -115,7 +115,7 @@ public sealed partial class MethodCompiler
         var setup = allocas.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         foreach (string line in setup.Where(l => l.Contains(" = alloca ", StringComparison.Ordinal)))
             sb.Append(line).Append('\n');
-        sb.Append(StackCheck());
+        sb.Append(ChecksStackOnEntry(bodyIl) ? StackCheck() : $"  br label %entry.init{DebugSuffix(debugEntryLocation)}\n");
         sb.Append("entry.init:\n");
         foreach (string line in setup.Where(l => !l.Contains(" = alloca ", StringComparison.Ordinal)))
             sb.Append(line).Append('\n');

@@ -42,7 +42,8 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     /// entries (two 16-bit words per descriptor: its link and, for a chain's head, the chain's length).</summary>
     public static nuint PrivateBytes(uint size) => (nuint)(4 * size);
 
-    /// <summary>A queue over zeroed memory of <paramref name="size"/> entries; every descriptor is free.
+    /// <summary>A queue over zeroed memory of <paramref name="size"/> entries (a power of two, 2.7: the ring indexes
+    /// wrap by masking); every descriptor is free.
     /// <paramref name="privateArea"/> (<see cref="PrivateBytes"/>, 2-byte aligned) is the driver's own bookkeeping:
     /// never handed to the device.</summary>
     public static SplitVirtqueue Create(VirtqDesc* desc, VirtqAvail* avail, VirtqUsed* used, ushort* privateArea, ushort size)
@@ -295,7 +296,7 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     public void MakeAvailable()
     {
         ushort* ring = VirtqAvail.Ring(_avail);
-        Volatile.Write(ref ring[_availIdx % _size], _buildHead);
+        Volatile.Write(ref ring[_availIdx & (_size - 1)], _buildHead);   // the size is a power of two (2.7)
         _availIdx++;
     }
 
@@ -352,7 +353,7 @@ public unsafe struct SplitVirtqueue : IVirtqueue
             DmaBarriers.Memory();
         }
 
-        VirtqUsedElem* e = VirtqUsed.Ring(_used) + _lastUsedIdx % _size;
+        VirtqUsedElem* e = VirtqUsed.Ring(_used) + (_lastUsedIdx & (_size - 1));
         used.Id = Volatile.Read(ref e->Id);
         used.Len = Volatile.Read(ref e->Len);
         _lastUsedIdx++;

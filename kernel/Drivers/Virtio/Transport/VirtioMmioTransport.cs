@@ -206,7 +206,11 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
     }
 
     /// <summary>InterruptStatus, unacknowledged.</summary>
-    public uint InterruptStatus => _regs.Read32(VirtioMmio.InterruptStatus);
+    public uint InterruptStatus
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _regs.Read32(VirtioMmio.InterruptStatus);
+    }
 
     /// <summary>Acknowledges <paramref name="bits"/> of InterruptStatus alone, then the fence of
     /// <see cref="AcknowledgeInterrupt"/>.</summary>
@@ -220,7 +224,11 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
     // ---- Configuration space (2.5, 4.2.2) ----
 
     /// <summary>ConfigGeneration (modern); 0 on the legacy interface, which has none.</summary>
-    public uint ConfigGeneration => IsModern ? _regs.Read32(VirtioMmio.ConfigGeneration) : 0;
+    public uint ConfigGeneration
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => IsModern ? _regs.Read32(VirtioMmio.ConfigGeneration) : 0;
+    }
 
     /// <summary>A 32-bit field at <paramref name="offset"/> bytes into the device-specific configuration space.</summary>
     public uint ReadConfig32(uint offset) => _regs.Read32(VirtioMmio.Config + offset);
