@@ -25,4 +25,6 @@ public readonly unsafe struct MmioRegisters : IMmioRegisters
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte Read8(uint offset) => Volatile.Read(ref *(byte*)(_base + offset));
+
+    public void Write8(uint offset, byte value) => Volatile.Write(ref *(byte*)(_base + offset), value);
 }
