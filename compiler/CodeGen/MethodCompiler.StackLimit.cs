@@ -1,3 +1,6 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
 namespace Rvc.CodeGen;
 
 public sealed partial class MethodCompiler
@@ -10,8 +13,33 @@ public sealed partial class MethodCompiler
     // Below the limit, the code clears the limit (so that the report itself runs on the reserve without
     // tripping the check again) and calls ThrowHelpers.StackOverflow, which prints "Stack overflow." and exits
     // with 134, as CoreCLR does. Frames larger than the reserve are still caught: the check comes first.
+    //
+    // The limit is loaded with !invariant.load: it is set before any compiled code runs and only cleared on the way
+    // to the report (ThrowHelpers.StackOverflow, never inlined, which loads it afresh). So when LLVM inlines a method
+    // into another, the inlined method's check reuses the limit already in a register instead of loading it again
+    // after every call and store, and costs one compare.
 
     bool stackOverflowBlock;
+
+    /// <summary>Whether the method checks the stack pointer on entry. Every method does, except one marked
+    /// [MethodImpl(AggressiveInlining)] (LLVM's alwaysinline) that neither calls itself nor uses stackalloc: LLVM
+    /// inlines it into its callers, whose own entry check then covers its frame, so its check would only repeat theirs
+    /// at every use. Where LLVM cannot inline it (a call through a function pointer, a cycle of such methods), the
+    /// methods it calls still check; only recursion made entirely of such methods, each calling another, is unchecked.</summary>
+    bool ChecksStackOnEntry(MethodBody bodyIl)
+    {
+        if (!def.AggressiveInlining || def.NoInlining)
+            return true;
+        foreach (var instruction in bodyIl.Instructions)
+        {
+            if (instruction.OpCode.Code == Code.Localloc)
+                return true;
+            if (instruction.Operand is MethodReference callee && instruction.OpCode.FlowControl == FlowControl.Call &&
+                callee.Resolve() == def)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>The entry block's stack check; the caller appends the block <c>entry.init</c> it branches to.</summary>
     string StackCheck()
@@ -19,7 +47,7 @@ public sealed partial class MethodCompiler
         DeclareStackLimit();
         string location = DebugSuffix(debugEntryLocation);
         return "  %sp.entry = call ptr @llvm.stacksave.p0()" + location + "\n" +
-               "  %sp.limit = load ptr, ptr @rvc_stack_limit\n" +
+               "  %sp.limit = load ptr, ptr @rvc_stack_limit, !invariant.load !{}\n" +
                "  %sp.low = icmp ult ptr %sp.entry, %sp.limit\n" +
                $"  br i1 %sp.low, label %{StackOverflowLabel()}, label %entry.init{location}\n";
     }
@@ -31,7 +59,7 @@ public sealed partial class MethodCompiler
         string sp = Temp(), spInt = Temp(), limit = Temp(), limitInt = Temp(), room = Temp(), tooBig = Temp();
         Emit($"{sp} = call ptr @llvm.stacksave.p0()");
         Emit($"{spInt} = ptrtoint ptr {sp} to {Ptr}");
-        Emit($"{limit} = load ptr, ptr @rvc_stack_limit");
+        Emit($"{limit} = load ptr, ptr @rvc_stack_limit, !invariant.load !{{}}");
         Emit($"{limitInt} = ptrtoint ptr {limit} to {Ptr}");
         Emit($"{room} = sub {Ptr} {spInt}, {limitInt}");
         Emit($"{tooBig} = icmp ugt {Ptr} {size}, {room}");

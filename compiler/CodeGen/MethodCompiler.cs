@@ -108,14 +108,14 @@ public sealed partial class MethodCompiler
         int attributes = NeedsNoBuiltins() ? 1 : 0;
         sb.Append($"; {method.Name}\n");
         string debug = debugScope is int sp ? $" !dbg !{sp}" : "";
-        sb.Append($"define {export}{signature.ReturnAttributes}{(signature.ReturnAttributes.Length > 0 ? " " : "")}{signature.LlvmReturn} {cg.FunctionName(method)}({signature.LlvmParameters(names)}) #{attributes}{debug} {{\n");
+        sb.Append($"define {export}{signature.ReturnAttributes}{(signature.ReturnAttributes.Length > 0 ? " " : "")}{signature.LlvmReturn} {cg.FunctionName(method)}({signature.LlvmParameters(names)}) {InliningAttribute()}#{attributes}{debug} {{\n");
         sb.Append("entry:\n");
         // Static allocas stay in the entry block (so that mem2reg promotes them); their initialisation
         // follows the stack check (MethodCompiler.StackLimit.cs).
         var setup = allocas.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         foreach (string line in setup.Where(l => l.Contains(" = alloca ", StringComparison.Ordinal)))
             sb.Append(line).Append('\n');
-        sb.Append(StackCheck());
+        sb.Append(ChecksStackOnEntry(bodyIl) ? StackCheck() : $"  br label %entry.init{DebugSuffix(debugEntryLocation)}\n");
         sb.Append("entry.init:\n");
         foreach (string line in setup.Where(l => !l.Contains(" = alloca ", StringComparison.Ordinal)))
             sb.Append(line).Append('\n');
@@ -125,6 +125,12 @@ public sealed partial class MethodCompiler
         sb.Append("}\n");
         cg.Module.AddFunction(sb.ToString());
     }
+
+    /// <summary>[MethodImpl(MethodImplOptions.AggressiveInlining)] and [MethodImpl(MethodImplOptions.NoInlining)] as
+    /// CoreCLR's JIT reads them: LLVM's <c>alwaysinline</c> (inlined wherever LLVM can, whatever its size estimate) and
+    /// <c>noinline</c>; nothing otherwise (LLVM's own heuristics decide).</summary>
+    string InliningAttribute() =>
+        def.NoInlining ? "noinline " : def.AggressiveInlining ? "alwaysinline " : "";
 
     /// <summary>Whether this method is one of the C memory functions LLVM emits calls to.</summary>
     bool IsMemoryFunction() => CodeGenContext.ExportName(def) is "memcpy" or "memmove" or "memset" or "memcmp";

@@ -1,6 +1,7 @@
 namespace Kernel.Memory;
 
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.RiscV;
 using Internal.Runtime;
@@ -119,7 +120,9 @@ public static unsafe class KernelAddressSpace
 
     /// <summary>The physical address of <paramref name="virtualAddress"/>: in the RAM window, the same address
     /// (RAM is mapped at its own address: a constant offset of 0, no walk); elsewhere the page tables' answer.
-    /// An unmapped address is a bug in the caller: it panics.</summary>
+    /// An unmapped address is a bug in the caller: it panics. Inlined into the drivers' request paths; the walk is a
+    /// call of its own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong ToPhysical(nuint virtualAddress)
     {
         ulong address = virtualAddress;
@@ -128,6 +131,12 @@ public static unsafe class KernelAddressSpace
             return address;
         }
 
+        return ToPhysicalByWalk(address);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static ulong ToPhysicalByWalk(ulong address)
+    {
         if (Translate(address, out ulong physical, out _))
         {
             return physical;

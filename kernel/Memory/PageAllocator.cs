@@ -144,6 +144,7 @@ public unsafe struct PageAllocator : IDmaMemory
     /// <summary>The device's address for <paramref name="pointer"/>: its physical address (there is no IOMMU), from
     /// the kernel's page tables (<see cref="KernelAddressSpace.ToPhysical"/>: a constant offset in the linear RAM
     /// window, so no walk on the driver's path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong BusAddress(void* pointer) => KernelAddressSpace.ToPhysical((nuint)pointer);
 
     // Wraps to 0 at the top of the address space; callers compare with the input.

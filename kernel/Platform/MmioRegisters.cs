@@ -1,5 +1,6 @@
 namespace Kernel.Platform;
 
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Kernel.Drivers.Virtio;
 
@@ -16,10 +17,13 @@ public readonly unsafe struct MmioRegisters : IMmioRegisters
 
     public nuint BaseAddress => _base;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint Read32(uint offset) => Volatile.Read(ref *(uint*)(_base + offset));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write32(uint offset, uint value) => Volatile.Write(ref *(uint*)(_base + offset), value);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte Read8(uint offset) => Volatile.Read(ref *(byte*)(_base + offset));
 
     public void Write8(uint offset, byte value) => Volatile.Write(ref *(byte*)(_base + offset), value);

@@ -6,7 +6,9 @@ namespace Kernel.Drivers.Virtio;
 public unsafe interface IDmaMemory
 {
     /// <summary>Zeroed memory of <paramref name="bytes"/> bytes aligned to <paramref name="alignment"/> (a power
-    /// of two, at most 4096), or null when there is none left. Never freed: drivers allocate at start-up.</summary>
+    /// of two, at most 4096), or null when there is none left. Never freed: drivers allocate at start-up. One
+    /// allocation is contiguous for the device too: byte <c>i</c> of it is at <c>BusAddress(start) + i</c> (a
+    /// virtqueue's areas, the request slots and the indirect tables are addressed so).</summary>
     void* AllocateZeroed(nuint bytes, nuint alignment);
 
     /// <summary>The address the device uses for <paramref name="pointer"/>.</summary>

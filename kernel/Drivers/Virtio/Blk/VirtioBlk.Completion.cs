@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace Kernel.Drivers.Virtio;
@@ -126,6 +127,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
 
     /// <summary>Collects the oldest completed request, whichever it is: its token and result. False when none has
     /// completed (or none is left uncollected).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryTakeCompleted(out ushort token, out BlockError result)
     {
         token = _completedHead;
@@ -170,6 +172,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     }
 
     /// <summary>Records <paramref name="result"/> for the request at <paramref name="head"/> and queues it for collection.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void Complete(ushort head, BlockError result)
     {
         VirtioBlkRequestState* state = _states + head;
@@ -192,6 +195,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     }
 
     /// <summary>Frees a completed request: off the completed list, its descriptors back to the free list.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void Collect(ushort head)
     {
         VirtioBlkRequestState* state = _states + head;

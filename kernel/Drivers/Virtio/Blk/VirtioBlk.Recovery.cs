@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Kernel.Drivers.Virtio;
 
 /// <summary>What the driver does when the device stops answering, asks for a reset, changes its configuration or
@@ -137,6 +139,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// <summary>Before a batch of requests (none in flight): has the configuration changed? Modern: ConfigGeneration
     /// moved. Legacy (no generation): InterruptStatus has the configuration-change bit, which is then acknowledged
     /// alone (a used-buffer bit is left for <see cref="ReapCompletions"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void CheckConfiguration()
     {
         if (_transport.IsModern)

@@ -46,6 +46,8 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
                 _slots = null;
                 return BlockError.OutOfMemory;
             }
+
+            _slotsBus = _dma.BusAddress(_slots);
         }
 
         if (!ReadConfiguration())

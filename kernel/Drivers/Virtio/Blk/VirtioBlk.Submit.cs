@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace Kernel.Drivers.Virtio;
@@ -43,8 +44,34 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             return Enqueue(op, sector, ReadOnlySpan<BlockSegment>.Empty, out token);
         }
 
-        BlockSegment one = new(data, length);
-        return Enqueue(op, sector, new ReadOnlySpan<BlockSegment>(&one, 1), out token);
+        // The common request: one segment that one descriptor holds (no SIZE_MAX cut), so neither segment loop
+        // runs. The same checks in the same order as the general path below.
+        if (data == null || (_sizeMax != 0 && length > _sizeMax) || _maxDataSegments == 0)
+        {
+            BlockSegment one = new(data, length);
+            return Enqueue(op, sector, new ReadOnlySpan<BlockSegment>(&one, 1), out token);
+        }
+
+        token = NoToken;
+        BlockError error = Admit();
+        if (error == BlockError.None)
+        {
+            error = CheckRequest(op, ref sector, length, out uint type, out bool deviceWrites);
+            if (error == BlockError.None)
+            {
+                if (!_queue.TryStartChain(1 + FramingDescriptors, out ushort head))
+                {
+                    return BlockError.QueueFull;
+                }
+
+                StartRequest(head, type, sector);
+                _queue.AddDescriptor(_dma.BusAddress(data), length, deviceWrites);
+                FinishRequest(head, deviceWrites, length);
+                token = head;
+            }
+        }
+
+        return error;
     }
 
     /// <summary>Puts one request on the ring without publishing it: several queued this way reach the device together
@@ -64,19 +91,10 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     public BlockError Enqueue(BlockOp op, ulong sector, ReadOnlySpan<BlockSegment> data, out ushort token)
     {
         token = NoToken;
-        if (!IsReady)
+        BlockError error = Admit();
+        if (error != BlockError.None)
         {
-            return NotReadyError;
-        }
-
-        // Once per batch (nothing in flight): a capacity change is seen before the next request is checked (5.2.6.1).
-        if (_inFlight == 0)
-        {
-            CheckConfiguration();
-            if (!IsReady)
-            {
-                return NotReadyError;
-            }
+            return error;
         }
 
         ulong total = 0;
@@ -90,8 +108,74 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             total += data[i].Length;
         }
 
-        uint type;
-        bool deviceWrites;
+        error = CheckRequest(op, ref sector, total, out uint type, out bool deviceWrites);
+        if (error != BlockError.None)
+        {
+            return error;
+        }
+
+        int pieces = CountPieces(data);
+        if (pieces < 0)
+        {
+            return BlockError.BadBuffer;
+        }
+
+        if (!_queue.TryStartChain(pieces + FramingDescriptors, out ushort head))
+        {
+            return BlockError.QueueFull;
+        }
+
+        StartRequest(head, type, sector);
+
+        // The data: every piece, in order, all readable or all writable (2.7.4.2: writable ones after readable ones).
+        for (int i = 0; i < data.Length; i++)
+        {
+            byte* start = (byte*)data[i].Address;
+            uint done = 0;
+            while (done < data[i].Length)
+            {
+                ulong bus = _dma.BusAddress(start + done);
+                uint take = PieceLength(bus, data[i].Length - done);
+                _queue.AddDescriptor(bus, take, deviceWrites);
+                done += take;
+            }
+        }
+
+        FinishRequest(head, deviceWrites, total);
+        token = head;
+        return BlockError.None;
+    }
+
+    /// <summary>Whether the device takes requests now: ready, and (once per batch, nothing in flight) its configuration
+    /// looked at, so a capacity change is seen before the next request is checked (5.2.6.1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    BlockError Admit()
+    {
+        if (!IsReady)
+        {
+            return NotReadyError;
+        }
+
+        if (_inFlight == 0)
+        {
+            CheckConfiguration();
+            if (!IsReady)
+            {
+                return NotReadyError;
+            }
+        }
+
+        return BlockError.None;
+    }
+
+    /// <summary>The checks of a request of <paramref name="total"/> data bytes before anything reaches the device
+    /// (see <see cref="Enqueue(BlockOp, ulong, ReadOnlySpan{BlockSegment}, out ushort)"/>), and its header type and
+    /// data direction; <paramref name="sector"/> becomes 0 for the requests that address none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    readonly BlockError CheckRequest(BlockOp op, ref ulong sector, ulong total, out uint type, out bool deviceWrites)
+    {
+        type = 0;
+        deviceWrites = false;
         switch (op)
         {
             case BlockOp.Read:
@@ -122,7 +206,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
 
                 type = op == BlockOp.Read ? VirtioBlkReqHeader.VIRTIO_BLK_T_IN : VirtioBlkReqHeader.VIRTIO_BLK_T_OUT;
                 deviceWrites = op == BlockOp.Read;
-                break;
+                return BlockError.None;
 
             case BlockOp.Flush:
                 if (total != 0)
@@ -136,9 +220,8 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
                 }
 
                 type = VirtioBlkReqHeader.VIRTIO_BLK_T_FLUSH;
-                deviceWrites = false;
                 sector = 0;
-                break;
+                return BlockError.None;
 
             case BlockOp.GetId:
                 if (total != VirtioBlkReqHeader.IdBytes)
@@ -149,48 +232,33 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
                 type = VirtioBlkReqHeader.VIRTIO_BLK_T_GET_ID;
                 deviceWrites = true;
                 sector = 0;
-                break;
+                return BlockError.None;
 
             default:
                 return BlockError.Unsupported;
         }
+    }
 
-        int pieces = CountPieces(data);
-        if (pieces < 0)
-        {
-            return BlockError.BadBuffer;
-        }
-
-        int needed = pieces + FramingDescriptors;
-        if (!_queue.TryStartChain(needed, out ushort head))
-        {
-            return BlockError.QueueFull;
-        }
-
-        // The header: device-readable, its own descriptor (legacy framing, 2.6.4.3 / 5.2.6.3).
+    /// <summary>The request's header in its slot and the chain's first descriptor: device-readable, its own
+    /// descriptor (legacy framing, 2.6.4.3 / 5.2.6.3). The status byte is preset to a value the device never writes.
+    /// The slot's bus address is the slots' base plus its offset: one allocation, contiguous for the device.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void StartRequest(ushort head, uint type, ulong sector)
+    {
         VirtioBlkRequestSlot* slot = _slots + head;
         Volatile.Write(ref slot->Header.Type, type);
         Volatile.Write(ref slot->Header.Reserved, 0u);
         Volatile.Write(ref slot->Header.Sector, sector);
         Volatile.Write(ref slot->Status, VirtioBlkRequestSlot.StatusNotWritten);
-        _queue.AddDescriptor(_dma.BusAddress(&slot->Header), (uint)sizeof(VirtioBlkReqHeader), deviceWrites: false);
+        _queue.AddDescriptor(SlotBus(head), (uint)sizeof(VirtioBlkReqHeader), deviceWrites: false);
+    }
 
-        // The data: every piece, in order, all readable or all writable (2.7.4.2: writable ones after readable ones).
-        for (int i = 0; i < data.Length; i++)
-        {
-            byte* start = (byte*)data[i].Address;
-            uint done = 0;
-            while (done < data[i].Length)
-            {
-                ulong bus = _dma.BusAddress(start + done);
-                uint take = PieceLength(bus, data[i].Length - done);
-                _queue.AddDescriptor(bus, take, deviceWrites);
-                done += take;
-            }
-        }
-
-        // The status byte: device-writable, last, alone.
-        _queue.AddDescriptor(_dma.BusAddress(&slot->Status), 1, deviceWrites: true);
+    /// <summary>The status byte (device-writable, last, alone), the request's state, and its place on the available
+    /// ring (published by the next <see cref="Kick"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void FinishRequest(ushort head, bool deviceWrites, ulong total)
+    {
+        _queue.AddDescriptor(SlotBus(head) + VirtioBlkRequestSlot.StatusOffset, 1, deviceWrites: true);
 
         VirtioBlkRequestState* state = _states + head;
         state->State = VirtioBlkRequestState.InFlight;
@@ -201,14 +269,17 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
         _queue.MakeAvailable();
         _unpublished++;
         _counters.Requests++;
-        token = head;
-        return BlockError.None;
     }
+
+    /// <summary>The bus address of request slot <paramref name="head"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    readonly ulong SlotBus(ushort head) => _slotsBus + (ulong)((uint)head * (uint)sizeof(VirtioBlkRequestSlot));
 
     /// <summary>Publishes every request queued by <see cref="Enqueue(BlockOp, ulong, ReadOnlySpan{BlockSegment}, out ushort)"/>
     /// since the last kick with one index update (2.7.13), then notifies the device once, unless it said it need not
     /// be (2.7.10: VIRTQ_USED_F_NO_NOTIFY, or with EVENT_IDX avail_event not passed). Nothing queued: nothing done.
     /// The waits kick first, so a queued request is never waited for unpublished.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Kick()
     {
         if (!IsReady)

@@ -59,6 +59,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     TWait _wait;
     Virtqueue _queue;
     VirtioBlkRequestSlot* _slots;
+    ulong _slotsBus;
     VirtioBlkRequestState* _states;
     ulong _capacity;
     ulong _wantedFeatures;

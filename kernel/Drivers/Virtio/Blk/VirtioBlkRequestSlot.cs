@@ -14,7 +14,10 @@ public struct VirtioBlkRequestSlot
 
     /// <summary>VIRTIO_BLK_S_*, written last by the device. The driver presets it to a value the device never
     /// writes, so a completion without a status shows up as a device error.</summary>
-    [FieldOffset(16)] public byte Status;
+    [FieldOffset(StatusOffset)] public byte Status;
+
+    /// <summary>Where <see cref="Status"/> is in the slot.</summary>
+    public const int StatusOffset = 16;
 
     /// <summary>The value <see cref="Status"/> holds before the device writes it.</summary>
     public const byte StatusNotWritten = 0xff;

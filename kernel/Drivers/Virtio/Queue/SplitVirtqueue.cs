@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace Kernel.Drivers.Virtio;
@@ -41,7 +42,8 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     /// entries (two 16-bit words per descriptor: its link and, for a chain's head, the chain's length).</summary>
     public static nuint PrivateBytes(uint size) => (nuint)(4 * size);
 
-    /// <summary>A queue over zeroed memory of <paramref name="size"/> entries; every descriptor is free.
+    /// <summary>A queue over zeroed memory of <paramref name="size"/> entries (a power of two, 2.7: the ring indexes
+    /// wrap by masking); every descriptor is free.
     /// <paramref name="privateArea"/> (<see cref="PrivateBytes"/>, 2-byte aligned) is the driver's own bookkeeping:
     /// never handed to the device.</summary>
     public static SplitVirtqueue Create(VirtqDesc* desc, VirtqAvail* avail, VirtqUsed* used, ushort* privateArea, ushort size)
@@ -104,10 +106,12 @@ public unsafe struct SplitVirtqueue : IVirtqueue
 
     /// <summary>1 for a chain of 2 up to the indirect table's size when INDIRECT_DESC is in use, else
     /// <paramref name="count"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly int RingDescriptorsFor(int count) => count > 1 && count <= _indirectEntries ? 1 : count;
 
     /// <summary>Takes <paramref name="count"/> descriptors off the free list as one chain headed by
     /// <paramref name="id"/> and starts filling it (<see cref="AddDescriptor"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryStartChain(int count, out ushort id)
     {
         if (RingDescriptorsFor(count) == 1 && count > 1)
@@ -145,6 +149,7 @@ public unsafe struct SplitVirtqueue : IVirtqueue
 
     /// <summary>Fills the next descriptor of the chain <see cref="TryStartChain"/> took: VIRTQ_DESC_F_NEXT and the
     /// next link from the driver's private list, except on the last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddDescriptor(ulong busAddress, uint length, bool deviceWrites)
     {
         if (_buildTable != null)
@@ -170,6 +175,7 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     /// <summary>Takes <paramref name="count"/> descriptors off the free list as one chain: they stay linked in
     /// free-list order, starting at <paramref name="head"/> (walk it with <see cref="NextOf"/>). False, taking nothing,
     /// when fewer are free.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryTakeChain(int count, out ushort head)
     {
         if (count <= 0 || count > _freeCount)
@@ -196,11 +202,13 @@ public unsafe struct SplitVirtqueue : IVirtqueue
 
     /// <summary>The number of descriptors of the chain headed by <paramref name="head"/>, 0 when no chain taken with
     /// <see cref="TryTakeChain"/> and not yet freed starts there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly int ChainLength(ushort head) => head < _size ? _chainLengths[head] : 0;
 
     /// <summary>Fills descriptor <paramref name="index"/> of a chain taken with <see cref="TryTakeChain"/>: a buffer at
     /// bus address <paramref name="busAddress"/>, device-writable when <paramref name="deviceWrites"/>, with
     /// VIRTQ_DESC_F_NEXT and the chain's next descriptor unless it is the <paramref name="last"/> one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void SetChainDescriptor(ushort index, ulong busAddress, uint length, bool deviceWrites, bool last)
     {
         VirtqDesc* d = _desc + index;
@@ -234,6 +242,7 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     /// used_event just behind its index, which the device has already passed: no interrupt until the index wraps,
     /// 65536 buffers away, and the driver moves it on long before. Returns false when used buffers are waiting
     /// (take them before sleeping), true otherwise. Without EVENT_IDX there is nothing to do: true.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool EnableInterrupt()
     {
         if (!_eventIdx)
@@ -256,6 +265,7 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     /// <summary>Returns the chain starting at <paramref name="head"/> to the free list, following the driver's own
     /// links for the length it was taken with (the descriptor table is not read: the device may have written it).
     /// False, changing nothing, when no chain taken with <see cref="TryTakeChain"/> starts at <paramref name="head"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool FreeChain(ushort head)
     {
         int count = ChainLength(head);
@@ -282,10 +292,11 @@ public unsafe struct SplitVirtqueue : IVirtqueue
 
     /// <summary>Puts the chain just built into the next slot of the available ring (2.7.13 step 3); avail->idx, which
     /// makes it visible, moves in <see cref="Publish"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void MakeAvailable()
     {
         ushort* ring = VirtqAvail.Ring(_avail);
-        Volatile.Write(ref ring[_availIdx % _size], _buildHead);
+        Volatile.Write(ref ring[_availIdx & (_size - 1)], _buildHead);   // the size is a power of two (2.7)
         _availIdx++;
     }
 
@@ -294,6 +305,7 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     /// before the device's flags are read, 2.7.10), whether the device must be notified. Without EVENT_IDX: unless it
     /// set VIRTQ_USED_F_NO_NOTIFY. With it: when the index just moved past avail_event (2.7.10.1, the wrap-safe
     /// comparison of <see cref="NeedEvent"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Publish()
     {
         ushort old = _publishedIdx;
@@ -319,12 +331,14 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     /// <paramref name="now"/> has just passed <paramref name="eventIdx"/> (some entry in [old, now) sits at
     /// eventIdx). In 16-bit arithmetic, so it holds across the wrap at 65536: the distance from the event to the new
     /// index, less one, is below the distance moved.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NeedEvent(ushort eventIdx, ushort now, ushort old) =>
         (ushort)(now - eventIdx - 1) < (ushort)(now - old);
 
     /// <summary>Takes the next entry of the used ring (2.7.8). used->idx is read only when the entries already seen
     /// are taken, then a barrier, so an entry is read after the index that covers it (2.7.14). A device may move the
     /// index by any amount: the caller bounds how many it takes by the buffers it handed over.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryTakeUsed(out VirtqUsedElem used)
     {
         if (_lastUsedIdx == _seenUsedIdx)
@@ -339,7 +353,7 @@ public unsafe struct SplitVirtqueue : IVirtqueue
             DmaBarriers.Memory();
         }
 
-        VirtqUsedElem* e = VirtqUsed.Ring(_used) + _lastUsedIdx % _size;
+        VirtqUsedElem* e = VirtqUsed.Ring(_used) + (_lastUsedIdx & (_size - 1));
         used.Id = Volatile.Read(ref e->Id);
         used.Len = Volatile.Read(ref e->Len);
         _lastUsedIdx++;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Kernel.Drivers.Virtio;
 
 /// <summary>The virtqueue a device driver holds: one ring format chosen at initialisation, behind
@@ -107,11 +109,14 @@ public unsafe struct Virtqueue : IVirtqueue
 
     public readonly int FreeCount => _isPacked ? _packed.FreeCount : _split.FreeCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly int RingDescriptorsFor(int count) => _isPacked ? _packed.RingDescriptorsFor(count) : _split.RingDescriptorsFor(count);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryStartChain(int count, out ushort id) =>
         _isPacked ? _packed.TryStartChain(count, out id) : _split.TryStartChain(count, out id);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddDescriptor(ulong busAddress, uint length, bool deviceWrites)
     {
         if (_isPacked)
@@ -124,6 +129,7 @@ public unsafe struct Virtqueue : IVirtqueue
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void MakeAvailable()
     {
         if (_isPacked)
@@ -136,12 +142,16 @@ public unsafe struct Virtqueue : IVirtqueue
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Publish() => _isPacked ? _packed.Publish() : _split.Publish();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryTakeUsed(out VirtqUsedElem used) => _isPacked ? _packed.TryTakeUsed(out used) : _split.TryTakeUsed(out used);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool FreeChain(ushort id) => _isPacked ? _packed.FreeChain(id) : _split.FreeChain(id);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool EnableInterrupt() => _isPacked ? _packed.EnableInterrupt() : _split.EnableInterrupt();
 
     public void SetNoInterrupt(bool noInterrupt)

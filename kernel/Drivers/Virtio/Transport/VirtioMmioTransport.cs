@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Kernel.Drivers.Virtio;
 
 /// <summary>One virtio-mmio register window (virtio 1.x 4.2) as a device driver uses it: identification, the status
@@ -179,6 +180,7 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
 
     /// <summary>Tells the device that queue <paramref name="index"/> has new buffers (QueueNotify), after the barrier
     /// that makes the ring writes visible first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Notify(uint index)
     {
         DmaBarriers.BeforeDoorbell();
@@ -190,6 +192,7 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
     /// <summary>Reads InterruptStatus and writes the bits it found to InterruptACK, only the defined ones (4.2.2.2),
     /// which lowers the device's interrupt line; then a fence, so that the rings are read after the device saw the
     /// acknowledgement and a completion published in between raises the line again. Returns the bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint AcknowledgeInterrupt()
     {
         uint pending = _regs.Read32(VirtioMmio.InterruptStatus) & (VirtioMmio.InterruptUsedBuffer | VirtioMmio.InterruptConfigChange);
@@ -202,10 +205,15 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
     }
 
     /// <summary>InterruptStatus, unacknowledged.</summary>
-    public uint InterruptStatus => _regs.Read32(VirtioMmio.InterruptStatus);
+    public uint InterruptStatus
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _regs.Read32(VirtioMmio.InterruptStatus);
+    }
 
     /// <summary>Acknowledges <paramref name="bits"/> of InterruptStatus alone, then the fence of
     /// <see cref="AcknowledgeInterrupt"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Acknowledge(uint bits)
     {
         _regs.Write32(VirtioMmio.InterruptACK, bits);
@@ -215,7 +223,11 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
     // ---- Configuration space (2.5, 4.2.2) ----
 
     /// <summary>ConfigGeneration (modern); 0 on the legacy interface, which has none.</summary>
-    public uint ConfigGeneration => IsModern ? _regs.Read32(VirtioMmio.ConfigGeneration) : 0;
+    public uint ConfigGeneration
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => IsModern ? _regs.Read32(VirtioMmio.ConfigGeneration) : 0;
+    }
 
     /// <summary>A 32-bit field at <paramref name="offset"/> bytes into the device-specific configuration space.</summary>
     public uint ReadConfig32(uint offset) => _regs.Read32(VirtioMmio.Config + offset);

@@ -74,9 +74,11 @@ public static unsafe class ThrowHelpers
     /// Called by the code a method runs on entry when the stack pointer is below <c>rvc_stack_limit</c>, or by a
     /// <c>stackalloc</c> that would take it there (docs/abi.md, "Stack overflow"); the caller has set the limit to
     /// zero, so this runs on the reserve below it. Prints <c>Stack overflow.</c> and exits with 134, as CoreCLR
-    /// does (to stderr on the host, as there); no finally block runs.
+    /// does (to stderr on the host, as there); no finally block runs. Never inlined: its own entry check must load
+    /// the limit its caller has just cleared, not reuse the caller's reading (the compiler marks that load invariant).
     /// </summary>
     [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void StackOverflow()
     {
         byte* text = stackalloc byte[16];
