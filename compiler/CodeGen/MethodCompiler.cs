@@ -105,7 +105,7 @@ public sealed partial class MethodCompiler
         var sb = new StringBuilder();
         string export = CodeGenContext.ExportName(def) != null ? "" : "internal ";
         var names = Enumerable.Range(0, signature.Parameters.Count).Select(i => $"%arg{i}").ToArray();
-        int attributes = NeedsNoBuiltins() ? 1 : 0;
+        int attributes = (NeedsNoBuiltins() ? 1 : 0) + (def.NoInlining ? 4 : 0);
         sb.Append($"; {method.Name}\n");
         string debug = debugScope is int sp ? $" !dbg !{sp}" : "";
         sb.Append($"define {export}{signature.ReturnAttributes}{(signature.ReturnAttributes.Length > 0 ? " " : "")}{signature.LlvmReturn} {cg.FunctionName(method)}({signature.LlvmParameters(names)}) #{attributes}{debug} {{\n");
