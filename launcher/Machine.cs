@@ -121,11 +121,13 @@ public static class Machine
         if (options.Gdb)
         {
             Console.Error.WriteLine($"launcher: QEMU waits for a debugger on port {BootOptions.GdbPort}; in another terminal run:");
+            // -x: the pretty-printers that show strings, spans and fixed buffers (compiler/gdb/rvc.py).
+            string printers = $"-x {ToolchainLayout.Locate().GdbPrinters}";
             if (options.Firmware == FirmwareKind.Own)
                 // The firmware's symbols first (it runs first, at 0x80000000), the program's added (firmware/README.md).
-                Console.Error.WriteLine($"  gdb-multiarch {options.FirmwareElf} -ex 'add-symbol-file {executable}' -ex 'target remote localhost:{BootOptions.GdbPort}'");
+                Console.Error.WriteLine($"  gdb-multiarch {printers} {options.FirmwareElf} -ex 'add-symbol-file {executable}' -ex 'target remote localhost:{BootOptions.GdbPort}'");
             else
-                Console.Error.WriteLine($"  gdb-multiarch {executable} -ex 'target remote localhost:{BootOptions.GdbPort}'");
+                Console.Error.WriteLine($"  gdb-multiarch {printers} {executable} -ex 'target remote localhost:{BootOptions.GdbPort}'");
             if (Path.GetFileName(executable) == "Kernel.elf")
             {
                 // User programs are linked where they run (0x1000000), so their ELFs' symbols work as they are; the
