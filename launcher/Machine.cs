@@ -60,7 +60,9 @@ public static class Machine
         for (int n = 0; n < options.Disks.Count; n++)
         {
             var disk = options.Disks[n];
-            args.AddRange(["-drive", $"id=disk{n},file={EscapeOption(disk.Path)},format=raw,if=none{(disk.ReadOnly ? ",readonly=on" : "")}",
+            // discard=unmap: a discard, or a write-zeroes with the unmap flag, punches a hole in the image (QEMU's
+            // default, discard=ignore, completes them and keeps the data).
+            args.AddRange(["-drive", $"id=disk{n},file={EscapeOption(disk.Path)},format=raw,if=none,discard=unmap{(disk.ReadOnly ? ",readonly=on" : "")}",
                            "-device", $"virtio-blk-device,drive=disk{n},bus=virtio-mmio-bus.{n},serial=disk{n}"]);
         }
         if (options.QemuLog is not null)

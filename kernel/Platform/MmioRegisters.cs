@@ -21,4 +21,6 @@ public readonly unsafe struct MmioRegisters : IMmioRegisters
     public void Write32(uint offset, uint value) => Volatile.Write(ref *(uint*)(_base + offset), value);
 
     public byte Read8(uint offset) => Volatile.Read(ref *(byte*)(_base + offset));
+
+    public void Write8(uint offset, byte value) => Volatile.Write(ref *(byte*)(_base + offset), value);
 }

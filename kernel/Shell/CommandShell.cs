@@ -109,6 +109,11 @@ public static class CommandShell
         Print.Line("                               (a block is the disk's logical block: 512 bytes, or its blk_size)");
         Print.Line("  blk flush DEV                make completed writes durable");
         Print.Line("  blk id DEV                   the device's ID string (its serial number)");
+        Print.Line("  blk discard DEV BLOCK COUNT  let the device forget COUNT blocks (their contents are unspecified then)");
+        Print.Line("  blk zero DEV BLOCK COUNT [unmap]");
+        Print.Line("                               COUNT blocks read as zeroes (unmap: the device may deallocate them)");
+        Print.Line("  blk cache DEV [writeback|writethrough]");
+        Print.Line("                               the write cache's mode, or switch it (VIRTIO_BLK_F_CONFIG_WCE)");
         Print.Line("  bench [DEV] [NAME=VALUE ...] the disk benchmark on DEV (default blk0; it overwrites the disk):");
         Print.Line("                               ms, n, sizes, qd, ops, patterns, verify, seed, features (as bench.*)");
         FileCommands.PrintHelp();
@@ -147,9 +152,22 @@ public static class CommandShell
         {
             Identify(ref table, ref words);
         }
+        else if (sub.SequenceEqual("discard"u8))
+        {
+            RangeCommands.Discard(ref table, ref words);
+        }
+        else if (sub.SequenceEqual("zero"u8))
+        {
+            RangeCommands.Zero(ref table, ref words);
+        }
+        else if (sub.SequenceEqual("cache"u8))
+        {
+            RangeCommands.Cache(ref table, ref words);
+        }
         else if (sub.IsEmpty)
         {
             Print.Line("usage: blk list | blk read DEV SECTOR [COUNT] | blk write DEV SECTOR TEXT | blk flush DEV | blk id DEV");
+            Print.Line("       blk discard DEV BLOCK COUNT | blk zero DEV BLOCK COUNT [unmap] | blk cache DEV [writeback|writethrough]");
         }
         else
         {
@@ -208,6 +226,8 @@ public static class CommandShell
                 Print.Decimal(wait.Waits);
                 Print.Line(" polls)");
             }
+
+            RangeCommands.PrintFeatures(ref device);
         }
     }
 

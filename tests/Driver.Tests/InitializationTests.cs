@@ -69,11 +69,13 @@ public unsafe class InitializationTests
     [Fact]
     public void AcceptsWhatItImplementsFromQemusUsualOffer()
     {
-        // QEMU offers SEG_MAX, GEOMETRY, BLK_SIZE, FLUSH, TOPOLOGY, CONFIG_WCE, ANY_LAYOUT, INDIRECT_DESC, EVENT_IDX and
-        // NOTIFY_ON_EMPTY: the driver takes SEG_MAX, BLK_SIZE, FLUSH and TOPOLOGY, and nothing it does not implement.
+        // QEMU offers SEG_MAX, GEOMETRY, BLK_SIZE, FLUSH, TOPOLOGY, CONFIG_WCE, DISCARD, WRITE_ZEROES, ANY_LAYOUT,
+        // INDIRECT_DESC, EVENT_IDX and NOTIFY_ON_EMPTY: the driver takes all but GEOMETRY, ANY_LAYOUT and NOTIFY_ON_EMPTY
+        // (INDIRECT_DESC too, when asked), and nothing it does not implement.
         using var rig = new Rig().Started();
         const ulong Expected = VirtioBlkFeatures.SegMax | VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.Flush | VirtioBlkFeatures.Topology |
-                               VirtioBlkFeatures.RingEventIdx;   // Rig.DirectFeatures
+                               VirtioBlkFeatures.RingEventIdx | VirtioBlkFeatures.ConfigWce | VirtioBlkFeatures.Discard |
+                               VirtioBlkFeatures.WriteZeroes;   // Rig.DirectFeatures
         Assert.Equal(FakeVirtioBlkDevice.QemuLikeFeatures, rig.Driver.OfferedFeatures);
         Assert.Equal(Expected, rig.Driver.AcceptedFeatures);
         Assert.Equal(Expected, rig.Device.GuestFeatures);

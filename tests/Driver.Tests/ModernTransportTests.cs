@@ -28,7 +28,8 @@ public class ModernTransportTests
         Assert.Equal(2u, rig.Driver.TransportVersion);
         Assert.Equal(FakeVirtioBlkDevice.ModernQemuLikeFeatures, rig.Driver.OfferedFeatures);
         const ulong Expected = VirtioBlkFeatures.Version1 | VirtioBlkFeatures.SegMax | VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.Flush |
-                              VirtioBlkFeatures.Topology | VirtioBlkFeatures.RingEventIdx;   // Rig.DirectFeatures
+                              VirtioBlkFeatures.Topology | VirtioBlkFeatures.RingEventIdx | VirtioBlkFeatures.ConfigWce |
+                              VirtioBlkFeatures.Discard | VirtioBlkFeatures.WriteZeroes;   // Rig.DirectFeatures
         Assert.Equal(Expected, rig.Driver.AcceptedFeatures);
         Assert.Equal(Expected, rig.Device.GuestFeatures);
         rig.AssertClean();
@@ -90,7 +91,8 @@ public class ModernTransportTests
         Assert.Equal(BlockError.None, rig.Initialize(VirtioBlkFeatures.Default | VirtioBlkFeatures.Flush, 16));
         Assert.Equal(VirtioBlkFeatures.Version1 | VirtioBlkFeatures.ReadOnly | VirtioBlkFeatures.Flush | VirtioBlkFeatures.SegMax |
                      VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.Topology | VirtioBlkFeatures.RingEventIdx |
-                     VirtioBlkFeatures.RingIndirectDesc, rig.Device.GuestFeatures);
+                     VirtioBlkFeatures.RingIndirectDesc | VirtioBlkFeatures.ConfigWce | VirtioBlkFeatures.Discard |
+                     VirtioBlkFeatures.WriteZeroes, rig.Device.GuestFeatures);
         Assert.Equal(BlockError.ReadOnly, rig.Driver.Write(0, rig.Buffer(512)));
         Assert.Equal(BlockError.None, rig.Driver.Flush());
         Assert.Equal(1, rig.Device.FlushCount);

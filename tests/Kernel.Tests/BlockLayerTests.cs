@@ -213,7 +213,10 @@ public class ShellTests
         string waits = completion == "irq" ? @"interrupts \(\d+ claimed in \d+ waits\)" : @"polling \(\d+ polls\)";
         var list = new Regex("^" + Regex.Escape(Transports.BannerLine(0, lorem.Length, readOnly: false)
             + $"; 2 sectors, virtio-mmio@0x10001000 ({transport}, slot 0, irq 1), queue 64, ") + waits + "$", RegexOptions.CultureInvariant);
-        Assert.True(replies[1].Count == 1 && list.IsMatch(replies[1][0]), $"'blk list' replied\n{string.Join('\n', replies[1])}\nexpected a line matching {list}\n{boot.Describe()}");
+        Assert.True(replies[1].Count == 2 && list.IsMatch(replies[1][0]), $"'blk list' replied\n{string.Join('\n', replies[1])}\nexpected a line matching {list}\n{boot.Describe()}");
+        // Then what QEMU offers of discard, write zeroes and cache switching (it offers all three on both transports).
+        Assert.True(replies[1][1].StartsWith("blk0: discard max ", StringComparison.Ordinal) && replies[1][1].EndsWith("; cache writeback, switchable", StringComparison.Ordinal),
+            $"'blk list' should end with blk0's discard, write-zeroes and cache line\n{string.Join('\n', replies[1])}\n{boot.Describe()}");
 
         byte[] sector1 = new byte[DiskImages.SectorSize];
         "hello"u8.CopyTo(sector1);

@@ -71,9 +71,9 @@ public sealed class LauncherTests : IDisposable
         var args = Machine.QemuArguments(request.Options, interactive: false);
         Assert.Equal(
             [
-                $"id=disk0,file={a},format=raw,if=none",
-                $"id=disk1,file={b.Replace(",", ",,")},format=raw,if=none,readonly=on",
-                $"id=disk2,file={c},format=raw,if=none",
+                $"id=disk0,file={a},format=raw,if=none,discard=unmap",
+                $"id=disk1,file={b.Replace(",", ",,")},format=raw,if=none,discard=unmap,readonly=on",
+                $"id=disk2,file={c},format=raw,if=none,discard=unmap",
             ],
             ValuesOf(args, "-drive"));
         Assert.Equal(

@@ -189,6 +189,11 @@ public readonly struct BenchRegisters(InstantBlockDevice device) : IMmioRegister
     public void Write32(uint offset, uint value) => device.Write32(offset, value);
 
     public byte Read8(uint offset) => device.Read8(offset);
+
+    public void Write8(uint offset, byte value)
+    {
+        // Offers no feature with a writable configuration field: nothing to do.
+    }
 }
 
 /// <summary>The driver's DMA memory: a struct over the arena.</summary>

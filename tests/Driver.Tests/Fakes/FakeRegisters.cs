@@ -13,4 +13,8 @@ public readonly struct FakeRegisters(FakeVirtioBlkDevice device) : IMmioRegister
     public void Write32(uint offset, uint value) => device.Write32(offset, value);
 
     public byte Read8(uint offset) => device.Read8(offset);
+
+    public void Write8(uint offset, byte value) => device.Write8(offset, value);
+
+    public int ResetPollLimit => device.ResetPollLimit;
 }

@@ -35,16 +35,17 @@ public readonly record struct FakeRequest(uint Type, ulong Sector, int DataLengt
 public sealed unsafe partial class FakeVirtioBlkDevice
 {
     /// <summary>What QEMU's virtio-blk offers on the legacy transport, give or take: SEG_MAX, GEOMETRY, BLK_SIZE,
-    /// FLUSH, TOPOLOGY, CONFIG_WCE, ANY_LAYOUT, INDIRECT_DESC, EVENT_IDX and the legacy NOTIFY_ON_EMPTY (bit 24).</summary>
+    /// FLUSH, TOPOLOGY, CONFIG_WCE, DISCARD, WRITE_ZEROES (QEMU 7.2 offers both on the legacy transport too: the
+    /// kernel's <c>blk list</c> shows them), ANY_LAYOUT, INDIRECT_DESC, EVENT_IDX and the legacy NOTIFY_ON_EMPTY (bit 24).</summary>
     public const ulong QemuLikeFeatures =
         VirtioBlkFeatures.SegMax | VirtioBlkFeatures.Geometry | VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.Flush |
-        VirtioBlkFeatures.Topology | VirtioBlkFeatures.ConfigWce | VirtioBlkFeatures.AnyLayout |
-        VirtioBlkFeatures.RingIndirectDesc | VirtioBlkFeatures.RingEventIdx | 1ul << 24;
+        VirtioBlkFeatures.Topology | VirtioBlkFeatures.ConfigWce | VirtioBlkFeatures.Discard | VirtioBlkFeatures.WriteZeroes |
+        VirtioBlkFeatures.AnyLayout | VirtioBlkFeatures.RingIndirectDesc | VirtioBlkFeatures.RingEventIdx | 1ul << 24;
 
     /// <summary>What QEMU's virtio-blk offers on the modern transport, give or take: the legacy set without
-    /// ANY_LAYOUT and NOTIFY_ON_EMPTY, with VERSION_1 and DISCARD/WRITE_ZEROES (bits 13, 14).</summary>
+    /// ANY_LAYOUT and NOTIFY_ON_EMPTY, with VERSION_1.</summary>
     public const ulong ModernQemuLikeFeatures =
-        (QemuLikeFeatures & ~(VirtioBlkFeatures.AnyLayout | 1ul << 24)) | 1ul << 13 | 1ul << 14 | VirtioBlkFeatures.Version1;
+        (QemuLikeFeatures & ~(VirtioBlkFeatures.AnyLayout | 1ul << 24)) | VirtioBlkFeatures.Version1;
 
     readonly object _gate = new();
     readonly DmaArena _memory;
@@ -80,7 +81,10 @@ public sealed unsafe partial class FakeVirtioBlkDevice
 
     /// <summary>A chain the device has taken from the available ring and not completed yet, with its descriptors as
     /// they were when it was taken (the driver must not change them while the device owns them).</summary>
-    sealed record PendingChain(ushort Head, (ushort Index, ulong Addr, uint Len, ushort Flags, ushort Next)[] Descriptors);
+    /// <para>Packed ring: <c>Head</c> is the buffer id, the descriptors are the ring slots it took (<c>Next</c> unused)
+    /// and <c>Elements</c> what the buffer describes, indirect tables followed.</para>
+    sealed record PendingChain(ushort Head, (ushort Index, ulong Addr, uint Len, ushort Flags, ushort Next)[] Descriptors,
+        List<(ulong Addr, uint Len, bool Write)>? Elements = null);
 
     public FakeVirtioBlkDevice(DmaArena memory, byte[] disk)
     {
@@ -181,6 +185,18 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         }
     }
 
+    /// <summary>How many rules the device saw broken (<see cref="Violations"/> without copying them).</summary>
+    public int ViolationCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _violations.Count;
+            }
+        }
+    }
+
     public IReadOnlyList<FakeRequest> Requests
     {
         get
@@ -252,6 +268,24 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         }
     }
 
+    /// <summary>The descriptors of all pending chains, as the device took them: those in the device's hands.</summary>
+    public int PendingDescriptorCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                int count = 0;
+                foreach (PendingChain chain in _pending)
+                {
+                    count += chain.Descriptors.Length;
+                }
+
+                return count;
+            }
+        }
+    }
+
     public int PendingCount
     {
         get
@@ -300,6 +334,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
                     Violation($"unaligned 32-bit configuration read at 0x{offset:x}");
                 }
 
+                CheckOptionalConfigRead(offset - VirtioMmio.Config, 4);
                 uint value = BinaryPrimitives.ReadUInt32LittleEndian(ConfigBytes(offset - VirtioMmio.Config, 4));
                 AfterConfigRead?.Invoke(this, offset - VirtioMmio.Config);
                 return value;
@@ -348,6 +383,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
                 return 0;
             }
 
+            CheckOptionalConfigRead(offset - VirtioMmio.Config, 1);
             byte value = ConfigBytes(offset - VirtioMmio.Config, 1)[0];
             AfterConfigRead?.Invoke(this, offset - VirtioMmio.Config);
             return value;
@@ -361,7 +397,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         {
             if (offset >= VirtioMmio.Config)
             {
-                // Block configuration is read-only, except writeback with VIRTIO_BLK_F_CONFIG_WCE (not modelled).
+                // Block configuration is read-only, except writeback with VIRTIO_BLK_F_CONFIG_WCE: 8 bits wide (Write8).
                 Violation($"write of 0x{value:x} to configuration offset 0x{offset - VirtioMmio.Config:x}");
                 return;
             }
@@ -523,18 +559,19 @@ public sealed unsafe partial class FakeVirtioBlkDevice
             return;
         }
 
-        // 4.2.3.2: QueueNum and the three addresses before QueueReady; alignments 16, 2, 4 (2.7).
+        // 4.2.3.2: QueueNum and the three addresses before QueueReady; alignments 16, 2, 4 (2.7); packed: 16, 4, 4
+        // and 4-byte event suppression structures (2.8.10.1).
         if (_queueNum == 0)
         {
             Violation("QueueReady set before QueueNum");
         }
-        else if (_queueDesc % 16 != 0 || _queueDriver % 2 != 0 || _queueDevice % 4 != 0)
+        else if (_queueDesc % 16 != 0 || _queueDriver % (Packed ? 4u : 2u) != 0 || _queueDevice % 4 != 0)
         {
             Violation($"queue areas misaligned: 0x{_queueDesc:x}, 0x{_queueDriver:x}, 0x{_queueDevice:x}");
         }
         else if (_memory.Translate(_queueDesc, 16ul * _queueNum) == null ||
-                 _memory.Translate(_queueDriver, 6 + 2ul * _queueNum) == null ||
-                 _memory.Translate(_queueDevice, 6 + 8ul * _queueNum) == null)
+                 _memory.Translate(_queueDriver, Packed ? 4 : 6 + 2ul * _queueNum) == null ||
+                 _memory.Translate(_queueDevice, Packed ? 4 : 6 + 8ul * _queueNum) == null)
         {
             Violation("queue areas outside guest memory");
         }
@@ -668,6 +705,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
                 Violation("DRIVER_OK set on a device marked FAILED");
             }
 
+            ChooseCacheModeAtDriverOk();
             if (NeedsResetOnDriverOk)
             {
                 value |= VirtioDeviceStatus.DeviceNeedsReset;
@@ -701,12 +739,13 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         _needsReset = false;
         _noNotifyPublished = false;
         _availEventWritten = 0;
+        ResetPacked();
     }
 
     /// <summary>The configuration space (struct virtio_blk_config, 5.2.4), little-endian.</summary>
     byte[] ConfigBytes(uint offset, int length)
     {
-        var config = new byte[32];
+        var config = new byte[60];
         BinaryPrimitives.WriteUInt64LittleEndian(config.AsSpan(0), CapacitySectors);
         BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(8), SizeMax);
         BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(12), SegMax);
@@ -717,6 +756,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         config[24] = PhysicalBlockExp;
         BinaryPrimitives.WriteUInt16LittleEndian(config.AsSpan(26), MinIoBlocks);
         BinaryPrimitives.WriteUInt32LittleEndian(config.AsSpan(28), OptIoBlocks);
+        FillOptionalConfig(config);
         if (offset + length > config.Length)
         {
             Violation($"configuration read at 0x{offset:x}, past the block configuration");
@@ -935,6 +975,12 @@ public sealed unsafe partial class FakeVirtioBlkDevice
     /// <summary>Consumes the available ring up to avail->idx and publishes a used entry per chain at once.</summary>
     void ProcessAvailable(bool notified)
     {
+        if (Packed)
+        {
+            ProcessPackedAvailable(notified, execute: true);
+            return;
+        }
+
         if (!QueueAreas(out VirtqDesc* desc, out byte* avail, out byte* used, out uint n))
         {
             return;
@@ -950,6 +996,12 @@ public sealed unsafe partial class FakeVirtioBlkDevice
     /// checking that no descriptor is in two chains the device owns.</summary>
     void FetchAvailable(bool notified)
     {
+        if (Packed)
+        {
+            ProcessPackedAvailable(notified, execute: false);
+            return;
+        }
+
         if (!QueueAreas(out VirtqDesc* desc, out byte* avail, out byte* used, out uint n))
         {
             return;
@@ -999,6 +1051,12 @@ public sealed unsafe partial class FakeVirtioBlkDevice
     {
         lock (_gate)
         {
+            if (Packed)
+            {
+                CompletePackedPending(position);
+                return;
+            }
+
             if (_needsReset || !QueueAreas(out VirtqDesc* desc, out byte* avail, out byte* used, out uint n))
             {
                 return;
@@ -1207,6 +1265,13 @@ public sealed unsafe partial class FakeVirtioBlkDevice
             index = Volatile.Read(ref d->Next);
         }
 
+        return ExecuteBuffers(readable, writable);
+    }
+
+    /// <summary>Executes the block request made of <paramref name="readable"/> then <paramref name="writable"/>
+    /// elements (a chain walked in either ring format); returns the bytes written into device-writable buffers.</summary>
+    uint ExecuteBuffers(List<Buffer> readable, List<Buffer> writable)
+    {
         // The data descriptors: everything but the header and the status (the driver frames requests that way).
         int dataDescriptors = readable.Count + writable.Count - 2;
         MaxDataDescriptors = Math.Max(MaxDataDescriptors, dataDescriptors);
@@ -1341,6 +1406,12 @@ public sealed unsafe partial class FakeVirtioBlkDevice
 
                     written += (uint)copied;
                     status = VirtioBlkStatus.VIRTIO_BLK_S_OK;
+                    break;
+
+                case VirtioBlkReqHeader.VIRTIO_BLK_T_DISCARD:
+                case VirtioBlkReqHeader.VIRTIO_BLK_T_WRITE_ZEROES:
+                    dataLength = dataOut.Length;
+                    status = ExecuteRanges(type, sector, dataOut, dataInLength);
                     break;
 
                 default:

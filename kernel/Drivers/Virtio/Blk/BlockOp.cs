@@ -14,4 +14,12 @@ public enum BlockOp
 
     /// <summary>VIRTIO_BLK_T_GET_ID: the device's ID string (QEMU: the drive's serial) into exactly 20 bytes.</summary>
     GetId,
+
+    /// <summary>VIRTIO_BLK_T_DISCARD: the device may forget sectors (contents unspecified afterwards); needs
+    /// VIRTIO_BLK_F_DISCARD. Submitted with <c>VirtioBlk.EnqueueDiscard</c> or <c>Discard</c>, not with data.</summary>
+    Discard,
+
+    /// <summary>VIRTIO_BLK_T_WRITE_ZEROES: sectors read as zeroes afterwards; needs VIRTIO_BLK_F_WRITE_ZEROES. Submitted
+    /// with <c>VirtioBlk.EnqueueWriteZeroes</c> or <c>WriteZeroes</c>, not with data.</summary>
+    WriteZeroes,
 }

@@ -26,6 +26,31 @@ public static class VirtioBlkConfig
     /// <summary>le32 opt_io_size, in logical blocks (VIRTIO_BLK_F_TOPOLOGY).</summary>
     public const uint OptIoSize = 28;
 
+    /// <summary>u8 writeback (VIRTIO_BLK_F_CONFIG_WCE): 0 writethrough, 1 writeback; the driver may write it. Legacy
+    /// name <c>wce</c>; the same offset on both transports (legacy differs only in byte order, the guest's: little-endian
+    /// here too).</summary>
+    public const uint Writeback = 32;
+
+    /// <summary>le32 max_discard_sectors (VIRTIO_BLK_F_DISCARD): the most sectors of one discard segment. After it on
+    /// both transports: u8 unused0 and le16 num_queues (VIRTIO_BLK_F_MQ, not used here).</summary>
+    public const uint MaxDiscardSectors = 36;
+
+    /// <summary>le32 max_discard_seg (VIRTIO_BLK_F_DISCARD): the most segments in one discard request.</summary>
+    public const uint MaxDiscardSeg = 40;
+
+    /// <summary>le32 discard_sector_alignment (VIRTIO_BLK_F_DISCARD), in sectors: where to cut a large discard.</summary>
+    public const uint DiscardSectorAlignment = 44;
+
+    /// <summary>le32 max_write_zeroes_sectors (VIRTIO_BLK_F_WRITE_ZEROES): the most sectors of one segment.</summary>
+    public const uint MaxWriteZeroesSectors = 48;
+
+    /// <summary>le32 max_write_zeroes_seg (VIRTIO_BLK_F_WRITE_ZEROES): the most segments in one request.</summary>
+    public const uint MaxWriteZeroesSeg = 52;
+
+    /// <summary>u8 write_zeroes_may_unmap (VIRTIO_BLK_F_WRITE_ZEROES): 1 when a write-zeroes with the unmap flag may
+    /// deallocate the sectors.</summary>
+    public const uint WriteZeroesMayUnmap = 56;
+
     /// <summary>The unit of <see cref="Capacity"/> and of a request's sector, whatever the device's block size.</summary>
     public const int SectorSize = 512;
 

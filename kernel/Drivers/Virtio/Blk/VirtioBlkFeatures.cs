@@ -30,6 +30,14 @@ public static class VirtioBlkFeatures
     /// <summary>Bit 11: the writeback cache mode can be changed through the configuration.</summary>
     public const ulong ConfigWce = 1ul << 11;
 
+    /// <summary>Bit 13: VIRTIO_BLK_T_DISCARD, within max_discard_sectors, max_discard_seg and (a hint for cutting)
+    /// discard_sector_alignment.</summary>
+    public const ulong Discard = 1ul << 13;
+
+    /// <summary>Bit 14: VIRTIO_BLK_T_WRITE_ZEROES, within max_write_zeroes_sectors and max_write_zeroes_seg;
+    /// write_zeroes_may_unmap says whether the unmap flag may deallocate.</summary>
+    public const ulong WriteZeroes = 1ul << 14;
+
     /// <summary>Bits 27 and up are the transport's and the rings' (<see cref="VirtioFeatures"/>), repeated here so a
     /// caller sees every bit the block driver knows in one place.</summary>
     public const ulong AnyLayout = VirtioFeatures.AnyLayout;
@@ -47,12 +55,17 @@ public static class VirtioBlkFeatures
     /// stay 512 bytes), TOPOLOGY (<c>PhysicalBlockSize</c>, <c>MinIoSize</c>, <c>OptimalIoSize</c>), SEG_MAX
     /// and SIZE_MAX (honoured when building descriptor chains), FLUSH (<c>VirtioBlk.Flush</c>) and VERSION_1 (the
     /// modern interface; accepted whenever offered, whatever was asked for), EVENT_IDX (used_event and avail_event
-    /// decide interrupts and notifications) and INDIRECT_DESC (a request takes one ring descriptor). Never more:
-    /// unknown bits are always declined.</summary>
+    /// decide interrupts and notifications), INDIRECT_DESC (a request takes one ring descriptor), RING_PACKED (the
+    /// packed virtqueue, 2.8; modern interface only, chosen at the first initialisation), DISCARD and WRITE_ZEROES
+    /// (<c>VirtioBlk.Discard</c>, <c>WriteZeroes</c>) and CONFIG_WCE (<c>VirtioBlk.SetWritebackCache</c>: the cache mode
+    /// switched at run time). Never more: unknown bits are always declined.</summary>
     public const ulong Supported = ReadOnly | BlockSize | SegMax | SizeMax | Flush | Topology | Version1 |
-        RingEventIdx | RingIndirectDesc;
+        RingEventIdx | RingIndirectDesc | RingPacked | ConfigWce | Discard | WriteZeroes;
 
     /// <summary>What <c>VirtioBlk.Initialize</c> accepts without being asked otherwise: everything in
-    /// <see cref="Supported"/>. With FLUSH the device may cache writes: call <c>Flush</c> to make them durable.</summary>
-    public const ulong Default = ReadOnly | BlockSize | SegMax | SizeMax | Flush | Topology | RingEventIdx | RingIndirectDesc;
+    /// <see cref="Supported"/>: the packed ring whenever the device offers it (QEMU: <c>packed=on</c>). With FLUSH the
+    /// device may cache writes: call <c>Flush</c> to make them durable. With CONFIG_WCE the device keeps the cache mode
+    /// it had (QEMU: its drive's, writeback by default) instead of choosing it from FLUSH at DRIVER_OK.</summary>
+    public const ulong Default = ReadOnly | BlockSize | SegMax | SizeMax | Flush | Topology | RingEventIdx | RingIndirectDesc |
+        RingPacked | ConfigWce | Discard | WriteZeroes;
 }

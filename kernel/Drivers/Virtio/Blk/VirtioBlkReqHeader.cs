@@ -20,6 +20,14 @@ public struct VirtioBlkReqHeader
     /// <summary>The device ID string: 20 device-writable bytes, NUL-padded (not terminated when 20 long).</summary>
     public const uint VIRTIO_BLK_T_GET_ID = 8;
 
+    /// <summary>Discard (VIRTIO_BLK_F_DISCARD): the data is device-readable <see cref="VirtioBlkDiscardWriteZeroes"/>
+    /// segments, sector 0. The sectors' contents afterwards are unspecified.</summary>
+    public const uint VIRTIO_BLK_T_DISCARD = 11;
+
+    /// <summary>Write zeroes (VIRTIO_BLK_F_WRITE_ZEROES): as <see cref="VIRTIO_BLK_T_DISCARD"/>; afterwards the sectors
+    /// read as zeroes.</summary>
+    public const uint VIRTIO_BLK_T_WRITE_ZEROES = 13;
+
     /// <summary>The length of the VIRTIO_BLK_T_GET_ID data.</summary>
     public const int IdBytes = 20;
 

@@ -9,9 +9,6 @@ namespace Kernel.Drivers.Virtio;
 /// where its queue lives.</para></summary>
 public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
 {
-    /// <summary>How many times a reset is polled for completion (a read of Status returning 0).</summary>
-    const int ResetPollLimit = 1_000_000;
-
     /// <summary>The page size the legacy interface is told (GuestPageSize): the unit of QueuePFN.</summary>
     public const uint LegacyPageSize = 4096;
 
@@ -57,11 +54,13 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
     // ---- The status field (2.1) ----
 
     /// <summary>Writes 0 to Status and waits for it to read back 0 (immediate on the legacy interface; the modern one
-    /// may take time, 4.2.3.1). False when it never did: the device may still own every buffer it was given (3.3.1).</summary>
+    /// may take time, 4.2.3.1), for at most <see cref="IMmioRegisters.ResetPollLimit"/> reads. False when it never did:
+    /// the device may still own every buffer it was given (3.3.1).</summary>
     public bool Reset()
     {
         _regs.Write32(VirtioMmio.Status, VirtioDeviceStatus.Reset);
-        for (int i = 0; i < ResetPollLimit; i++)
+        int limit = _regs.ResetPollLimit;
+        for (int i = 0; i < limit; i++)
         {
             if (_regs.Read32(VirtioMmio.Status) == 0)
             {
@@ -220,4 +219,12 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
 
     /// <summary>A 32-bit field at <paramref name="offset"/> bytes into the device-specific configuration space.</summary>
     public uint ReadConfig32(uint offset) => _regs.Read32(VirtioMmio.Config + offset);
+
+    /// <summary>An 8-bit field at <paramref name="offset"/> bytes into the device-specific configuration space (a u8
+    /// field is read 8 bits wide, 4.2.2.2).</summary>
+    public byte ReadConfig8(uint offset) => _regs.Read8(VirtioMmio.Config + offset);
+
+    /// <summary>Writes the 8-bit field at <paramref name="offset"/> of the device-specific configuration space: only the
+    /// fields a device defines as writable (virtio-blk: <c>writeback</c> with CONFIG_WCE).</summary>
+    public void WriteConfig8(uint offset, byte value) => _regs.Write8(VirtioMmio.Config + offset, value);
 }
