@@ -25,7 +25,7 @@ internal static partial class OutputComparer
         byte[] got = actual.Stdout;
         if (expected.PanicLine is { } panic)
         {
-            got = WithoutStack(got);
+            got = WithoutStack(got, panic);
             byte[] withPanic = [.. want, .. Encoding.UTF8.GetBytes(panic + "\n")];
             if (got.AsSpan().SequenceEqual(withPanic.AsSpan(0, withPanic.Length - 1)))
             {
@@ -65,26 +65,20 @@ internal static partial class OutputComparer
         return problems.ToString();
     }
 
-    /// <summary><paramref name="stdout"/> without the stack the panic prints after its line (<c>   at 0x...</c> lines,
-    /// docs/abi.md "Stack traces"): CoreCLR's goes to stderr, and what it says is PanicStackTests' to check.</summary>
-    public static byte[] WithoutStack(byte[] stdout)
+    /// <summary><paramref name="stdout"/> without the stack printed after its <paramref name="panic"/> line (<c>   at 0x...</c>
+    /// lines, docs/abi.md "Stack traces"): CoreCLR's goes to stderr, and what it says is PanicStackTests' to check.</summary>
+    public static byte[] WithoutStack(byte[] stdout, string panic)
     {
         string text = Encoding.UTF8.GetString(stdout);
-        int panic = text.LastIndexOf("panic: ", StringComparison.Ordinal);
-        if (panic < 0 || (panic > 0 && text[panic - 1] != '\n'))
+        int start = text.LastIndexOf(panic + "\n", StringComparison.Ordinal);
+        if (start < 0)
         {
             return stdout;
         }
 
-        int end = text.IndexOf('\n', panic);
-        if (end < 0)
-        {
-            return stdout;
-        }
-
-        string rest = text[(end + 1)..];
-        bool onlyFrames = rest.Split('\n').All(l => l.Length == 0 || StackLine().IsMatch(l));
-        return onlyFrames ? Encoding.UTF8.GetBytes(text[..(end + 1)]) : stdout;
+        int end = start + panic.Length + 1;
+        bool onlyFrames = text[end..].Split('\n').All(l => l.Length == 0 || StackLine().IsMatch(l));
+        return onlyFrames ? Encoding.UTF8.GetBytes(text[..end]) : stdout;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^   at 0x[0-9a-f]+\r?$")]
