@@ -116,7 +116,8 @@ public static class Program
         where TWait : struct, ICompletionWait, IWaitCounters
     {
         BlockDeviceTable<TWait> table = default;
-        int failures = BlockRegistry.Register(ref table, windows, blockWindows, wait, options.QueueSize, hardware);
+        int failures = BlockRegistry.Register(ref table, windows, blockWindows, wait, options.QueueSize, options.RingGiven,
+            options.PackedRing, hardware);
         if (options.Shell)
         {
             return CommandShell.Run(ref table, hardware);

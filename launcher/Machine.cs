@@ -16,6 +16,8 @@ public sealed record BootOptions
     public IReadOnlyList<DiskImage> Disks { get; init; } = [];
     /// <summary>The virtio-mmio transport of every slot.</summary>
     public VirtioTransport Transport { get; init; } = VirtioTransport.Legacy;
+    /// <summary>Every virtio-blk device offers the packed virtqueue (QEMU's <c>packed=on</c>; modern transport).</summary>
+    public bool PackedRing { get; init; }
     /// <summary>Where QEMU logs guest errors and unimplemented device accesses; null: no log.</summary>
     public string? QemuLog { get; init; }
     /// <summary>The M-mode firmware under the program; null: chosen by <see cref="Firmwares.Prepare"/> from the
@@ -55,6 +57,9 @@ public static class Machine
         args.Add("-no-reboot");
         // Explicit either way, so that the guest sees the same transport whatever QEMU's default.
         args.AddRange(["-global", $"virtio-mmio.force-legacy={(options.Transport == VirtioTransport.Legacy ? "true" : "false")}"]);
+        // packed=on for every virtio-blk-device, the ones given after -- included.
+        if (options.PackedRing)
+            args.AddRange(["-global", "virtio-blk-device.packed=on"]);
         if (options.Disks.Count > DiskImage.MaxDisks)
             throw new LauncherException($"{options.Disks.Count} disks; QEMU's virt machine has {DiskImage.MaxDisks} virtio-mmio slots");
         for (int n = 0; n < options.Disks.Count; n++)

@@ -23,13 +23,15 @@ public sealed record BenchConfig
     /// <summary>The kernel's <c>bench.ring=</c> (the ring features it accepts besides FLUSH): <c>event-idx</c>,
     /// <c>indirect</c> or <c>event-idx,indirect</c>; null: none (the kernel's bench default with FLUSH).</summary>
     public string? Ring { get; init; }
+    /// <summary>The packed virtqueue (the launcher's <c>--ring packed</c>: QEMU's packed=on, modern transport only).</summary>
+    public bool PackedRing { get; init; }
     /// <summary>The C yardstick's <c>bench.features=</c>: <c>none</c> or <c>flush</c>.</summary>
     public string? YardstickFeatures { get; init; }
 
     /// <summary>A short description for the tables.</summary>
     public string Description => Kind switch
     {
-        DriverKind.Kernel => $"C# kernel, {Arch.Name()}, {Transport.Name()}, {(Completion == "irq" ? "interrupts" : "polling")}, "
+        DriverKind.Kernel => $"C# kernel, {Arch.Name()}, {Transport.Name()}{(PackedRing ? ", packed ring" : "")}, {(Completion == "irq" ? "interrupts" : "polling")}, "
             + (Ring is null ? "FLUSH, no ring features" : $"FLUSH + {Ring.Replace("event-idx", "EVENT_IDX").Replace("indirect", "INDIRECT_DESC").Replace(",", " + ")}"),
         DriverKind.Yardstick => $"C yardstick, {Arch.Name()}, legacy, polling, accepts {(YardstickFeatures == "flush" ? "FLUSH" : "no features")}",
         _ => "qemu-img bench: QEMU's block layer alone (raw, aio=threads, cache=writeback; writes also cache=writethrough), sequential only",
@@ -56,6 +58,19 @@ public sealed record BenchConfig
                         Completion = completion,
                     });
                 }
+            }
+            // The packed ring (issue 13), beside the modern split rows above with the same features: packed against split.
+            foreach (var completion in new[] { "poll", "irq" })
+            {
+                list.Add(new BenchConfig
+                {
+                    Name = $"kernel-{arch.Name()}-modern-{completion}-packed",
+                    Kind = DriverKind.Kernel,
+                    Arch = arch,
+                    Transport = VirtioTransport.Modern,
+                    Completion = completion,
+                    PackedRing = true,
+                });
             }
             // The ring features, each alone and both, on the legacy transport (the yardstick's): their effect on
             // notifications (EVENT_IDX's avail_event), interrupts (used_event) and the driver's instructions.

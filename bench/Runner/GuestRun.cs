@@ -20,7 +20,7 @@ public sealed record GuestOutput(int ExitCode, bool TimedOut, bool SawDone, stri
 public static class GuestRun
 {
     public static GuestOutput Boot(string executable, TargetArch arch, VirtioTransport transport, string append, string disk,
-                                   TimeSpan timeout, bool icount, string logPath)
+                                   TimeSpan timeout, bool icount, string logPath, bool packedRing = false)
     {
         var options = new BootOptions
         {
@@ -30,6 +30,7 @@ public static class GuestRun
             Append = append,
             Disks = [new DiskImage(disk, ReadOnly: false)],
             Transport = transport,
+            PackedRing = packedRing,
         };
         // The firmware as ./run.sh chooses it: none for the M-mode yardstick, SBI firmware under the S-mode kernel.
         options = Firmwares.Prepare(RepoLayout.Find(), options);

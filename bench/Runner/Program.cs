@@ -251,7 +251,7 @@ public static class Program
         }
         var image = FreshImage.Create(imageDir, $"{config.Name}.img");
         var logPath = Path.Combine(logDir, icount ? $"icount-{config.Name}.log" : $"rep{rep}-{config.Name}.log");
-        var output = GuestRun.Boot(executable, arch, config.Transport, append, image, timeout, icount, logPath);
+        var output = GuestRun.Boot(executable, arch, config.Transport, append, image, timeout, icount, logPath, config.PackedRing);
         File.Delete(image);
 
         if (output.Lines.Count == 0 && config.Kind == DriverKind.Kernel)

@@ -205,8 +205,9 @@ public static unsafe class BenchMode
         }
 
         ref VirtioBlk<MmioRegisters, PageAllocator, TWait> disk = ref device.Driver;
-        // BLK_SIZE is always taken (the device's logical block decides what a request may be).
-        wanted |= VirtioBlkFeatures.BlockSize;
+        // BLK_SIZE is always taken (the device's logical block decides what a request may be). The ring format is the
+        // boot's (the driver keeps it across re-initialisations): RING_PACKED stays as it is.
+        wanted |= VirtioBlkFeatures.BlockSize | (disk.AcceptedFeatures & VirtioBlkFeatures.RingPacked);
         ulong target = disk.OfferedFeatures & wanted & VirtioBlkFeatures.Supported & ~VirtioBlkFeatures.Version1;
         if (disk.IsReady && (disk.AcceptedFeatures & ~VirtioBlkFeatures.Version1) == target)
         {

@@ -135,6 +135,19 @@ public static class KernelCommandLine
                     ok = false;
                 }
             }
+            else if (key.SequenceEqual("blk.ring"u8))
+            {
+                if (value.SequenceEqual("split"u8) || value.SequenceEqual("packed"u8))
+                {
+                    options.RingGiven = true;
+                    options.PackedRing = value.SequenceEqual("packed"u8);
+                }
+                else
+                {
+                    Fail("blk.ring"u8, value, "split or packed");
+                    ok = false;
+                }
+            }
             else if (key.SequenceEqual("blk.queue"u8))
             {
                 if (TryParseSector(value, out ulong size) && size >= KernelOptions.MinQueueSize && size <= KernelOptions.MaxQueueSize)

@@ -57,6 +57,13 @@ public unsafe struct KernelOptions
     /// power of two not above it, and not above the device's QueueNumMax).</summary>
     public uint QueueSize;
 
+    /// <summary><c>blk.ring=split|packed</c> was given (<see cref="PackedRing"/> says which). Without it the driver takes
+    /// the packed virtqueue whenever a device offers it (QEMU: <c>packed=on</c>, modern transport only).</summary>
+    public bool RingGiven;
+
+    /// <summary><c>blk.ring=packed</c> (true) or <c>blk.ring=split</c> (false: the packed ring is declined).</summary>
+    public bool PackedRing;
+
     /// <summary><c>blk.timeout=S</c>: how long a request may take before the driver resets the device and fails the
     /// requests in flight (<c>BlockError.Timeout</c>); 0, the default, waits as long as the device takes.</summary>
     public uint TimeoutSeconds;

@@ -209,7 +209,7 @@ public static class CommandShell
                 Print.Decimal((ulong)device.Irq);
             }
 
-            Print.Text("), queue ");
+            Print.Text(device.Driver.UsesPackedRing ? "), packed queue " : "), split queue ");
             Print.Decimal((ulong)device.Driver.QueueSize);
             TWait wait = device.Driver.CompletionWait;
             if (device.Driver.UsesInterrupts)

@@ -59,7 +59,8 @@ public struct BlockDevice<TWait>
         Print.Decimal((ulong)Number);
     }
 
-    /// <summary>The boot banner's line: <c>blk0: 1024 bytes, block 512, rw, serial "disk0"</c>.</summary>
+    /// <summary>The boot banner's line: <c>blk0: 1024 bytes, block 512, rw, serial "disk0"</c>, and <c>, packed ring</c>
+    /// when the device's queue is a packed virtqueue.</summary>
     public readonly void PrintSummary()
     {
         PrintName();
@@ -69,5 +70,9 @@ public struct BlockDevice<TWait>
         Print.Decimal((ulong)BlockSize);
         Print.Text(IsReadOnly ? ", ro, serial " : ", rw, serial ");
         Serial.PrintQuoted();
+        if (Driver.UsesPackedRing)
+        {
+            Print.Text(", packed ring");
+        }
     }
 }

@@ -13,16 +13,19 @@ using Kernel.Platform;
 /// its own copy of the wait, its serial number read (GET_ID), and registered as the next <c>blkN</c>. With interrupt
 /// completion each device's PLIC source is enabled first (the device tree's <c>interrupts</c>; slot + 1 without it).
 /// A device that fails is reported as <c>virtio-blk: error: ... (virtio-mmio@0x...)</c> and left out.
+/// The ring: the packed virtqueue whenever a device offers it, unless <c>blk.ring=split</c> declines it; with
+/// <c>blk.ring=packed</c> a device that does not offer it is said to use the split ring.
 /// </summary>
 public static class BlockRegistry
 {
     /// <summary>Registers the block devices of <paramref name="windows"/> named by <paramref name="blockWindows"/> and
     /// prints a line per registered device (<see cref="BlockDevice{TWait}.PrintSummary"/>). Returns how many failed.</summary>
     public static int Register<TWait>(ref BlockDeviceTable<TWait> table, ReadOnlySpan<VirtioMmioNode> windows,
-        ReadOnlySpan<int> blockWindows, TWait wait, uint maxQueueSize, in InterruptHardware hardware)
+        ReadOnlySpan<int> blockWindows, TWait wait, uint maxQueueSize, bool ringGiven, bool packedRing, in InterruptHardware hardware)
         where TWait : struct, ICompletionWait
     {
         int failures = 0;
+        ulong features = ringGiven && !packedRing ? VirtioBlkFeatures.Default & ~VirtioBlkFeatures.RingPacked : VirtioBlkFeatures.Default;
         Span<byte> id = stackalloc byte[SerialNumber.MaxLength];
         for (int i = 0; i < blockWindows.Length; i++)
         {
@@ -49,7 +52,7 @@ public static class BlockRegistry
             device.Slot = slot;
             device.Irq = irq;
             BlockError error = VirtioBlk<MmioRegisters, PageAllocator, TWait>.Initialize(
-                new MmioRegisters((nuint)window.BaseAddress), default, wait, VirtioBlkFeatures.Default, maxQueueSize, out device.Driver);
+                new MmioRegisters((nuint)window.BaseAddress), default, wait, features, maxQueueSize, out device.Driver);
             if (error != BlockError.None)
             {
                 PrintError(BlockErrors.Describe(error), window.BaseAddress);
@@ -74,6 +77,11 @@ public static class BlockRegistry
             table.Commit();
             device.PrintSummary();
             Print.Line();
+            if (ringGiven && packedRing && !device.Driver.UsesPackedRing)
+            {
+                device.PrintName();
+                Print.Line(": blk.ring=packed, but the device offers no packed ring (QEMU: packed=on, modern transport): split ring");
+            }
         }
 
         return failures;

@@ -81,6 +81,16 @@ public sealed class BootCommandLine(IReadOnlyList<string>? qemuArguments = null)
         },
     };
 
+    public Option<string> Ring { get; } = new("--ring")
+    {
+        HelpName = "split|packed",
+        Description = "the disks' virtqueue format: split (virtio 1.2 2.7) or packed (2.8: QEMU's virtio-blk-device gets "
+            + "packed=on; needs --transport modern). Adds blk.ring=split|packed to the command line (the kernel takes the "
+            + "packed ring whenever a device offers it, unless blk.ring=split)",
+        CustomParser = r => r.Tokens.Single().Value is var text && text is "split" or "packed"
+            ? text : Fail<string>(r, $"--ring expects split or packed, not '{text}'"),
+    };
+
     public Option<string> Completion { get; } = new("--completion")
     {
         HelpName = "poll|irq",
@@ -138,14 +148,14 @@ public sealed class BootCommandLine(IReadOnlyList<string>? qemuArguments = null)
     };
 
     /// <summary>Every boot option, in the order of the help.</summary>
-    public IEnumerable<Option> All => [Arch, Timeout, Append, Disk, NoDisk, DiskFromDir, DiskSize, Transport, Completion, QueueSize, Shell, KernelShell, Bench, Firmware, QemuLog, Gdb];
+    public IEnumerable<Option> All => [Arch, Timeout, Append, Disk, NoDisk, DiskFromDir, DiskSize, Transport, Ring, Completion, QueueSize, Shell, KernelShell, Bench, Firmware, QemuLog, Gdb];
 
     /// <summary>Notes for the help of a command with these options.</summary>
     public const string Notes = """
         -- QEMU ARGS...: everything after -- goes to QEMU unchanged, after the launcher's own arguments: e.g.
           ./run.sh --kernel-shell --no-disk -- -blockdev driver=null-co,node-name=n0,size=64M -device virtio-blk-device,drive=n0
         (a blkdebug, null-co or throttled drive, a QMP socket with -qmp unix:PATH,server=on,wait=off, ...).
-        --bench, --completion, --queue-size, --shell and --kernel-shell put their options before the --append text (the kernel
+        --bench, --ring, --completion, --queue-size, --shell and --kernel-shell put their options before the --append text (the kernel
         takes the last of a repeated option, so --append's wins). Any other option before -- is an error.
         The exit status is the program's (QEMU reports what it wrote to sifive_test at 0x100000).
         An S-mode kernel (entry point 0x80200000, as kernel/Kernel.csproj builds it) boots under SBI firmware (rv64:
@@ -194,6 +204,8 @@ public sealed class BootCommandLine(IReadOnlyList<string>? qemuArguments = null)
         if (shell && kernelShell)
             throw new LauncherException("--shell (the user shell) and --kernel-shell exclude each other");
         string? completion = result.GetValue(Completion);
+        string? ring = result.GetValue(Ring);
+        var transport = result.GetValue(Transport) ?? VirtioTransport.Legacy;
         uint? queueSize = result.GetValue(QueueSize);
         string? firmware = result.GetValue(Firmware);
         string? tarFrom = result.GetValue(DiskFromDir);
@@ -214,13 +226,18 @@ public sealed class BootCommandLine(IReadOnlyList<string>? qemuArguments = null)
             throw new LauncherException("--bench attaches a fresh image of its own: it excludes --disk and --no-disk");
         if (arch == TargetArch.Host && qemuArguments.Count > 0)
             throw new LauncherException("QEMU arguments after -- apply to rv32 and rv64 only");
-        if (arch == TargetArch.Host && (bench || completion is not null || queueSize is not null || shell || kernelShell))
-            throw new LauncherException("--bench, --completion, --queue-size, --shell and --kernel-shell apply to rv32 and rv64 only");
+        if (arch == TargetArch.Host && (bench || ring is not null || completion is not null || queueSize is not null || shell || kernelShell))
+            throw new LauncherException("--bench, --ring, --completion, --queue-size, --shell and --kernel-shell apply to rv32 and rv64 only");
+        if (ring == "packed" && transport != VirtioTransport.Modern)
+            throw new LauncherException("--ring packed needs --transport modern: the packed virtqueue is feature bit 34, "
+                + "which the legacy virtio-mmio interface (one 32-bit feature word) cannot offer");
 
-        // The kernel command line: what --bench, --completion, --queue-size and --shell stand for, then --append's text.
+        // The kernel command line: what --bench, --ring, --completion, --queue-size and --shell stand for, then --append's text.
         var words = new List<string>();
         if (bench)
             words.Add("bench");
+        if (ring is not null)
+            words.Add($"blk.ring={ring}");
         if (completion is not null)
             words.Add($"blk.completion={completion}");
         if (queueSize is not null)
@@ -242,7 +259,8 @@ public sealed class BootCommandLine(IReadOnlyList<string>? qemuArguments = null)
                 Timeout = timeout,
                 Append = words.Count > 0 ? string.Join(' ', words) : null,
                 Disks = disks,
-                Transport = result.GetValue(Transport) ?? VirtioTransport.Legacy,
+                Transport = transport,
+                PackedRing = ring == "packed",
                 QemuLog = result.GetValue(QemuLog) ? Path.Combine(repo.RunDirectory, "qemu.log") : null,
                 Gdb = gdb,
                 Firmware = firmware is not null ? Firmwares.Parse(firmware) : null,

@@ -114,6 +114,9 @@ public class TableTests
                 Assert.Equal("indirect", all.Single(c => c.Name == $"kernel-{arch}-legacy-{completion}-indirect").Ring);
                 Assert.Equal("event-idx,indirect", all.Single(c => c.Name == $"kernel-{arch}-legacy-{completion}-eventidx-indirect").Ring);
                 Assert.Null(all.Single(c => c.Name == $"kernel-{arch}-legacy-{completion}").Ring);
+                var packed = all.Single(c => c.Name == $"kernel-{arch}-modern-{completion}-packed");
+                Assert.True(packed.PackedRing && packed.Transport == Rvc.Launcher.VirtioTransport.Modern && packed.Ring is null);
+                Assert.False(all.Single(c => c.Name == $"kernel-{arch}-modern-{completion}").PackedRing);
             }
         }
     }

@@ -70,6 +70,26 @@ public unsafe class BothRingsTests
         rig.AssertClean();
     }
 
+    /// <summary>Discard and write zeroes (5.2.6) go through either ring: zeroed sectors read as zeros, the rest of the
+    /// image is unchanged.</summary>
+    [Theory]
+    [MemberData(nameof(AllRings))]
+    public void DiscardAndWriteZeroesWork(RingKind kind)
+    {
+        using var rig = Rings.Rig(kind).Started();
+        Assert.Equal(BlockError.None, rig.Driver.WriteZeroes(10, 6, unmap: false));
+        Assert.Equal(BlockError.None, rig.Driver.Discard(40, 2));
+        Span<byte> buffer = rig.Buffer(6 * 512);
+        Assert.Equal(BlockError.None, rig.Driver.Read(10, buffer));
+        Assert.True(buffer.IndexOfAnyExcept((byte)0) < 0);
+        byte[] disk = rig.Device.ReadBack(0, 256);
+        Assert.True(disk.AsSpan(0, 10 * 512).SequenceEqual(rig.OriginalSectors(0, 10)));
+        Assert.True(disk.AsSpan(16 * 512, 24 * 512).SequenceEqual(rig.OriginalSectors(16, 24)));
+        Assert.True(disk.AsSpan(42 * 512).SequenceEqual(rig.OriginalSectors(42, 256 - 42)));
+        Assert.Equal(rig.Driver.QueueSize, rig.Driver.FreeDescriptors);
+        rig.AssertClean();
+    }
+
     [Theory]
     [MemberData(nameof(AllRings))]
     public void DeviceStatusesMapToErrors(RingKind kind)

@@ -212,7 +212,7 @@ public class ShellTests
         // blk list: the banner's line, then where the device is, its queue (--queue-size) and how it waited.
         string waits = completion == "irq" ? @"interrupts \(\d+ claimed in \d+ waits\)" : @"polling \(\d+ polls\)";
         var list = new Regex("^" + Regex.Escape(Transports.BannerLine(0, lorem.Length, readOnly: false)
-            + $"; 2 sectors, virtio-mmio@0x10001000 ({transport}, slot 0, irq 1), queue 64, ") + waits + "$", RegexOptions.CultureInvariant);
+            + $"; 2 sectors, virtio-mmio@0x10001000 ({transport}, slot 0, irq 1), split queue 64, ") + waits + "$", RegexOptions.CultureInvariant);
         Assert.True(replies[1].Count == 2 && list.IsMatch(replies[1][0]), $"'blk list' replied\n{string.Join('\n', replies[1])}\nexpected a line matching {list}\n{boot.Describe()}");
         // Then what QEMU offers of discard, write zeroes and cache switching (it offers all three on both transports).
         Assert.True(replies[1][1].StartsWith("blk0: discard max ", StringComparison.Ordinal) && replies[1][1].EndsWith("; cache writeback, switchable", StringComparison.Ordinal),

@@ -63,6 +63,31 @@ public class DemoTests
         DiskImages.Discard(disk);
     }
 
+    /// <summary>The same demo on the packed virtqueue (<c>--ring packed --transport modern</c>), and with
+    /// <c>blk.ring=split</c> the kernel declines the packed ring the device offers: the same bytes either way.</summary>
+    [Theory]
+    [InlineData("rv32", "packed")]
+    [InlineData("rv64", "packed")]
+    [InlineData("rv64", "declined")]
+    public void TheDemoRunsOnThePackedRing(string arch, string ring)
+    {
+        byte[] original = File.ReadAllBytes(RepoPaths.Lorem);
+        string disk = DiskImages.CopyOfLorem(nameof(TheDemoRunsOnThePackedRing), arch + ring);
+
+        var boot = ring == "packed"
+            ? KernelBoot.Boot(arch, "--disk", disk, "--transport", "modern", "--ring", "packed")
+            : KernelBoot.Boot(arch, "--disk", disk, "--transport", "modern", "--append", "blk.ring=split", "--",
+                "-global", "virtio-blk-device.packed=on");
+
+        BootAssert.ExitedWith(0, boot);
+        string banner = $"blk0: {original.Length} bytes, block 512, rw, serial \"disk0\"";
+        BootAssert.HasLine(ring == "packed" ? banner + ", packed ring" : banner, boot);
+        string firstSector = "first sector: " + DiskImages.FirstSectorText(original) + "\n";
+        Assert.True(boot.Stdout.Contains(firstSector, StringComparison.Ordinal), $"expected the output to contain\n{firstSector}\n{boot.Describe()}");
+        DiskImages.AssertContents(DiskImages.AfterDemo(original), disk, boot);
+        DiskImages.Discard(disk);
+    }
+
     /// <summary><c>demo=off</c>: everything but the write.</summary>
     [Theory]
     [InlineData("rv32")]

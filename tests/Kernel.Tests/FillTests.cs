@@ -45,6 +45,32 @@ public class FillTests
         DiskImages.Discard(disk);
     }
 
+    /// <summary>The fill test on the packed virtqueue (<c>--ring packed</c>: QEMU's packed=on, the modern transport), rv32
+    /// and rv64, polling and interrupts: the same pattern, byte for byte, and the banner says the ring.</summary>
+    [Theory]
+    [InlineData("rv32", "poll", 13UL)]
+    [InlineData("rv32", "irq", 0xFEED_FACE_0000_0001UL)]
+    [InlineData("rv64", "poll", 0x0BAD_C0DE_0000_0007UL)]
+    [InlineData("rv64", "irq", 31UL)]
+    public void WritesThePatternOnThePackedRing(string arch, string completion, ulong seed)
+    {
+        string disk = DiskImages.CreateSparse(nameof(WritesThePatternOnThePackedRing), $"{arch}-{completion}", DiskBytes);
+        string seedText = seed.ToString(CultureInfo.InvariantCulture);
+
+        var boot = KernelBoot.Boot(arch, "--disk", disk, "--transport", "modern", "--ring", "packed", "--completion", completion,
+            "--append", "blk.fill=" + seedText);
+
+        BootAssert.ExitedWith(0, boot);
+        BootAssert.HasLine($"blk0: {DiskBytes} bytes, block 512, rw, serial \"disk0\", packed ring", boot);
+        BootAssert.HasLine($"blk: fill seed={seedText} sectors={Sectors} requests={2 * 3747} verified=ok", boot);
+        Assert.True(boot.Lines.Any(l => l.StartsWith("blk: fill wrote in 3747 requests (up to 32 in flight)", StringComparison.Ordinal)),
+            $"the write pass should reach 32 requests in flight\n{boot.Describe()}");
+        BootAssert.HasLine(completion == "irq" ? Transports.InterruptLine : Transports.PollingLine, boot);
+        BootAssert.HasNoLineStartingWith("virtio-blk: error:", boot);
+        DiskImages.AssertFilled(disk, seed, Sectors, boot);
+        DiskImages.Discard(disk);
+    }
+
     /// <summary>The fill test on a disk whose size is no multiple of the request sizes (the last request is cut), with
     /// a queue too small for 32 requests (<c>--queue-size 16</c>: 16 descriptors, 5 three-descriptor requests).</summary>
     [Theory]

@@ -97,10 +97,36 @@ public sealed class LauncherTests : IDisposable
         Assert.Equal([$"virtio-mmio.force-legacy={forceLegacy}"], ValuesOf(args, "-global"));
     }
 
+    /// <summary><c>--ring packed</c>: QEMU's packed=on for every virtio-blk-device, and blk.ring=packed for the kernel;
+    /// only with the modern transport.</summary>
+    [Theory]
+    [InlineData("packed", true)]
+    [InlineData("split", false)]
+    public void RingPackedSetsPackedOnAndTellsTheKernel(string ring, bool packedOn)
+    {
+        var request = Parse("--transport", "modern", "--ring", ring);
+        Assert.Equal($"blk.ring={ring}", request.Options.Append);
+        var args = Machine.QemuArguments(request.Options, interactive: false);
+        string[] expected = packedOn
+            ? ["virtio-mmio.force-legacy=false", "virtio-blk-device.packed=on"]
+            : ["virtio-mmio.force-legacy=false"];
+        Assert.Equal(expected, ValuesOf(args, "-global"));
+    }
+
+    [Theory]
+    [InlineData("--ring", "packed")]
+    [InlineData("--ring", "packed", "--transport", "legacy")]
+    public void RingPackedWithTheLegacyTransportIsAnError(params string[] args)
+    {
+        var e = Assert.Throws<LauncherException>(() => Parse(args));
+        Assert.Contains("--ring packed needs --transport modern", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--bogus")]
     [InlineData("-drive", "file=x")]
     [InlineData("--transport", "pci")]
+    [InlineData("--ring", "ring")]
     [InlineData("--append", "a", "--append", "b")]
     [InlineData("--timeout", "soon")]
     [InlineData("--disk", "/nonexistent/disk.img")]
@@ -196,7 +222,7 @@ public sealed class LauncherTests : IDisposable
         string help = Help(command);
         Assert.Contains(usage, help, StringComparison.Ordinal);
         foreach (var option in new[] { "--arch <rv32|rv64|host>", "--timeout <SECONDS>", "--append <TEXT>", "--disk <PATH[:ro]>", "--no-disk",
-                                       "--transport <legacy|modern>", "--completion <poll|irq>", "--queue-size <N>", "--shell", "--kernel-shell", "--bench",
+                                       "--transport <legacy|modern>", "--ring <split|packed>", "--completion <poll|irq>", "--queue-size <N>", "--shell", "--kernel-shell", "--bench",
                                        "--qemu-log", "--gdb" })
         {
             Assert.Contains(option, help, StringComparison.Ordinal);
