@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is missing (clang-19, lld-19, QEMU: ./run.sh prereqs; PowerShell: dotnet tool restore) and runs every
+# Installs what is missing (clang-19, lld-19, llvm-19, gdb-multiarch, QEMU: ./run.sh prereqs; PowerShell: dotnet tool restore) and runs every
 # test project in tests/, one after the other, saying which one runs and what it gave. Arguments go to every
 # `dotnet test` (./test.sh --filter "FullyQualifiedName~LauncherTests"). Exits non-zero if any project fails to build
 # or has a failing test; ends with the totals over all projects.

@@ -109,9 +109,11 @@ public static class Machine
                 throw new LauncherException("--append applies to rv32 and rv64 only");
             if (options.Disks.Count > 0)
                 throw new LauncherException("--disk applies to rv32 and rv64 only");
-            int status = ProcessRunner.RunStreaming(executable, [], options.Timeout, Path.GetFileName(executable));
+            var hostTail = new OutputTail();
+            int status = ProcessRunner.RunStreaming(executable, [], options.Timeout, Path.GetFileName(executable), hostTail);
             if (CrashSignal(status) is string signal)
                 Console.Error.WriteLine($"error: {Path.GetFileName(executable)} was killed by signal {status - 128} ({signal})");
+            Symbolizer.ReportPanic(executable, hostTail.Text);
             return status;
         }
 
@@ -126,11 +128,13 @@ public static class Machine
         if (options.Gdb)
         {
             Console.Error.WriteLine($"launcher: QEMU waits for a debugger on port {BootOptions.GdbPort}; in another terminal run:");
+            // -x: the pretty-printers that show strings, spans and fixed buffers (compiler/gdb/rvc.py).
+            string printers = $"-x {ToolchainLayout.Locate().GdbPrinters}";
             if (options.Firmware == FirmwareKind.Own)
                 // The firmware's symbols first (it runs first, at 0x80000000), the program's added (firmware/README.md).
-                Console.Error.WriteLine($"  gdb-multiarch {options.FirmwareElf} -ex 'add-symbol-file {executable}' -ex 'target remote localhost:{BootOptions.GdbPort}'");
+                Console.Error.WriteLine($"  gdb-multiarch {printers} {options.FirmwareElf} -ex 'add-symbol-file {executable}' -ex 'target remote localhost:{BootOptions.GdbPort}'");
             else
-                Console.Error.WriteLine($"  gdb-multiarch {executable} -ex 'target remote localhost:{BootOptions.GdbPort}'");
+                Console.Error.WriteLine($"  gdb-multiarch {printers} {executable} -ex 'target remote localhost:{BootOptions.GdbPort}'");
             if (Path.GetFileName(executable) == "Kernel.elf")
             {
                 // User programs are linked where they run (0x1000000), so their ELFs' symbols work as they are; the
@@ -142,16 +146,19 @@ public static class Machine
         }
         if (interactive)
             Console.Error.WriteLine("launcher: press Ctrl-A then X to quit QEMU");
+        var tail = new OutputTail();
         if ((options.Firmware ?? FirmwareKind.None) == FirmwareKind.None)
-            return ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive), options.Timeout, qemu);
+        {
+            int status = ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive), options.Timeout, qemu, tail);
+            Symbolizer.ReportPanic(executable, tail.Text);
+            return status;
+        }
 
         // Under SBI firmware: the kernel's status comes from its console, and a panic's addresses get names.
-        var tail = new OutputTail();
         int qemuStatus = ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive),
             options.Timeout, qemu, tail, holdInputUntilOutput: true);
         string console = tail.Text;
-        foreach (var line in Symbolizer.DescribePanic(executable, console))
-            Console.Error.WriteLine(line);
+        Symbolizer.ReportPanic(executable, console);
         if (qemuStatus is 0 or 1 && StatusFromConsole(console) is int said)
             return said;
         return qemuStatus;

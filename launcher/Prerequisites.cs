@@ -9,8 +9,9 @@ namespace Rvc.Launcher;
 /// </summary>
 public static class Prerequisites
 {
-    /// <summary>The Debian packages that provide every tool, installed together.</summary>
-    public static readonly string[] AptPackages = ["qemu-system-misc", "clang-19", "lld-19", "qemu-utils"];
+    /// <summary>The Debian packages that provide every tool, installed together: llvm-19 for llvm-symbolizer-19 (a panic's
+    /// C# frames, <see cref="StackSymbolizer"/>), gdb-multiarch for <c>--gdb</c> and its tests.</summary>
+    public static readonly string[] AptPackages = ["qemu-system-misc", "clang-19", "lld-19", "qemu-utils", "llvm-19", "gdb-multiarch"];
 
     public static readonly string[] CompilerTools = ["clang-19", "ld.lld-19"];
 
@@ -23,10 +24,12 @@ public static class Prerequisites
             foreach (var tool in CompilerTools) yield return tool;
         if (boot && arch != TargetArch.Host)
             yield return QemuFor(arch);
+        if (boot)
+            yield return StackSymbolizer.Tool;
     }
 
     /// <summary>Every tool: what <c>./run.sh prereqs</c> and <c>./test.sh</c> make sure of.</summary>
-    public static IEnumerable<string> AllTools => [.. CompilerTools, "qemu-system-riscv32", "qemu-system-riscv64"];
+    public static IEnumerable<string> AllTools => [.. CompilerTools, "qemu-system-riscv32", "qemu-system-riscv64", StackSymbolizer.Tool, "gdb-multiarch"];
 
     /// <summary>The full path of <paramref name="tool"/> found on PATH, or null.</summary>
     public static string? FindOnPath(string tool)
@@ -55,7 +58,7 @@ public static class Prerequisites
             return null;
         return $"{string.Join(", ", missing)} not found on PATH; install with "
             + $"'sudo apt-get install -y --no-install-recommends {string.Join(' ', AptPackages)}' "
-            + "(Debian 12; elsewhere install clang 19, lld 19 and QEMU's qemu-system-riscv32/64 under these names)";
+            + "(Debian 12; elsewhere install clang 19, lld 19, llvm 19's llvm-symbolizer, gdb-multiarch and QEMU's qemu-system-riscv32/64 under these names)";
     }
 
     /// <summary>

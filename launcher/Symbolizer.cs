@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ELFSharp.ELF;
 using ELFSharp.ELF.Sections;
+using Rvc.Driver;
 
 namespace Rvc.Launcher;
 
@@ -12,6 +13,33 @@ namespace Rvc.Launcher;
 /// </summary>
 public static partial class Symbolizer
 {
+    /// <summary>After a boot: on standard error, the function of each address of the last panic line (below) and the
+    /// C# frames of the panic's stack from the ELF's DWARF (<see cref="StackSymbolizer"/>), as CoreCLR prints them:
+    /// <c>launcher: the panic's stack, from FILE.elf's debug information:</c>, then <c>   at Program.Inner(System.Int32)
+    /// in /src/Program.cs:line 10</c> per frame. Nothing without a panic.</summary>
+    public static void ReportPanic(string executable, string console)
+    {
+        foreach (var line in DescribePanic(executable, console))
+            Console.Error.WriteLine(line);
+        IReadOnlyList<StackSymbolizer.Frame> frames;
+        try
+        {
+            frames = StackSymbolizer.Describe(executable, console);
+        }
+        catch (ToolchainException e)
+        {
+            // The panic itself was reported; only its C# lines are missing.
+            Console.Error.WriteLine($"launcher: no C# frames for the panic: {e.Message}");
+            return;
+        }
+        // None known: the addresses are not this ELF's (a user program's panic on the kernel's console).
+        if (frames.All(f => f.File is null))
+            return;
+        Console.Error.WriteLine($"launcher: the panic's stack, from {Path.GetFileName(executable)}'s debug information:");
+        foreach (var frame in frames)
+            Console.Error.WriteLine(frame);
+    }
+
     [GeneratedRegex(@"\b(sepc|ra)=0x([0-9a-f]+)")]
     private static partial Regex AddressPattern();
 

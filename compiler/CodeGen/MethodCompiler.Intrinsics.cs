@@ -48,6 +48,15 @@ public sealed partial class MethodCompiler
             case "Internal.Runtime.RuntimeInformation" when name == "get_Arch":
                 Push(StackKind.I32, types.Target.Arch switch { TargetArch.Host => "0", TargetArch.RiscV32 => "1", _ => "2" });
                 return;
+            case "Internal.Runtime.CompilerHelpers.StackFrames" when name == "FrameAddress":
+                {
+                    // The calling method's frame pointer (every function keeps one: ModuleBuilder's attributes).
+                    cg.Module.Declare("llvm.frameaddress.p0", "declare ptr @llvm.frameaddress.p0(i32 immarg)");
+                    string frame = Temp();
+                    Emit($"{frame} = call ptr @llvm.frameaddress.p0(i32 0)");
+                    Push(StackKind.Ptr, frame);
+                    return;
+                }
             case "System.Activator" when name == "CreateInstance":
                 CreateInstance(target.MethodArguments[0]);
                 return;

@@ -105,7 +105,7 @@ public sealed partial class MethodCompiler
         var sb = new StringBuilder();
         string export = CodeGenContext.ExportName(def) != null ? "" : "internal ";
         var names = Enumerable.Range(0, signature.Parameters.Count).Select(i => $"%arg{i}").ToArray();
-        int attributes = NeedsNoBuiltins() ? 1 : 0;
+        int attributes = (NeedsNoBuiltins() ? 1 : 0) + (def.NoInlining ? 4 : 0);
         sb.Append($"; {method.Name}\n");
         string debug = debugScope is int sp ? $" !dbg !{sp}" : "";
         sb.Append($"define {export}{signature.ReturnAttributes}{(signature.ReturnAttributes.Length > 0 ? " " : "")}{signature.LlvmReturn} {cg.FunctionName(method)}({signature.LlvmParameters(names)}) {InliningAttribute()}#{attributes}{debug} {{\n");
@@ -372,14 +372,27 @@ public sealed partial class MethodCompiler
         var debug = cg.Module.Debug!;
         int line = sequencePoints.Values.Min(p => p.StartLine);
         cg.Module.Declare("llvm.dbg.declare", "declare void @llvm.dbg.declare(metadata, metadata, metadata)");
-        void Declare(string slot, int variable)
-            => allocas.Append($"  call void @llvm.dbg.declare(metadata ptr {slot}, metadata !{variable}, metadata !DIExpression()){DebugSuffix(debugEntryLocation)}\n");
+        void Declare(string slot, int variable, string expression = "")
+            => allocas.Append($"  call void @llvm.dbg.declare(metadata ptr {slot}, metadata !{variable}, metadata !DIExpression({expression})){DebugSuffix(debugEntryLocation)}\n");
         for (int i = 0; i < argSlots.Length; i++)
         {
             string? name = def.HasThis ? (i == 0 ? "this" : def.Parameters[i - 1].Name) : def.Parameters[i].Name;
             if (string.IsNullOrEmpty(name))
                 continue;
-            Declare(argSlots[i], debug.Variable(scope, name, i + 1, line, argTypes[i]));
+            int variable = debug.Variable(scope, name, i + 1, line, argTypes[i]);
+            if (signature.ParameterKinds[i] == ValueKind.Struct)
+            {
+                // The struct's home is the caller's copy, known by its address in an argument register, which the
+                // code soon reuses (gdb: "optimized out"): the address gets a slot of its own, read through.
+                string home = $"%arg{i}.home";
+                allocas.Append($"  {home} = alloca ptr, align {types.Target.PointerSize}\n");
+                allocas.Append($"  store ptr {argSlots[i]}, ptr {home}\n");
+                Declare(home, variable, "DW_OP_deref");
+            }
+            else
+            {
+                Declare(argSlots[i], variable);
+            }
         }
         foreach (var variable in bodyIl.Variables)
         {

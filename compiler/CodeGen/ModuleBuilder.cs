@@ -125,10 +125,15 @@ public sealed class ModuleBuilder
             sb.Append(decl).Append('\n');
         sb.Append('\n');
         sb.Append(functions);
-        sb.Append("\nattributes #0 = { nounwind }\n");
-        sb.Append("attributes #1 = { nounwind \"no-builtins\" }\n");
+        // Every function keeps its frame pointer, so that a panic can walk the stack from frame to frame
+        // (StackFrames in the core library; docs/abi.md, "Stack traces"): RISC-V s0, x86-64 rbp.
+        sb.Append("\nattributes #0 = { nounwind \"frame-pointer\"=\"all\" }\n");
+        sb.Append("attributes #1 = { nounwind \"no-builtins\" \"frame-pointer\"=\"all\" }\n");
         sb.Append("attributes #2 = { noreturn nounwind }\n");
         sb.Append("attributes #3 = { returns_twice }\n");
+        // [MethodImpl(MethodImplOptions.NoInlining)]: #0 and #1 with noinline.
+        sb.Append("attributes #4 = { noinline nounwind \"frame-pointer\"=\"all\" }\n");
+        sb.Append("attributes #5 = { noinline nounwind \"no-builtins\" \"frame-pointer\"=\"all\" }\n");
         var flags = new List<string>();
         if (Target.IsRiscV)
         {

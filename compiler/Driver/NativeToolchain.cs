@@ -52,7 +52,9 @@ public static class NativeToolchain
             bootObjects.Add(bootObject);
         }
 
-        var linkArgs = new List<string> { "-static", "-nostdlib", "--gc-sections" };
+        // --discard-locals: RISC-V code keeps a local label at every pc-relative pair (.Lpcrel_hiN) in its object's
+        // symbols; in the executable's they would name the middle of functions (gdb's backtraces, llvm-symbolizer).
+        var linkArgs = new List<string> { "-static", "-nostdlib", "--gc-sections", "--discard-locals" };
         if (link?.LinkerScript is { } script)
             linkArgs.AddRange(["-T", RequireInput(script)]);
         else if (target.IsRiscV)

@@ -9,6 +9,9 @@ public sealed class ToolchainLayout
     public required string BootHost { get; init; }
     public required string LinkerScript { get; init; }
 
+    /// <summary>gdb's pretty-printers for strings, spans and fixed buffers (gdb/rvc.py): <c>gdb-multiarch -x FILE</c>.</summary>
+    public required string GdbPrinters { get; init; }
+
     public static ToolchainLayout Locate()
     {
         string root = Path.Combine(AppContext.BaseDirectory, "toolchain");
@@ -20,6 +23,7 @@ public sealed class ToolchainLayout
             BootRiscV = Path.Combine(root, "boot", "riscv.S"),
             BootHost = Path.Combine(root, "boot", "host-x86_64.S"),
             LinkerScript = Path.Combine(root, "linker", "virt.ld"),
+            GdbPrinters = Path.Combine(root, "gdb", "rvc.py"),
         };
         return layout;
     }

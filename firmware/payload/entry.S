@@ -52,6 +52,8 @@ _start:
     la t0, payload_trap_vector
     csrw stvec, t0
 
+    /* The frame-pointer chain a panic walks (docs/abi.md, "Stack traces") ends here. */
+    li s0, 0
     call rvc_managed_entry
     call rvc_exit
     .size _start, . - _start

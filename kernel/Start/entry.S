@@ -54,6 +54,8 @@ _start:
     la t0, rvc_kernel_trap_entry
     csrw stvec, t0
 
+    /* The frame-pointer chain a panic walks (docs/abi.md, "Stack traces") ends here. */
+    li s0, 0
     call rvc_managed_entry
     /* a0 holds Main's status. */
     call rvc_exit

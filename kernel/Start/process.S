@@ -203,6 +203,8 @@ rvc_user_trap_entry:
     la t0, __trap_stack_top
     csrw sscratch, t0
 
+    /* s0 is the user's frame pointer (saved in the frame): the kernel's frame-pointer chain starts afresh. */
+    li s0, 0
     mv a0, sp
     call rvc_user_trap
     /* Back to this process's user code: the frame is still at sp. */

@@ -1,13 +1,14 @@
 namespace Kernel.Traps;
 
 using System.Runtime.InteropServices;
+using Internal.Runtime.CompilerHelpers;
 using Kernel.Interrupts;
 using Kernel.Output;
 
 /// <summary>
 /// The C# side of the trap vector (Start/trap.S). Interrupts are handled and the interrupted code resumes
 /// (<see cref="InterruptTraps"/>); every exception in the kernel is a bug and ends in a panic that names scause,
-/// stval and sepc (the launcher adds the C# method holding sepc, from the ELF's symbols), with status
+/// stval and sepc, followed by the stack of the trapping code (the launcher adds the C# methods, files and lines), with status
 /// <see cref="PanicStatus"/>. Nothing is retried, so an exception can never loop.
 /// </summary>
 public static unsafe class TrapHandler
@@ -40,7 +41,17 @@ public static unsafe class TrapHandler
         Print.Text(" sp=");
         Print.Hex(trap.Sp);
         Print.Line();
+        PrintStack(trap);
         Exit(PanicStatus);
+    }
+
+    /// <summary>The callers of the trapping method, <c>   at 0x...</c> a line (the core library's StackFrames, as a
+    /// throw's panic prints them): its frame pointer s0 starts the chain. sepc on the panic line is the trapping
+    /// method itself; the launcher turns both into C# methods, files and lines.</summary>
+    static void PrintStack(TrapFrame trap)
+    {
+        nuint* frames = stackalloc nuint[StackFrames.MaxFrames];
+        StackFrames.Print(frames, StackFrames.Walk((void*)trap.Register(8), frames, StackFrames.MaxFrames));
     }
 
     /// <summary>A trap inside the handler (trap.S found sscratch zero): said once, on a stack of its own.</summary>

@@ -44,6 +44,8 @@ _start:
     sub %rcx, %rax
     add $STACK_RESERVE, %rax
     mov %rax, rvc_stack_limit(%rip)
+    /* The frame-pointer chain a panic walks (docs/abi.md, "Stack traces") ends here. */
+    xor %ebp, %ebp
     call rvc_managed_entry
     mov %eax, %edi
     call rvc_exit

@@ -92,6 +92,8 @@ _start:
     la t0, rvc_trap_entry
     csrw mtvec, t0
 
+    /* The frame-pointer chain a panic walks (docs/abi.md, "Stack traces") ends here. */
+    li s0, 0
     call rvc_managed_entry
     /* a0 holds Main's status. */
     call rvc_exit

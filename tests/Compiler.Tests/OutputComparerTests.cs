@@ -44,6 +44,18 @@ public sealed class OutputComparerTests
     }
 
     [Fact]
+    public void TheStackAfterThePanicLineIsLeftOut()
+    {
+        var reference = Reference("start\n", 134, "System.OverflowException", "Arithmetic operation resulted in an overflow.");
+        Assert.Null(OutputComparer.Compare(reference, Actual("start\npanic: System.OverflowException: Arithmetic operation resulted in an overflow.\n   at 0x80001ede\n   at 0x8000008c\n", 134), "rv32"));
+        // After output without a newline, as CoreCLR's stdout ends.
+        var unterminated = Reference("start", 134, "System.OverflowException", "Arithmetic operation resulted in an overflow.");
+        Assert.Null(OutputComparer.Compare(unterminated, Actual("startpanic: System.OverflowException: Arithmetic operation resulted in an overflow.\n   at 0x1234\n", 134), "host"));
+        // Only frame lines: anything else after the panic is output CoreCLR did not print.
+        Assert.NotNull(OutputComparer.Compare(reference, Actual("start\npanic: System.OverflowException: Arithmetic operation resulted in an overflow.\n   at 0x80001ede\nmore\n", 134), "rv32"));
+    }
+
+    [Fact]
     public void PanicWithWrongMessageOrStatusFails()
     {
         var reference = Reference("start\n", 134, "System.OverflowException", "Arithmetic operation resulted in an overflow.");

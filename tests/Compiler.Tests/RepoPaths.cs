@@ -13,6 +13,9 @@ internal static class RepoPaths
 
     public static string DiagnosticsInputs => Path.Combine(Root, "tests", "Compiler.Tests", "Diagnostics");
 
+    /// <summary><c>tests/Compiler.Tests/Panics</c>: programs that panic, for <see cref="PanicStackTests"/>.</summary>
+    public static string PanicPrograms => Path.Combine(Root, "tests", "Compiler.Tests", "Panics");
+
     /// <summary>A scratch folder under the test output, e.g. <c>…/Compiler.Tests/debug/test-work/native</c>.</summary>
     public static string Work(string kind)
     {

@@ -49,7 +49,8 @@ public partial class SupervisorModeTests
     /// <summary>
     /// The kernel says which address it is about to misuse (<c>fault: ... at 0x...</c>); the panic must name the
     /// cause, that address as stval, and a pc: for a jump into a data page the pc is that page; otherwise a pc in
-    /// the kernel's text, which the launcher names from the ELF's symbols. The status is the panic's, 134.
+    /// the kernel's text, which the launcher names from the ELF's symbols, and the C# frames of the faulting statement
+    /// and its caller, each at the line of its source text. The status is the panic's, 134.
     /// </summary>
     [Theory]
     [MemberData(nameof(Faults))]
@@ -73,6 +74,16 @@ public partial class SupervisorModeTests
         {
             Assert.True(sepc >= 0x8020_0000, $"sepc 0x{sepc:x} is not in the kernel\n{boot.Describe()}");
             Assert.Contains($"launcher: sepc 0x{sepc:x} is in ", boot.Stderr, StringComparison.Ordinal);
+
+            // The C# frames (docs/abi.md, "Stack traces"): the faulting statement, then the call of the test mode.
+            string faultTest = Path.Combine(RepoPaths.Root, "kernel", "Boot", "FaultTest.cs");
+            string program = Path.Combine(RepoPaths.Root, "kernel", "Program.cs");
+            string statement = fault == "unmapped" ? "Volatile.Read(ref *(nuint*)layout.StackGuard);" : "Volatile.Write(ref *(uint*)layout.TextStart, Ret);";
+            Assert.True(boot.Lines.Any(l => l.StartsWith("   at 0x", StringComparison.Ordinal)), $"no stack after the panic line\n{boot.Describe()}");
+            string stack = boot.Stderr.Replace("\r\n", "\n", StringComparison.Ordinal);
+            Assert.Contains("launcher: the panic's stack, from Kernel.elf's debug information:\n"
+                + $"   at Kernel.Boot.FaultTest.Run(Kernel.Boot.FaultKind,Kernel.Memory.KernelLayout&) in {faultTest}:line {LineOf(faultTest, statement)}\n"
+                + $"   at Kernel.Program.Main() in {program}:line {LineOf(program, "FaultTest.Run(options.Fault, layout);")}\n", stack, StringComparison.Ordinal);
         }
 
         BootAssert.HasLine("poweroff: status 134", boot);
@@ -90,6 +101,15 @@ public partial class SupervisorModeTests
         Assert.True(boot.Lines.Any(l => l.StartsWith("cmdline: error: ", StringComparison.Ordinal) && l.Contains("fault", StringComparison.Ordinal)),
             $"no cmdline error\n{boot.Describe()}");
         BootAssert.HasNoLineStartingWith("panic:", boot);
+    }
+
+    /// <summary>The 1-based line of the one line of <paramref name="source"/> that contains <paramref name="text"/>.</summary>
+    static int LineOf(string source, string text)
+    {
+        var lines = File.ReadAllLines(source);
+        var matches = Enumerable.Range(0, lines.Length).Where(i => lines[i].Contains(text, StringComparison.Ordinal)).ToList();
+        Assert.True(matches.Count == 1, $"'{text}' is on {matches.Count} lines of {source}");
+        return matches[0] + 1;
     }
 
     static ulong Hex(string digits) => ulong.Parse(digits, NumberStyles.HexNumber, CultureInfo.InvariantCulture);

@@ -32,6 +32,8 @@ _start:
     REG_S a0, 0(t0)
     /* .bss is zero already: the kernel gives every page zeroed (the ELF's memory size past its file size).
        The FPU is on (sstatus.FS set by the kernel before sret); fcsr starts at 0 likewise. */
+    /* The frame-pointer chain a panic walks (docs/abi.md, "Stack traces") ends here. */
+    li s0, 0
     call rvc_user_start
     call rvc_managed_entry
     /* a0 holds Main's status. */

@@ -18,6 +18,9 @@ public static unsafe class ExceptionHelpers
     // unwinding throws on (the outer finally blocks still run), but CoreCLR reports the first exception.
     private static object? s_first;
 
+    /// <summary>Whether an exception is already unwinding: the throw under way is not the one the program dies of.</summary>
+    internal static bool Unwinding => s_first != null;
+
     /// <summary>Called by <see cref="ThrowHelpers.Throw"/> for every throw: the exception the program dies of.</summary>
     internal static object Unhandled(object exception)
     {

@@ -7,7 +7,7 @@ using System.Runtime.CompilerServices;
 /// <summary>
 /// The compiler's throw helpers, found by name (docs/abi.md). Nothing catches an exception: a throw
 /// runs the finally blocks of the active try regions (<see cref="ExceptionHelpers"/>), then prints a
-/// panic line and ends the program with status 134, the status CoreCLR's unhandled-exception abort
+/// panic line, the stack of the throw (<see cref="StackFrames"/>), and ends the program with status 134, the status CoreCLR's unhandled-exception abort
 /// gives on Linux.
 /// </summary>
 public static unsafe class ThrowHelpers
@@ -15,17 +15,53 @@ public static unsafe class ThrowHelpers
     /// <summary>The exit status of a panic.</summary>
     private const int PanicExitCode = 134;
 
+    // The return addresses of the first throw's stack (StackFrames), taken before the finally blocks run: their
+    // longjmps reuse the stack below the frames that hold them.
+#pragma warning disable CS0649 // written through a pointer (CaptureStack), which the C# compiler does not see
+    private static ReturnAddresses s_frames;
+#pragma warning restore CS0649
+    private static int s_frameCount;
+
+    [InlineArray(StackFrames.MaxFrames)]
+    private struct ReturnAddresses
+    {
+        private nuint _element;
+    }
+
+    // The helpers the compiler calls are not frames of the stack the panic prints, as CoreCLR hides its own throw
+    // helpers ([StackTraceHidden]): each is a function of its own (never inlined) that takes the stack from its own
+    // frame, so the first frame is the method whose check failed, whatever calls the helper makes after that.
     [DoesNotReturn]
-    public static void ThrowOverflowException() => throw new OverflowException();
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowOverflowException()
+    {
+        CaptureStack(StackFrames.FrameAddress());
+        Report(new OverflowException());
+    }
 
     [DoesNotReturn]
-    public static void ThrowDivideByZeroException() => throw new DivideByZeroException();
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowDivideByZeroException()
+    {
+        CaptureStack(StackFrames.FrameAddress());
+        Report(new DivideByZeroException());
+    }
 
     [DoesNotReturn]
-    public static void ThrowIndexOutOfRangeException() => throw new IndexOutOfRangeException();
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowIndexOutOfRangeException()
+    {
+        CaptureStack(StackFrames.FrameAddress());
+        Report(new IndexOutOfRangeException());
+    }
 
     [DoesNotReturn]
-    public static void ThrowNullReferenceException() => throw new NullReferenceException();
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowNullReferenceException()
+    {
+        CaptureStack(StackFrames.FrameAddress());
+        Report(new NullReferenceException());
+    }
 
     /// <summary>
     /// The IL <c>throw</c>: prints <c>panic: &lt;type&gt;: &lt;message&gt;</c> (or
@@ -33,6 +69,7 @@ public static unsafe class ThrowHelpers
     /// parameter name is appended as CoreCLR's Message does: " (Parameter 'name')".
     /// </summary>
     [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Throw(object exception)
     {
         if (exception is null)
@@ -41,6 +78,23 @@ public static unsafe class ThrowHelpers
             ThrowNullReferenceException();
         }
 
+        CaptureStack(StackFrames.FrameAddress());
+        Report(exception);
+    }
+
+    /// <summary>Keeps the stack of the first throw: the frames of the callers of the method whose frame pointer is
+    /// <paramref name="frame"/>. A throw while the finally blocks run leaves it as it is.</summary>
+    private static void CaptureStack(void* frame)
+    {
+        if (!ExceptionHelpers.Unwinding)
+        {
+            s_frameCount = StackFrames.Walk(frame, (nuint*)Unsafe.AsPointer(ref s_frames[0]), StackFrames.MaxFrames);
+        }
+    }
+
+    [DoesNotReturn]
+    private static void Report(object exception)
+    {
         // The finally blocks of the active try regions run first (each ends in ExceptionHelpers.Rethrow).
         object first = ExceptionHelpers.Unhandled(exception);
         ExceptionHelpers.Unwind(exception);
@@ -67,6 +121,7 @@ public static unsafe class ThrowHelpers
         }
 
         Console.WriteLine();
+        StackFrames.Print((nuint*)Unsafe.AsPointer(ref s_frames[0]), s_frameCount);
         Platform.Exit(PanicExitCode);
     }
 
@@ -92,12 +147,16 @@ public static unsafe class ThrowHelpers
         Platform.Exit(PanicExitCode);
     }
 
-    /// <summary>Prints <c>panic: &lt;message&gt;</c> and exits with status 134: for failures that cannot be thrown.</summary>
+    /// <summary>Prints <c>panic: &lt;message&gt;</c> and the caller's stack, and exits with status 134: for failures
+    /// that cannot be thrown.</summary>
     [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Panic(string message)
     {
         Console.Write("panic: ");
         Console.WriteLine(message);
+        nuint* frames = stackalloc nuint[StackFrames.MaxFrames];
+        StackFrames.Print(frames, StackFrames.Walk(StackFrames.FrameAddress(), frames, StackFrames.MaxFrames));
         Platform.Exit(PanicExitCode);
     }
 
