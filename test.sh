@@ -18,8 +18,8 @@ if ((${#projects[@]} == 0)); then
   exit 1
 fi
 
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+log="$(mktemp)" failures="$(mktemp)"
+trap 'rm -f "$log" "$failures"' EXIT
 status=0 passed=0 failed=0 skipped=0 i=0
 for project in "${projects[@]}"; do
   i=$((i + 1))
@@ -36,6 +36,12 @@ for project in "${projects[@]}"; do
     /^ +Skipped: [0-9]+ *$/ { s += $2 }
     END { print n + 0, p + 0, f + 0, s + 0 }' "$log")
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+  # Each failing test's block ("  Failed NAME [time]", its message, stack and output), at most 80 lines of it, kept
+  # for the end of the run: a CI log that shows only its tail still names what failed and why.
+  awk '
+    /^  Failed / { keep = 1; n = 0; print "-- " project ": " substr($0, 10); next }
+    /^  (Passed|Skipped) / || /^\[xUnit/ || /^Test Run / || /^Total tests:/ { keep = 0 }
+    keep && n++ < 80 { print }' project="$project" "$log" >>"$failures"
   if ((project_status != 0)); then
     status=1
   fi
@@ -50,5 +56,9 @@ for project in "${projects[@]}"; do
   echo "== [$i/${#projects[@]}] $project: $p passed, $f failed, $s skipped ($((SECONDS - start)) s)"
 done
 
+if [[ -s "$failures" ]]; then
+  echo "== failed tests"
+  cat "$failures"
+fi
 echo "total: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -66,8 +66,8 @@ public class FeatureNegotiationTests
         Assert.Equal(
             VirtioBlkFeatures.ReadOnly | VirtioBlkFeatures.BlockSize | VirtioBlkFeatures.SegMax | VirtioBlkFeatures.SizeMax |
             VirtioBlkFeatures.Flush | VirtioBlkFeatures.Topology | VirtioBlkFeatures.Version1 |
-            VirtioBlkFeatures.RingEventIdx | VirtioBlkFeatures.RingIndirectDesc | VirtioBlkFeatures.ConfigWce |
-            VirtioBlkFeatures.Discard | VirtioBlkFeatures.WriteZeroes,
+            VirtioBlkFeatures.RingEventIdx | VirtioBlkFeatures.RingIndirectDesc | VirtioBlkFeatures.RingPacked |
+            VirtioBlkFeatures.ConfigWce | VirtioBlkFeatures.Discard | VirtioBlkFeatures.WriteZeroes,
             VirtioBlkFeatures.Supported);
     }
 

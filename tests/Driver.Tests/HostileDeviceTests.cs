@@ -43,7 +43,7 @@ public unsafe class HostileDeviceTests
     /// <summary>The driver gave up on the device: reset and FAILED, nothing in flight, every request reported once,
     /// each of <paramref name="failed"/> with <paramref name="expected"/>; and from now on every request is refused
     /// at once, nothing reaches the device, nothing waits, and the device can no longer reach the driver's rings.</summary>
-    static void AssertGaveUpSafely(Rig rig, CompletionLedger ledger, int resetsBefore, IEnumerable<ushort> failed,
+    internal static void AssertGaveUpSafely(Rig rig, CompletionLedger ledger, int resetsBefore, IEnumerable<ushort> failed,
         BlockError expected = BlockError.ProtocolViolation)
     {
         Assert.False(rig.Driver.IsReady);

@@ -42,6 +42,10 @@ public static unsafe class Commands
         {
             RunProgram(ref words);
         }
+        else if (command.SequenceEqual("kill"u8))
+        {
+            KillProcess(ref words);
+        }
         else if (FileCommands.TryRun(command, ref words))
         {
         }
@@ -75,6 +79,8 @@ public static unsafe class Commands
         Out.Line("  programs                     the programs built into the kernel");
         Out.Line("  run NAME [ARG] [&] ...       start program NAME (ARG: a number for it); wait for it unless &;");
         Out.Line("                               more after &: run printer 1 & printer 2 &");
+        Out.Line("  kill PID                     end process PID (the next time it enters the kernel: a system call");
+        Out.Line("                               or the timer)");
     }
 
     static void Block(ref Words words)
@@ -636,6 +642,25 @@ public static unsafe class Commands
         if (!background)
         {
             Sys.Wait(last);
+        }
+    }
+
+    /// <summary><c>kill PID</c>: the kill system call; the process ends the next time it enters the kernel, so a
+    /// program that never makes a system call ends at its next timer interrupt.</summary>
+    static void KillProcess(ref Words words)
+    {
+        ReadOnlySpan<byte> text = words.Next();
+        if (text.IsEmpty || !words.AtEnd || !Words.TryParseNumber(text, out ulong pid) || pid > int.MaxValue)
+        {
+            Out.Line("usage: kill PID");
+            return;
+        }
+
+        if (Sys.Kill((nint)pid) < 0)
+        {
+            Out.Text("kill: no process ");
+            Out.Decimal(pid);
+            Out.Line(" (or it is this shell, or it has ended; try ps)");
         }
     }
 }

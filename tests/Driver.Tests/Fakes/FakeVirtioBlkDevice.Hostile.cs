@@ -33,6 +33,12 @@ public sealed unsafe partial class FakeVirtioBlkDevice
     {
         lock (_gate)
         {
+            if (Packed)
+            {
+                // A packed used descriptor holds a 16-bit id: a larger one is cut, as the device would have to.
+                return PublishRawPackedUsed((ushort)id, len, PackedUsedFlags(len));
+            }
+
             if ((_status & VirtioDeviceStatus.DriverOk) == 0 || !QueueAreas(out _, out byte* avail, out byte* used, out uint n))
             {
                 return false;
@@ -58,6 +64,11 @@ public sealed unsafe partial class FakeVirtioBlkDevice
     {
         lock (_gate)
         {
+            if (Packed)
+            {
+                throw new InvalidOperationException("the packed ring has no used index (PublishRawPackedUsed writes slots)");
+            }
+
             if ((_status & VirtioDeviceStatus.DriverOk) == 0 || !QueueAreas(out _, out byte* avail, out byte* used, out uint n))
             {
                 return false;

@@ -81,7 +81,10 @@ public sealed unsafe partial class FakeVirtioBlkDevice
 
     /// <summary>A chain the device has taken from the available ring and not completed yet, with its descriptors as
     /// they were when it was taken (the driver must not change them while the device owns them).</summary>
-    sealed record PendingChain(ushort Head, (ushort Index, ulong Addr, uint Len, ushort Flags, ushort Next)[] Descriptors);
+    /// <para>Packed ring: <c>Head</c> is the buffer id, the descriptors are the ring slots it took (<c>Next</c> unused)
+    /// and <c>Elements</c> what the buffer describes, indirect tables followed.</para>
+    sealed record PendingChain(ushort Head, (ushort Index, ulong Addr, uint Len, ushort Flags, ushort Next)[] Descriptors,
+        List<(ulong Addr, uint Len, bool Write)>? Elements = null);
 
     public FakeVirtioBlkDevice(DmaArena memory, byte[] disk)
     {
@@ -526,18 +529,19 @@ public sealed unsafe partial class FakeVirtioBlkDevice
             return;
         }
 
-        // 4.2.3.2: QueueNum and the three addresses before QueueReady; alignments 16, 2, 4 (2.7).
+        // 4.2.3.2: QueueNum and the three addresses before QueueReady; alignments 16, 2, 4 (2.7); packed: 16, 4, 4
+        // and 4-byte event suppression structures (2.8.10.1).
         if (_queueNum == 0)
         {
             Violation("QueueReady set before QueueNum");
         }
-        else if (_queueDesc % 16 != 0 || _queueDriver % 2 != 0 || _queueDevice % 4 != 0)
+        else if (_queueDesc % 16 != 0 || _queueDriver % (Packed ? 4u : 2u) != 0 || _queueDevice % 4 != 0)
         {
             Violation($"queue areas misaligned: 0x{_queueDesc:x}, 0x{_queueDriver:x}, 0x{_queueDevice:x}");
         }
         else if (_memory.Translate(_queueDesc, 16ul * _queueNum) == null ||
-                 _memory.Translate(_queueDriver, 6 + 2ul * _queueNum) == null ||
-                 _memory.Translate(_queueDevice, 6 + 8ul * _queueNum) == null)
+                 _memory.Translate(_queueDriver, Packed ? 4 : 6 + 2ul * _queueNum) == null ||
+                 _memory.Translate(_queueDevice, Packed ? 4 : 6 + 8ul * _queueNum) == null)
         {
             Violation("queue areas outside guest memory");
         }
@@ -705,6 +709,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         _needsReset = false;
         _noNotifyPublished = false;
         _availEventWritten = 0;
+        ResetPacked();
     }
 
     /// <summary>The configuration space (struct virtio_blk_config, 5.2.4), little-endian.</summary>
@@ -940,6 +945,12 @@ public sealed unsafe partial class FakeVirtioBlkDevice
     /// <summary>Consumes the available ring up to avail->idx and publishes a used entry per chain at once.</summary>
     void ProcessAvailable(bool notified)
     {
+        if (Packed)
+        {
+            ProcessPackedAvailable(notified, execute: true);
+            return;
+        }
+
         if (!QueueAreas(out VirtqDesc* desc, out byte* avail, out byte* used, out uint n))
         {
             return;
@@ -955,6 +966,12 @@ public sealed unsafe partial class FakeVirtioBlkDevice
     /// checking that no descriptor is in two chains the device owns.</summary>
     void FetchAvailable(bool notified)
     {
+        if (Packed)
+        {
+            ProcessPackedAvailable(notified, execute: false);
+            return;
+        }
+
         if (!QueueAreas(out VirtqDesc* desc, out byte* avail, out byte* used, out uint n))
         {
             return;
@@ -1004,6 +1021,12 @@ public sealed unsafe partial class FakeVirtioBlkDevice
     {
         lock (_gate)
         {
+            if (Packed)
+            {
+                CompletePackedPending(position);
+                return;
+            }
+
             if (_needsReset || !QueueAreas(out VirtqDesc* desc, out byte* avail, out byte* used, out uint n))
             {
                 return;
@@ -1212,6 +1235,13 @@ public sealed unsafe partial class FakeVirtioBlkDevice
             index = Volatile.Read(ref d->Next);
         }
 
+        return ExecuteBuffers(readable, writable);
+    }
+
+    /// <summary>Executes the block request made of <paramref name="readable"/> then <paramref name="writable"/>
+    /// elements (a chain walked in either ring format); returns the bytes written into device-writable buffers.</summary>
+    uint ExecuteBuffers(List<Buffer> readable, List<Buffer> writable)
+    {
         // The data descriptors: everything but the header and the status (the driver frames requests that way).
         int dataDescriptors = readable.Count + writable.Count - 2;
         MaxDataDescriptors = Math.Max(MaxDataDescriptors, dataDescriptors);

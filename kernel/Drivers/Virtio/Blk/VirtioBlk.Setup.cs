@@ -19,11 +19,16 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
 
         // VERSION_1 and BLK_SIZE whenever offered: a device with larger logical blocks fails every request that is not
         // whole blocks, whether or not the driver asked to know their size.
-        BlockError error = _transport.NegotiateFeatures((_wantedFeatures | AlwaysAccepted) & VirtioBlkFeatures.Supported,
-            out _offeredFeatures, out _acceptedFeatures);
+        BlockError error = _transport.NegotiateFeatures(AcceptableFeatures(), out _offeredFeatures, out _acceptedFeatures);
         if (error != BlockError.None)
         {
             return error;
+        }
+
+        // Set up again in the memory of a packed ring, the device must still take one (it offered it before).
+        if (_queueArea != null && _queue.IsPacked && !Negotiated(VirtioBlkFeatures.RingPacked))
+        {
+            return BlockError.FeaturesRefused;
         }
 
         error = SetUpQueue(_maxQueueSize);
@@ -75,6 +80,25 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// <summary>Features taken whenever offered, whatever was asked for.</summary>
     const ulong AlwaysAccepted = VirtioBlkFeatures.Version1 | VirtioBlkFeatures.BlockSize;
 
+    /// <summary>What the driver accepts if offered: what it was asked for and implements, VERSION_1 and BLK_SIZE.
+    /// RING_PACKED only on the modern interface (the legacy one has no feature bit 34 to offer), and once a queue
+    /// exists only in the format it already has: a restart keeps the queue's memory and the buffers held in it (results
+    /// not yet collected), laid out for that format. <c>Reinitialize</c> therefore never switches formats.</summary>
+    readonly ulong AcceptableFeatures()
+    {
+        ulong acceptable = (_wantedFeatures | AlwaysAccepted) & VirtioBlkFeatures.Supported;
+        if (!_transport.IsModern || (_queueArea != null && !_queue.IsPacked))
+        {
+            acceptable &= ~VirtioBlkFeatures.RingPacked;
+        }
+        else if (_queueArea != null)
+        {
+            acceptable |= VirtioBlkFeatures.RingPacked;
+        }
+
+        return acceptable;
+    }
+
     /// <summary>Sets up queue 0 with at most <paramref name="maxQueueSize"/> entries in one zeroed page-aligned area
     /// (<see cref="Virtqueue"/> plans it) and tells the transport where it is. Set up again after a reset, the queue
     /// keeps its size and its memory: the rings are zeroed, the driver's free list and the requests completed but not
@@ -108,7 +132,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             }
 
             size = _queue.Size;
-            ZeroMemory(area, Virtqueue.SharedBytes(size));
+            ZeroMemory(area, _queue.SharedAreaBytes);
             _queue.RestartRings();
             _unpublished = 0;   // queued and never published: failed with the rest in flight
         }
@@ -119,21 +143,24 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
                 return BlockError.QueueUnavailable;   // absent (0), or too small for a three-descriptor request
             }
 
-            area = (byte*)_dma.AllocateZeroed(Virtqueue.SharedBytes(size), PageSize);
+            // The ring format is chosen here, once: the packed ring when VIRTIO_F_RING_PACKED was negotiated.
+            bool packed = Negotiated(VirtioBlkFeatures.RingPacked);
+            area = (byte*)_dma.AllocateZeroed(Virtqueue.SharedBytes(size, packed), PageSize);
             if (area == null)
             {
                 return BlockError.OutOfMemory;
             }
 
-            // The free list and the chains' links: the driver's own, never handed to the device.
-            _queuePrivate = (ushort*)_dma.AllocateZeroed(Virtqueue.PrivateBytes(size), 2);
+            // The free list and the chains' links (packed: ids and their slots): the driver's own, never handed to
+            // the device.
+            _queuePrivate = (ushort*)_dma.AllocateZeroed(Virtqueue.PrivateBytes(size, packed), 2);
             if (_queuePrivate == null)
             {
                 return BlockError.OutOfMemory;
             }
 
             _queueArea = area;
-            _queue = Virtqueue.Create(area, _queuePrivate, (ushort)size);
+            _queue = Virtqueue.Create(area, _queuePrivate, (ushort)size, packed);
         }
 
         ulong bus = _dma.BusAddress(area);

@@ -159,6 +159,9 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
     /// <summary>The virtio-mmio version of the transport.</summary>
     public readonly uint TransportVersion => _transport.Version;
 
+    /// <summary>The request queue is a packed virtqueue (2.8, VIRTIO_F_RING_PACKED); otherwise a split one (2.7).</summary>
+    public readonly bool UsesPackedRing => _queue.IsPacked;
+
     /// <summary>The number of entries of the request queue (a power of two).</summary>
     public readonly ushort QueueSize => _queue.Size;
 

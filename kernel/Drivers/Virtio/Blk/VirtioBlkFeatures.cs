@@ -55,17 +55,17 @@ public static class VirtioBlkFeatures
     /// stay 512 bytes), TOPOLOGY (<c>PhysicalBlockSize</c>, <c>MinIoSize</c>, <c>OptimalIoSize</c>), SEG_MAX
     /// and SIZE_MAX (honoured when building descriptor chains), FLUSH (<c>VirtioBlk.Flush</c>) and VERSION_1 (the
     /// modern interface; accepted whenever offered, whatever was asked for), EVENT_IDX (used_event and avail_event
-    /// decide interrupts and notifications), INDIRECT_DESC (a request takes one ring descriptor), DISCARD and
-    /// WRITE_ZEROES (<c>VirtioBlk.Discard</c>, <c>WriteZeroes</c>) and CONFIG_WCE (<c>VirtioBlk.SetWritebackCache</c>:
-    /// the cache mode switched at run time). Never more:
-    /// unknown bits are always declined.</summary>
+    /// decide interrupts and notifications), INDIRECT_DESC (a request takes one ring descriptor), RING_PACKED (the
+    /// packed virtqueue, 2.8; modern interface only, chosen at the first initialisation), DISCARD and WRITE_ZEROES
+    /// (<c>VirtioBlk.Discard</c>, <c>WriteZeroes</c>) and CONFIG_WCE (<c>VirtioBlk.SetWritebackCache</c>: the cache mode
+    /// switched at run time). Never more: unknown bits are always declined.</summary>
     public const ulong Supported = ReadOnly | BlockSize | SegMax | SizeMax | Flush | Topology | Version1 |
-        RingEventIdx | RingIndirectDesc | ConfigWce | Discard | WriteZeroes;
+        RingEventIdx | RingIndirectDesc | RingPacked | ConfigWce | Discard | WriteZeroes;
 
     /// <summary>What <c>VirtioBlk.Initialize</c> accepts without being asked otherwise: everything in
-    /// <see cref="Supported"/>. With FLUSH the device may cache writes: call <c>Flush</c> to make them durable. With
-    /// CONFIG_WCE the device keeps the cache mode it had (QEMU: its drive's, writeback by default) instead of choosing it
-    /// from FLUSH at DRIVER_OK.</summary>
+    /// <see cref="Supported"/>: the packed ring whenever the device offers it (QEMU: <c>packed=on</c>). With FLUSH the
+    /// device may cache writes: call <c>Flush</c> to make them durable. With CONFIG_WCE the device keeps the cache mode
+    /// it had (QEMU: its drive's, writeback by default) instead of choosing it from FLUSH at DRIVER_OK.</summary>
     public const ulong Default = ReadOnly | BlockSize | SegMax | SizeMax | Flush | Topology | RingEventIdx | RingIndirectDesc |
-        ConfigWce | Discard | WriteZeroes;
+        RingPacked | ConfigWce | Discard | WriteZeroes;
 }

@@ -3,23 +3,36 @@ namespace Kernel.Drivers.Virtio;
 /// <summary>The virtqueue a device driver holds: one ring format chosen at initialisation, behind
 /// <see cref="IVirtqueue"/>. It owns the memory plan of the format (how many bytes, where the descriptor, driver and
 /// device areas start in one page-aligned area, what stays private to the driver), so the device driver above knows
-/// neither the layout nor the format. Today the split ring (2.7), laid out as the legacy interface requires (one
+/// neither the layout nor the format. Either the split ring (2.7), laid out as the legacy interface requires (one
 /// contiguous area, used ring at <see cref="VirtqLegacyLayout.Alignment"/>), which also meets the modern interface's
-/// alignments (16, 2 and 4 bytes).</summary>
+/// alignments (16, 2 and 4 bytes); or the packed ring (2.8, VIRTIO_F_RING_PACKED, modern interface only): the
+/// descriptor ring, then the driver and the device event suppression structures (alignments 16, 4, 4).</summary>
 public unsafe struct Virtqueue : IVirtqueue
 {
     SplitVirtqueue _split;
+    PackedVirtqueue _packed;
+    bool _isPacked;
     nuint _driverAreaOffset;
     nuint _deviceAreaOffset;
 
     /// <summary>The alignment the legacy interface is told (QueueAlign) for this queue's device area.</summary>
     public const uint LegacyAlign = VirtqLegacyLayout.Alignment;
 
-    /// <summary>Bytes of the page-aligned area the device shares, for a queue of <paramref name="size"/> entries.</summary>
+    /// <summary>Bytes of the page-aligned area the device shares, for a split queue of <paramref name="size"/> entries.</summary>
     public static nuint SharedBytes(uint size) => VirtqLegacyLayout.TotalSize(size, LegacyAlign);
 
-    /// <summary>Bytes of driver-private bookkeeping (2-byte aligned) for a queue of <paramref name="size"/> entries.</summary>
+    /// <summary>Bytes of the shared area for a queue of <paramref name="size"/> entries in the format
+    /// <paramref name="packed"/> says.</summary>
+    public static nuint SharedBytes(uint size, bool packed) =>
+        packed ? PackedVirtqueue.RingBytes(size) + 2 * (nuint)sizeof(PvirtqEventSuppress) : SharedBytes(size);
+
+    /// <summary>Bytes of driver-private bookkeeping (2-byte aligned) for a split queue of <paramref name="size"/> entries.</summary>
     public static nuint PrivateBytes(uint size) => SplitVirtqueue.PrivateBytes(size);
+
+    /// <summary>Bytes of driver-private bookkeeping for a queue of <paramref name="size"/> entries in the format
+    /// <paramref name="packed"/> says.</summary>
+    public static nuint PrivateBytes(uint size, bool packed) =>
+        packed ? PackedVirtqueue.PrivateBytes(size) : SplitVirtqueue.PrivateBytes(size);
 
     /// <summary>The most descriptors one indirect table holds: 64 (62 data segments and the request's framing), fewer
     /// for large queues so that the tables of a whole queue stay within 256 KiB, never fewer than 4; and never more
@@ -35,17 +48,38 @@ public unsafe struct Virtqueue : IVirtqueue
     /// entries: one table of <see cref="IndirectEntries"/> descriptors per id.</summary>
     public static nuint IndirectBytes(uint size) => (nuint)(16 * size * (uint)IndirectEntries(size));
 
-    /// <summary>A queue of <paramref name="size"/> entries (a power of two) over a zeroed <paramref name="shared"/>
-    /// area of <see cref="SharedBytes"/> and a <paramref name="privateArea"/> of <see cref="PrivateBytes"/>.</summary>
-    public static Virtqueue Create(byte* shared, ushort* privateArea, ushort size)
+    /// <summary>A split queue of <paramref name="size"/> entries (a power of two) over a zeroed <paramref name="shared"/>
+    /// area of <see cref="SharedBytes(uint)"/> and a <paramref name="privateArea"/> of <see cref="PrivateBytes(uint)"/>.</summary>
+    public static Virtqueue Create(byte* shared, ushort* privateArea, ushort size) => Create(shared, privateArea, size, false);
+
+    /// <summary>A queue of <paramref name="size"/> entries in the format <paramref name="packed"/> says, over a zeroed
+    /// <paramref name="shared"/> area of <see cref="SharedBytes(uint, bool)"/> and a <paramref name="privateArea"/> of
+    /// <see cref="PrivateBytes(uint, bool)"/>.</summary>
+    public static Virtqueue Create(byte* shared, ushort* privateArea, ushort size, bool packed)
     {
         Virtqueue queue = default;
+        queue._isPacked = packed;
+        if (packed)
+        {
+            queue._driverAreaOffset = PackedVirtqueue.RingBytes(size);
+            queue._deviceAreaOffset = queue._driverAreaOffset + (nuint)sizeof(PvirtqEventSuppress);
+            queue._packed = PackedVirtqueue.Create((PvirtqDesc*)shared, (PvirtqEventSuppress*)(shared + queue._driverAreaOffset),
+                (PvirtqEventSuppress*)(shared + queue._deviceAreaOffset), privateArea, size);
+            return queue;
+        }
+
         queue._driverAreaOffset = VirtqLegacyLayout.AvailOffset(size);
         queue._deviceAreaOffset = VirtqLegacyLayout.UsedOffset(size, LegacyAlign);
         queue._split = SplitVirtqueue.Create((VirtqDesc*)shared, (VirtqAvail*)(shared + queue._driverAreaOffset),
             (VirtqUsed*)(shared + queue._deviceAreaOffset), privateArea, size);
         return queue;
     }
+
+    /// <summary>The packed ring (2.8); otherwise the split ring (2.7).</summary>
+    public readonly bool IsPacked => _isPacked;
+
+    /// <summary>Bytes of this queue's shared area.</summary>
+    public readonly nuint SharedAreaBytes => SharedBytes(Size, _isPacked);
 
     /// <summary>Where the driver area (split: the available ring) starts in the shared area.</summary>
     public readonly nuint DriverAreaOffset => _driverAreaOffset;
@@ -55,32 +89,82 @@ public unsafe struct Virtqueue : IVirtqueue
 
     /// <summary>The ring features negotiated: EVENT_IDX, and INDIRECT_DESC when <paramref name="indirectTables"/>
     /// (<see cref="IndirectBytes"/>, zeroed, at bus address <paramref name="indirectBus"/>) is not null. Called after
-    /// every negotiation, before the queue is used.</summary>
-    public void UseFeatures(bool eventIdx, VirtqDesc* indirectTables, ulong indirectBus) =>
-        _split.UseFeatures(eventIdx, indirectTables, indirectBus, IndirectEntries(_split.Size));
+    /// every negotiation, before the queue is used. A packed ring's tables hold <see cref="PvirtqDesc"/>, the same 16
+    /// bytes.</summary>
+    public void UseFeatures(bool eventIdx, VirtqDesc* indirectTables, ulong indirectBus)
+    {
+        if (_isPacked)
+        {
+            _packed.UseFeatures(eventIdx, (PvirtqDesc*)indirectTables, indirectBus, IndirectEntries(_packed.Size));
+        }
+        else
+        {
+            _split.UseFeatures(eventIdx, indirectTables, indirectBus, IndirectEntries(_split.Size));
+        }
+    }
 
-    public readonly ushort Size => _split.Size;
+    public readonly ushort Size => _isPacked ? _packed.Size : _split.Size;
 
-    public readonly int FreeCount => _split.FreeCount;
+    public readonly int FreeCount => _isPacked ? _packed.FreeCount : _split.FreeCount;
 
-    public readonly int RingDescriptorsFor(int count) => _split.RingDescriptorsFor(count);
+    public readonly int RingDescriptorsFor(int count) => _isPacked ? _packed.RingDescriptorsFor(count) : _split.RingDescriptorsFor(count);
 
-    public bool TryStartChain(int count, out ushort id) => _split.TryStartChain(count, out id);
+    public bool TryStartChain(int count, out ushort id) =>
+        _isPacked ? _packed.TryStartChain(count, out id) : _split.TryStartChain(count, out id);
 
-    public void AddDescriptor(ulong busAddress, uint length, bool deviceWrites) =>
-        _split.AddDescriptor(busAddress, length, deviceWrites);
+    public void AddDescriptor(ulong busAddress, uint length, bool deviceWrites)
+    {
+        if (_isPacked)
+        {
+            _packed.AddDescriptor(busAddress, length, deviceWrites);
+        }
+        else
+        {
+            _split.AddDescriptor(busAddress, length, deviceWrites);
+        }
+    }
 
-    public void MakeAvailable() => _split.MakeAvailable();
+    public void MakeAvailable()
+    {
+        if (_isPacked)
+        {
+            _packed.MakeAvailable();
+        }
+        else
+        {
+            _split.MakeAvailable();
+        }
+    }
 
-    public bool Publish() => _split.Publish();
+    public bool Publish() => _isPacked ? _packed.Publish() : _split.Publish();
 
-    public bool TryTakeUsed(out VirtqUsedElem used) => _split.TryTakeUsed(out used);
+    public bool TryTakeUsed(out VirtqUsedElem used) => _isPacked ? _packed.TryTakeUsed(out used) : _split.TryTakeUsed(out used);
 
-    public bool FreeChain(ushort id) => _split.FreeChain(id);
+    public bool FreeChain(ushort id) => _isPacked ? _packed.FreeChain(id) : _split.FreeChain(id);
 
-    public bool EnableInterrupt() => _split.EnableInterrupt();
+    public bool EnableInterrupt() => _isPacked ? _packed.EnableInterrupt() : _split.EnableInterrupt();
 
-    public void SetNoInterrupt(bool noInterrupt) => _split.SetNoInterrupt(noInterrupt);
+    public void SetNoInterrupt(bool noInterrupt)
+    {
+        if (_isPacked)
+        {
+            _packed.SetNoInterrupt(noInterrupt);
+        }
+        else
+        {
+            _split.SetNoInterrupt(noInterrupt);
+        }
+    }
 
-    public void RestartRings() => _split.RestartRings();
+    public void RestartRings()
+    {
+        if (_isPacked)
+        {
+            _packed.RestartRings();
+        }
+        else
+        {
+            _split.RestartRings();
+        }
+    }
 }
