@@ -139,6 +139,16 @@ public static class Program
             return Kernel.Bench.BenchMode.Run(ref table[0], options.Bench, hardware.TimebaseFrequency);
         }
 
+        if (options.HasReinit)
+        {
+            // blk.reinit first: the test modes after it run on the device it re-initialised so often.
+            int status = ReinitTest.Run(ref table[0].Driver, options.ReinitCount);
+            if (status != 0 || !(options.HasFill || options.HasSectorTestMode))
+            {
+                return status;
+            }
+        }
+
         if (options.HasFill)
         {
             // blk.fill first; the other test modes, if any, after it.

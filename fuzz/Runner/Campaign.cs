@@ -50,6 +50,18 @@ internal static class Campaign
             File.WriteAllBytes(Path.Combine(input, "finding-" + name), bytes);
         }
 
+        // A campaign goes on from the corpus the last one built (a long campaign runs as several shorter ones, so
+        // that the other heavy jobs of a shared machine get their turn in between).
+        string output = Path.Combine(work, "out");
+        string queue = Path.Combine(output, "default", "queue");
+        if (Directory.Exists(queue))
+        {
+            foreach (string file in Directory.GetFiles(queue))
+            {
+                File.Copy(file, Path.Combine(input, "queue-" + Path.GetFileName(file).Replace(':', '_').Replace(',', '_')));
+            }
+        }
+
         if (Directory.GetFiles(input).Length == 0)
         {
             // No seeds of its own (the driver target reads any bytes as a program): a few random programs.
@@ -60,7 +72,6 @@ internal static class Campaign
             }
         }
 
-        string output = Path.Combine(work, "out");
         if (Directory.Exists(output))
         {
             Directory.Delete(output, recursive: true);
@@ -93,11 +104,11 @@ internal static class Campaign
             process.WaitForExit();
         }
 
-        return Report(target, output);
+        return Report(target, output, duration);
     }
 
     /// <summary>afl-fuzz's fuzzer_stats and the crashing and hanging inputs it kept.</summary>
-    private static int Report(string target, string output)
+    private static int Report(string target, string output, TimeSpan duration)
     {
         string stats = Path.Combine(output, "default", "fuzzer_stats");
         if (!File.Exists(stats))
@@ -119,6 +130,18 @@ internal static class Campaign
         {
             Console.WriteLine($"  {file}");
         }
+
+        // The record kept in the repository (fuzz/README.md sums it).
+        string log = Path.Combine(FuzzFiles.Root(), "findings", "campaigns.tsv");
+        if (!File.Exists(log))
+        {
+            File.WriteAllText(log, "date\ttarget\tminutes\texecutions\tseconds\texecs_per_sec\tcorpus\tedge_coverage\tcrashes\thangs\tafl\n");
+        }
+
+        File.AppendAllText(log, string.Join('\t',
+            DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), target,
+            duration.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture), Get("execs_done"), Get("run_time"),
+            Get("execs_per_sec"), Get("corpus_count"), Get("bitmap_cvg"), crashes.Count, hangs.Count, Get("afl_version")) + "\n");
 
         return crashes.Count + hangs.Count == 0 ? 0 : 1;
     }

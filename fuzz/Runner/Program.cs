@@ -18,6 +18,11 @@ if (args.Length < 2 || !FuzzTargets.ByName.TryGetValue(args[1], out FuzzTargets.
 }
 
 string name = args[1];
+if (args[0] is "replay" or "minimize")
+{
+    DriverTarget.GuardUnreached = false;   // a wild write is named with its step and bytes, not a SIGSEGV
+}
+
 switch (args[0])
 {
     case "campaign":
@@ -40,9 +45,12 @@ switch (args[0])
             int seed = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1;
             var seeds = FuzzFiles.Load(FuzzFiles.Seeds(name)).Select(s => s.Bytes).ToList();
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            TimeSpan cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var failure = RandomCampaign.Run(target, seeds, count, seed, FuzzFiles.MaxLength(name));
+            cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            // CPU time as well as wall time: on a shared machine the first says what the target costs.
             Console.WriteLine(failure is null
-                ? $"{name}: {count} inputs (seed {seed}), no invariant broken, {clock.Elapsed.TotalSeconds:0.0} s"
+                ? $"{name}: {count} inputs (seed {seed}), no invariant broken, {clock.Elapsed.TotalSeconds:0.0} s, {cpu.TotalSeconds:0.0} s of CPU ({count / Math.Max(cpu.TotalSeconds, 1e-3):0}/s)"
                 : $"{name}: input {failure.Index} (seed {seed}): {failure.Error}\n{Convert.ToHexString(failure.Input)}");
             return failure is null ? 0 : 1;
         }

@@ -54,6 +54,16 @@ public static class KernelCommandLine
                     ok = false;
                 }
             }
+            else if (key.SequenceEqual("blk.reinit"u8))
+            {
+                options.HasReinit = TryParseSector(value, out ulong times) && times >= 1 && times <= ReinitTest.MaxCount;
+                options.ReinitCount = options.HasReinit ? (uint)times : 0;
+                if (!options.HasReinit)
+                {
+                    Fail("blk.reinit"u8, value, "a count from 1 to 100000");
+                    ok = false;
+                }
+            }
             else if (key.SequenceEqual("shell"u8))
             {
                 // "shell" alone turns it on.

@@ -22,6 +22,11 @@ public unsafe struct KernelOptions
     public bool HasFill;
     public ulong FillSeed;
 
+    /// <summary><c>blk.reinit=N</c>: initialise blk0 again <see cref="ReinitCount"/> times, with alternating features,
+    /// checking a write and a read after each and the free memory at the end (<see cref="ReinitTest"/>).</summary>
+    public bool HasReinit;
+    public uint ReinitCount;
+
     /// <summary><c>blk.checksum=S1,S2,...</c>: how many sectors to checksum (0: none).</summary>
     public int ChecksumCount;
 
@@ -88,7 +93,7 @@ public unsafe struct KernelOptions
     }
 
     /// <summary>Whether a test mode was asked for: they replace the demo's write.</summary>
-    public readonly bool HasTestMode => HasFill || HasSectorTestMode;
+    public readonly bool HasTestMode => HasFill || HasReinit || HasSectorTestMode;
 
     /// <summary>Whether <c>blk.checksum</c> or <c>blk.read</c> was given (<see cref="BlockDemo"/> runs them).</summary>
     public readonly bool HasSectorTestMode => HasRead || ChecksumCount != 0;

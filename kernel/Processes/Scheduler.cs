@@ -147,6 +147,11 @@ public static unsafe class Scheduler
         process.Runs++;
         s_current = slot;
         KernelAddressSpace.Activate(process.PageTable);
+        // Its time slice starts now. A new process reaches U-mode through rvc_process_first_run, not through the end of
+        // UserTrap, which arms the timer for the others: without this, a program that never makes a system call, given
+        // the hart just after a time slice's interrupt had used the timer up, ran unpreempted for good (a spinner
+        // started in the background froze the shell).
+        ArmTimeSlice();
         fixed (nuint* schedulerSp = &s_schedulerSp)
         {
             rvc_switch(schedulerSp, process.SavedSp);

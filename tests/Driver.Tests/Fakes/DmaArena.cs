@@ -10,7 +10,7 @@ namespace Kernel.Drivers.Tests.Fakes;
 /// <see cref="GuardBytes"/> bytes nobody owns. <see cref="CheckCanaries"/> (part of <c>Rig.AssertClean</c>) finds any
 /// byte outside an allocation that changed: a write past the end of the driver's queue, slots or bookkeeping, or of a
 /// test's buffer.</para></summary>
-public sealed unsafe class DmaArena : IDisposable
+public sealed unsafe partial class DmaArena : IDisposable
 {
     /// <summary>Where the arena appears on the bus: page-aligned and below 2^44, so QueuePFN (32 bits) can hold it.</summary>
     public const ulong DefaultBusBase = 0x8000_0000;
@@ -26,14 +26,21 @@ public sealed unsafe class DmaArena : IDisposable
     readonly List<(nuint Start, nuint Length)> _allocations = [];
     byte* _base;
     nuint _next;
+    nuint _used;         // the end of the furthest allocation (and its guard bytes) since the last fill
+    nuint _accessible;   // the bytes from the start that can be touched (all but with GuardUnreached)
 
-    public DmaArena(nuint size = 1 << 20, ulong busBase = DefaultBusBase)
+    /// <param name="guardUnreached">Keep the part of the arena no allocation has reached yet inaccessible
+    /// (<see cref="GuardUnreached"/>): any touch of it faults at once, and <see cref="CheckCanaries"/> need not scan
+    /// it. For the fuzzer, which checks the canaries after every step of every input.</param>
+    public DmaArena(nuint size = 1 << 20, ulong busBase = DefaultBusBase, bool guardUnreached = false)
     {
         Size = size;
         BusBase = busBase;
-        _base = (byte*)NativeMemory.AlignedAlloc(size, 4096);
+        GuardUnreached = guardUnreached;
+        _base = guardUnreached ? MapGuarded(size) : (byte*)NativeMemory.AlignedAlloc(size, 4096);
+        _accessible = guardUnreached ? 0 : size;
         // Garbage, not zeros: the driver must not rely on memory it did not ask to be zeroed.
-        new Span<byte>(_base, checked((int)size)).Fill(Canary);
+        new Span<byte>(_base, checked((int)_accessible)).Fill(Canary);
     }
 
     public nuint Size { get; }
@@ -57,6 +64,18 @@ public sealed unsafe class DmaArena : IDisposable
             lock (_gate)
             {
                 return [.. _violations];
+            }
+        }
+    }
+
+    /// <summary>How many misuses were seen (<see cref="Violations"/> without copying them).</summary>
+    public int ViolationCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _violations.Count;
             }
         }
     }
@@ -91,10 +110,34 @@ public sealed unsafe class DmaArena : IDisposable
         }
 
         _next = start + bytes + GuardBytes;
+        _used = Math.Max(_used, Math.Min(_next, Size));
+        Reach(_used);
         _allocations.Add((start, bytes));
         AllocationCount++;
         new Span<byte>(_base + start, checked((int)bytes)).Clear();
         return _base + start;
+    }
+
+    /// <summary>Makes the arena new again for the next user (the fuzzer's next input) without allocating it anew: no
+    /// allocations, no violations, no limit, every byte <see cref="Canary"/>. Only the part allocations reached is
+    /// filled again, so call it only when <see cref="CheckCanaries"/> found nothing: the rest still holds canaries.</summary>
+    public void Reset()
+    {
+        new Span<byte>(_base, checked((int)_used)).Fill(Canary);
+        if (GuardUnreached)
+        {
+            Unreach();
+        }
+
+        _used = 0;
+        _next = 0;
+        _allocations.Clear();
+        AllocationCount = 0;
+        AllocationLimit = null;
+        lock (_gate)
+        {
+            _violations.Clear();
+        }
     }
 
     /// <summary>The bytes outside every allocation that no longer hold <see cref="Canary"/>, as ranges of arena
@@ -103,13 +146,14 @@ public sealed unsafe class DmaArena : IDisposable
     {
         var damaged = new List<string>();
         nuint at = 0;
-        foreach ((nuint start, nuint length) in _allocations.OrderBy(a => a.Start))
+        // In address order already: each allocation starts past the one before (a bump allocator).
+        foreach ((nuint start, nuint length) in _allocations)
         {
             CheckGap(at, start, damaged);
             at = start + length;
         }
 
-        CheckGap(at, Size, damaged);
+        CheckGap(at, _accessible, damaged);
         return damaged;
     }
 
@@ -172,7 +216,15 @@ public sealed unsafe class DmaArena : IDisposable
     {
         if (_base != null)
         {
-            NativeMemory.AlignedFree(_base);
+            if (GuardUnreached)
+            {
+                Unmap(_base, Size);
+            }
+            else
+            {
+                NativeMemory.AlignedFree(_base);
+            }
+
             _base = null;
         }
     }

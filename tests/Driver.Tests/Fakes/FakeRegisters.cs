@@ -15,4 +15,6 @@ public readonly struct FakeRegisters(FakeVirtioBlkDevice device) : IMmioRegister
     public byte Read8(uint offset) => device.Read8(offset);
 
     public void Write8(uint offset, byte value) => device.Write8(offset, value);
+
+    public int ResetPollLimit => device.ResetPollLimit;
 }

@@ -20,6 +20,11 @@ public sealed partial class FakeVirtioBlkDevice
     /// device keeps its queue (and the buffers in it) until <see cref="FinishReset"/>.</summary>
     public bool ResetNeverCompletes { get; set; }
 
+    /// <summary>What the driver's register window says a reset may take, in reads of Status
+    /// (<see cref="Kernel.Drivers.Virtio.IMmioRegisters.ResetPollLimit"/>): the kernel's million by default; the fuzzer
+    /// allows fewer, so that a held reset costs it microseconds, not milliseconds.</summary>
+    public int ResetPollLimit { get; set; } = 1_000_000;
+
     /// <summary>A reset was asked for and has not finished (<see cref="ResetNeverCompletes"/>).</summary>
     public bool ResetInProgress => _resetRequested;
 

@@ -185,6 +185,18 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         }
     }
 
+    /// <summary>How many rules the device saw broken (<see cref="Violations"/> without copying them).</summary>
+    public int ViolationCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _violations.Count;
+            }
+        }
+    }
+
     public IReadOnlyList<FakeRequest> Requests
     {
         get
@@ -252,6 +264,24 @@ public sealed unsafe partial class FakeVirtioBlkDevice
             lock (_gate)
             {
                 return [.. _pending.Select(p => p.Head)];
+            }
+        }
+    }
+
+    /// <summary>The descriptors of all pending chains, as the device took them: those in the device's hands.</summary>
+    public int PendingDescriptorCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                int count = 0;
+                foreach (PendingChain chain in _pending)
+                {
+                    count += chain.Descriptors.Length;
+                }
+
+                return count;
             }
         }
     }

@@ -18,4 +18,10 @@ public interface IMmioRegisters
     /// <summary>An 8-bit write of the device-specific configuration space: the width of a u8 field (4.2.2.2), such
     /// as virtio-blk's <c>writeback</c>.</summary>
     void Write8(uint offset, byte value);
+
+    /// <summary>How many reads of Status a reset waits for it to read back 0 (4.2.3.1) before the driver counts the
+    /// reset as never completing (3.3.1: the device may still own every buffer it was given). The kernel's windows
+    /// keep this default; the fuzzer's fake device allows fewer, since a held reset's million reads decide nothing
+    /// it checks.</summary>
+    int ResetPollLimit => 1_000_000;
 }

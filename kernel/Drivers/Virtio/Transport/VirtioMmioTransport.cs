@@ -9,9 +9,6 @@ namespace Kernel.Drivers.Virtio;
 /// where its queue lives.</para></summary>
 public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
 {
-    /// <summary>How many times a reset is polled for completion (a read of Status returning 0).</summary>
-    const int ResetPollLimit = 1_000_000;
-
     /// <summary>The page size the legacy interface is told (GuestPageSize): the unit of QueuePFN.</summary>
     public const uint LegacyPageSize = 4096;
 
@@ -57,11 +54,13 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
     // ---- The status field (2.1) ----
 
     /// <summary>Writes 0 to Status and waits for it to read back 0 (immediate on the legacy interface; the modern one
-    /// may take time, 4.2.3.1). False when it never did: the device may still own every buffer it was given (3.3.1).</summary>
+    /// may take time, 4.2.3.1), for at most <see cref="IMmioRegisters.ResetPollLimit"/> reads. False when it never did:
+    /// the device may still own every buffer it was given (3.3.1).</summary>
     public bool Reset()
     {
         _regs.Write32(VirtioMmio.Status, VirtioDeviceStatus.Reset);
-        for (int i = 0; i < ResetPollLimit; i++)
+        int limit = _regs.ResetPollLimit;
+        for (int i = 0; i < limit; i++)
         {
             if (_regs.Read32(VirtioMmio.Status) == 0)
             {
