@@ -195,7 +195,9 @@ public static unsafe class BenchMode
         ulong wanted = options.Features switch
         {
             BenchFeatures.None => 0,
-            BenchFeatures.Driver => VirtioBlkFeatures.Default,
+            // Without CONFIG_WCE: QEMU then chooses the cache mode from FLUSH at DRIVER_OK (writeback), whatever an
+            // earlier case (features=none: writethrough) left; with it the device would keep that mode.
+            BenchFeatures.Driver => VirtioBlkFeatures.Default & ~VirtioBlkFeatures.ConfigWce,
             _ => VirtioBlkFeatures.Flush,
         };
         if (options.RingGiven)

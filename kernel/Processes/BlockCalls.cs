@@ -67,7 +67,7 @@ public static unsafe class BlockCalls
         where TWait : struct, ICompletionWait, IWaitCounters
         => ref Unsafe.AsRef<BlockDeviceTable<TWait>>(s_table);
 
-    static bool Exists<TWait>(int device)
+    internal static bool Exists<TWait>(int device)
         where TWait : struct, ICompletionWait, IWaitCounters
         => s_table != null && device >= 0 && device < Table<TWait>().Count;
 
@@ -211,7 +211,7 @@ public static unsafe class BlockCalls
 
     /// <summary>The two errors a shell explains itself come back as their own codes; any other is printed here, as
     /// the kernel shell prints it (<c>blk0: error: device I/O error</c>).</summary>
-    static nint Failure<TWait>(ref BlockDevice<TWait> entry, BlockError error)
+    internal static nint Failure<TWait>(ref BlockDevice<TWait> entry, BlockError error)
         where TWait : struct, ICompletionWait, IWaitCounters
     {
         if (error == BlockError.ReadOnly)

@@ -70,6 +70,12 @@ public static unsafe class SystemCalls
                 return BlockCalls.Flush((int)a0);
             case SystemCall.BlockId:
                 return BlockCalls.Id((int)a0, a1, a2);
+            case SystemCall.BlockDiscard:
+                return BlockRangeCalls.Discard((int)a0, a1, a2);
+            case SystemCall.BlockZero:
+                return BlockRangeCalls.Zero((int)a0, a1, a2, a3 != 0);
+            case SystemCall.BlockCache:
+                return BlockRangeCalls.Cache((int)a0, a1);
             case SystemCall.KernelChecksum:
                 return KernelChecksum(a0, a1);
             case SystemCall.Kill:

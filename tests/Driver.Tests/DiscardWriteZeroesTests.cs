@@ -292,6 +292,41 @@ public unsafe class DiscardWriteZeroesTests
         rig.AssertClean();
     }
 
+    /// <summary>The same requests on each ring (split legacy and modern, packed), with indirect descriptors or not:
+    /// several requests of several segments, both kinds queued together, the cache switched in between.</summary>
+    [Theory]
+    [InlineData(RingKind.LegacySplit, false)]
+    [InlineData(RingKind.ModernSplit, true)]
+    [InlineData(RingKind.ModernPacked, false)]
+    [InlineData(RingKind.ModernPacked, true)]
+    public void WorksOnEveryRing(RingKind kind, bool indirect)
+    {
+        using var rig = Rings.Rig(kind, more: d =>
+        {
+            d.HostFeatures |= Both;
+            d.MaxWriteZeroesSectors = 9;
+            d.MaxWriteZeroesSeg = 2;
+            d.MaxDiscardSectors = 16;
+            d.MaxDiscardSeg = 1;
+        });
+        rig.Started(indirect ? VirtioBlkFeatures.Default : Rig.DirectFeatures, 128);
+        Rings.AssertRing(rig, kind);
+        Assert.Equal(BlockError.None, rig.Driver.WriteZeroes(1, 50, unmap: true));
+        Assert.Equal(BlockError.None, rig.Driver.SetWritebackCache(false));
+        Assert.Equal(BlockError.None, rig.Driver.Discard(100, 40));
+        BlockRange* two = stackalloc BlockRange[2];
+        two[0] = new BlockRange(200, 9);
+        two[1] = new BlockRange(220, 3);
+        Assert.Equal(BlockError.None, rig.Driver.EnqueueWriteZeroes(new ReadOnlySpan<BlockRange>(two, 2), false, out ushort a));
+        Assert.Equal(BlockError.None, rig.Driver.EnqueueDiscard(new ReadOnlySpan<BlockRange>(two + 1, 1), out ushort b));
+        Assert.Equal(BlockError.None, rig.Driver.WaitFor(a));
+        Assert.Equal(BlockError.None, rig.Driver.WaitFor(b));
+        Assert.Equal(BlockError.None, rig.Driver.SetWritebackCache(true));
+        Assert.Equal(BlockError.None, rig.Driver.Flush());
+        AssertDisk(rig, (1, 50), (100, 40), (200, 9), (220, 3));
+        rig.AssertClean();
+    }
+
     /// <summary>The segments cover exactly [sector, sector + count), in order, without gaps or overlaps.</summary>
     static void AssertCovers(IReadOnlyList<FakeRangeSegment> segments, ulong sector, ulong count)
     {

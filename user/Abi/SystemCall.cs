@@ -94,4 +94,18 @@ public enum SystemCall
     /// <summary>appendfile(name, nameLength, buffer, length): the length bytes (at most 32 KiB) added at the end of
     /// file name, created if missing, so a program builds a file of any size. Durable after sync. Returns length.</summary>
     AppendFile = 26,
+
+    /// <summary>blkdiscard(device, sector, count): VIRTIO_BLK_T_DISCARD of count sectors from sector, cut by the
+    /// driver into requests within the device's limits; their contents are unspecified afterwards. Returns 0; ReadOnly,
+    /// OutOfRange, or DeviceError (the kernel prints why: the device without discard, not whole blocks, ...).</summary>
+    BlockDiscard = 27,
+
+    /// <summary>blkzero(device, sector, count, unmap): VIRTIO_BLK_T_WRITE_ZEROES, the same way; the sectors read as
+    /// zeroes afterwards; unmap ≠ 0 lets the device deallocate them. Returns 0, or the errors of blkdiscard.</summary>
+    BlockZero = 28,
+
+    /// <summary>blkcache(device, mode): the write cache's mode; mode 1 switches it to writethrough, 2 to writeback
+    /// first (VIRTIO_BLK_F_CONFIG_WCE), 0 only asks (<see cref="BlockCacheMode"/>). Returns IsWriteback when the device caches
+    /// writes, | IsSwitchable when it can be switched; DeviceError when a switch failed (the kernel prints why).</summary>
+    BlockCache = 29,
 }

@@ -85,6 +85,16 @@ public static unsafe class Sys
         }
     }
 
+    public static nint BlockDiscard(int device, ulong sector, ulong count) =>
+        Call(SystemCall.BlockDiscard, device, (nint)sector, (nint)count);
+
+    public static nint BlockZero(int device, ulong sector, ulong count, bool unmap) =>
+        Call(SystemCall.BlockZero, device, (nint)sector, (nint)count, unmap ? 1 : 0);
+
+    /// <summary>blkcache: <paramref name="mode"/> 0 asks, 1 writethrough, 2 writeback; the result's bit 0 is
+    /// writeback, bit 1 switchable.</summary>
+    public static nint BlockCache(int device, int mode) => Call(SystemCall.BlockCache, device, mode);
+
     /// <summary>The kernel's CRC-32 of kernel memory [address, address + length) (a test's witness).</summary>
     public static nint KernelChecksum(nuint address, nuint length) => Call(SystemCall.KernelChecksum, (nint)address, (nint)length);
 

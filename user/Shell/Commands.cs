@@ -68,6 +68,11 @@ public static unsafe class Commands
         Out.Line("  blk write DEV SECTOR TEXT    write TEXT's bytes to one sector, the rest of it NUL bytes");
         Out.Line("  blk flush DEV                make completed writes durable");
         Out.Line("  blk id DEV                   the device's ID string (its serial number)");
+        Out.Line("  blk discard DEV SECTOR COUNT let the device forget COUNT sectors (their contents are unspecified then)");
+        Out.Line("  blk zero DEV SECTOR COUNT [unmap]");
+        Out.Line("                               COUNT sectors read as zeroes (unmap: the device may deallocate them)");
+        Out.Line("  blk cache DEV [writeback|writethrough]");
+        Out.Line("                               the write cache's mode, or switch it (VIRTIO_BLK_F_CONFIG_WCE)");
         Out.Line("  readfile, writefile          the book's: print hello.txt; write \"Hello from shell!\\n\" to it and sync");
         Out.Line("  ls, cat NAME, write|append NAME TEXT, rm NAME, mkdir NAME, sync    the tar file system on blk0");
         Out.Line("  ps                           free memory and the processes");
@@ -107,9 +112,18 @@ public static unsafe class Commands
         {
             BlockId(ref words);
         }
+        else if (sub.SequenceEqual("discard"u8) || sub.SequenceEqual("zero"u8))
+        {
+            BlockRange(ref words, discard: sub.SequenceEqual("discard"u8));
+        }
+        else if (sub.SequenceEqual("cache"u8))
+        {
+            BlockCache(ref words);
+        }
         else if (sub.IsEmpty)
         {
             Out.Line("usage: blk list | blk read DEV SECTOR [COUNT] | blk write DEV SECTOR TEXT | blk flush DEV | blk id DEV");
+            Out.Line("       blk discard DEV SECTOR COUNT | blk zero DEV SECTOR COUNT [unmap] | blk cache DEV [writeback|writethrough]");
         }
         else
         {
@@ -368,6 +382,92 @@ public static unsafe class Commands
 
         PrintDeviceName(device);
         Out.Line(": flushed");
+    }
+
+    /// <summary><c>blk discard DEV SECTOR COUNT</c> and <c>blk zero DEV SECTOR COUNT [unmap]</c> through blkdiscard and
+    /// blkzero, with the kernel shell's replies.</summary>
+    static void BlockRange(ref Words words, bool discard)
+    {
+        ReadOnlySpan<byte> name = words.Next();
+        ReadOnlySpan<byte> sectorText = words.Next();
+        ReadOnlySpan<byte> countText = words.Next();
+        ReadOnlySpan<byte> flag = discard ? default : words.Next();
+        bool unmap = flag.SequenceEqual("unmap"u8);
+        if (name.IsEmpty || sectorText.IsEmpty || countText.IsEmpty || !(flag.IsEmpty || unmap) || !words.AtEnd)
+        {
+            Out.Line(discard ? "usage: blk discard DEV SECTOR COUNT" : "usage: blk zero DEV SECTOR COUNT [unmap]");
+            return;
+        }
+
+        int device = FindDevice(name);
+        if (device < 0 || !ParseSector(sectorText, out ulong sector))
+        {
+            return;
+        }
+
+        if (!Words.TryParseNumber(countText, out ulong count) || count == 0)
+        {
+            Out.Text("blk: bad count '");
+            Out.Bytes(countText);
+            Out.Line("' (at least 1)");
+            return;
+        }
+
+        nint result = discard ? Sys.BlockDiscard(device, sector, count) : Sys.BlockZero(device, sector, count, unmap);
+        if (result < 0)
+        {
+            DeviceError(device, result);
+            return;
+        }
+
+        PrintDeviceName(device);
+        Out.Text(discard ? ": discarded " : ": zeroed ");
+        Out.Decimal(count);
+        Out.Text(count == 1 ? " sector from sector " : " sectors from sector ");
+        Out.Decimal(sector);
+        Out.Line(unmap ? " (unmap allowed)" : "");
+    }
+
+    /// <summary><c>blk cache DEV [writeback|writethrough]</c> through blkcache, with the kernel shell's replies.</summary>
+    static void BlockCache(ref Words words)
+    {
+        ReadOnlySpan<byte> name = words.Next();
+        ReadOnlySpan<byte> mode = words.Next();
+        bool writeback = mode.SequenceEqual("writeback"u8);
+        if (name.IsEmpty || !(mode.IsEmpty || writeback || mode.SequenceEqual("writethrough"u8)) || !words.AtEnd)
+        {
+            Out.Line("usage: blk cache DEV [writeback|writethrough]");
+            return;
+        }
+
+        int device = FindDevice(name);
+        if (device < 0)
+        {
+            return;
+        }
+
+        nint state = Sys.BlockCache(device, BlockCacheMode.Ask);
+        if (state >= 0 && !mode.IsEmpty)
+        {
+            if ((state & BlockCacheMode.IsSwitchable) == 0)
+            {
+                PrintDeviceName(device);
+                Out.Line(": error: the device cannot switch its cache mode (VIRTIO_BLK_F_CONFIG_WCE)");
+                return;
+            }
+
+            state = Sys.BlockCache(device, writeback ? BlockCacheMode.Writeback : BlockCacheMode.Writethrough);
+        }
+
+        if (state < 0)
+        {
+            DeviceError(device, state);
+            return;
+        }
+
+        PrintDeviceName(device);
+        Out.Text((state & BlockCacheMode.IsWriteback) != 0 ? ": cache writeback" : ": cache writethrough");
+        Out.Line((state & BlockCacheMode.IsSwitchable) != 0 ? ", switchable" : ", fixed");
     }
 
     static void BlockId(ref Words words)
