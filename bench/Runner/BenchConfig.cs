@@ -27,18 +27,23 @@ public sealed record BenchConfig
     public bool PackedRing { get; init; }
     /// <summary>The C yardstick's <c>bench.features=</c>: <c>none</c> or <c>flush</c>.</summary>
     public string? YardstickFeatures { get; init; }
+    /// <summary>The kernel of an earlier revision (<c>--baseline</c>) rather than today's; null: today's.</summary>
+    public Baseline? Baseline { get; init; }
 
     /// <summary>A short description for the tables.</summary>
     public string Description => Kind switch
     {
-        DriverKind.Kernel => $"C# kernel, {Arch.Name()}, {Transport.Name()}{(PackedRing ? ", packed ring" : "")}, {(Completion == "irq" ? "interrupts" : "polling")}, "
+        DriverKind.Kernel => $"C# kernel{(Baseline is null ? "" : $" at {Baseline.Title}")}, {Arch.Name()}, {Transport.Name()}{(PackedRing ? ", packed ring" : "")}, {(Completion == "irq" ? "interrupts" : "polling")}, "
             + (Ring is null ? "FLUSH, no ring features" : $"FLUSH + {Ring.Replace("event-idx", "EVENT_IDX").Replace("indirect", "INDIRECT_DESC").Replace(",", " + ")}"),
         DriverKind.Yardstick => $"C yardstick, {Arch.Name()}, legacy, polling, accepts {(YardstickFeatures == "flush" ? "FLUSH" : "no features")}",
         _ => "qemu-img bench: QEMU's block layer alone (raw, aio=threads, cache=writeback; writes also cache=writethrough), sequential only",
     };
 
-    /// <summary>Every configuration of issues 6 and 13, in the order the first repetition runs them.</summary>
-    public static IReadOnlyList<BenchConfig> All(IReadOnlyList<TargetArch> arches)
+    /// <summary>Every configuration of issues 6 and 13, in the order the first repetition runs them, and of each
+    /// baseline the kernel configurations of <see cref="HasBaselineCounterpart"/>, each right after today's of the same
+    /// arch, transport and completion (so that the two run next to each other, and swap places from one repetition to the next when only they are
+    /// chosen).</summary>
+    public static IReadOnlyList<BenchConfig> All(IReadOnlyList<TargetArch> arches, IReadOnlyList<Baseline>? baselines = null)
     {
         var list = new List<BenchConfig>();
         foreach (var arch in arches)
@@ -100,6 +105,29 @@ public sealed record BenchConfig
             .ThenBy(x => x.Config.Kind)
             .Select(x => x.Config)
             .ToList();
-        return mixed;
+        // The baselines' after the mixing, each right behind today's: today's order stays what it was without them.
+        return mixed.SelectMany(c => new[] { c }.Concat((baselines ?? []).Where(_ => HasBaselineCounterpart(c)).Select(c.AtBaseline))).ToList();
+    }
+
+    /// <summary>
+    /// Whether a baseline gets this configuration too: the kernel on either transport with either completion, FLUSH
+    /// only. Their command line (<c>bench blk.completion= blk.queue= bench.ms=|bench.n=</c>) and QEMU options are what
+    /// every kernel with a bench mode understands (issue 6). The ring features (<c>bench.ring=</c>) and the packed ring
+    /// came later (issue 13): a kernel from before rejects the option, or declines the packed ring QEMU offers and runs
+    /// the split ring, which would make rows under a name that says otherwise.
+    /// </summary>
+    public static bool HasBaselineCounterpart(BenchConfig config)
+        => config.Kind == DriverKind.Kernel && config.Baseline is null && config.Ring is null && !config.PackedRing;
+
+    /// <summary>For a baseline's configuration, today's of the same arch, transport and completion; null for today's.</summary>
+    public string? TodayName => Baseline is null ? null : "kernel" + Name[Baseline.ConfigPrefix.Length..];
+
+    /// <summary>This configuration with the kernel of <paramref name="baseline"/>: <c>kernel-rv64-legacy-poll</c> becomes
+    /// <c>kernel@REV-rv64-legacy-poll</c>.</summary>
+    public BenchConfig AtBaseline(Baseline baseline)
+    {
+        if (!HasBaselineCounterpart(this))
+            throw new InvalidOperationException($"{Name} has no baseline counterpart");
+        return this with { Name = baseline.ConfigPrefix + Name["kernel".Length..], Baseline = baseline };
     }
 }

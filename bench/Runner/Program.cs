@@ -30,6 +30,20 @@ public static class Program
             },
         };
         var config = new Option<string[]>("--config") { HelpName = "NAME", Description = "only this configuration (may be repeated; --list names them)" };
+        var baseline = new Option<string[]>("--baseline")
+        {
+            HelpName = "REV",
+            Description = "also the kernel of git revision REV (a commit, tag or branch, with ^ and ~N), built by its own ./run.sh build-kernel "
+                + "into artifacts/bench/baseline/HASH/: configurations kernel@REV-ARCH-TRANSPORT-COMPLETION beside today's (may be repeated)",
+        };
+        baseline.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+            {
+                if (Baseline.SpellingError(token.Value) is { } error)
+                    r.AddError(error);
+            }
+        });
         var icount = new Option<bool>("--icount")
         {
             Description = "also boot every guest configuration once under -icount shift=0 and report guest instructions per request",
@@ -58,19 +72,19 @@ public static class Program
         {
             HelpName = "./bench.sh",
         };
-        foreach (var option in new Option[] { reps, ms, n, arch, config, icount, outDir, quick, timeout, list, from })
+        foreach (var option in new Option[] { reps, ms, n, arch, config, baseline, icount, outDir, quick, timeout, list, from })
             root.Options.Add(option);
-        CommandLineTool.RejectRepeats(root, config);
+        CommandLineTool.RejectRepeats(root, config, baseline);
         CommandLineTool.ConfigureHelp(root);
         root.SetAction(result => Run(result.Tokens.Select(t => t.Value).ToList(), new RunRequest(
             Reps: result.GetValue(reps), Milliseconds: result.GetValue(ms), Requests: result.GetValue(n), Arch: result.GetValue(arch),
-            Configs: result.GetValue(config) ?? [], Icount: result.GetValue(icount), Out: result.GetValue(outDir), Quick: result.GetValue(quick),
+            Configs: result.GetValue(config) ?? [], Baselines: result.GetValue(baseline) ?? [], Icount: result.GetValue(icount), Out: result.GetValue(outDir), Quick: result.GetValue(quick),
             TimeoutSeconds: result.GetValue(timeout), List: result.GetValue(list), From: result.GetValue(from))));
         return root;
     }
 
     /// <summary>The options as given (null: not given).</summary>
-    private sealed record RunRequest(int? Reps, int? Milliseconds, int? Requests, TargetArch? Arch, string[] Configs, bool Icount, string? Out,
+    private sealed record RunRequest(int? Reps, int? Milliseconds, int? Requests, TargetArch? Arch, string[] Configs, string[] Baselines, bool Icount, string? Out,
                                      bool Quick, double? TimeoutSeconds, bool List, string? From);
 
     public static int Main(string[] args)
@@ -105,18 +119,20 @@ public static class Program
             CommandLine = "./bench.sh" + (args.Count > 0 ? " " + string.Join(' ', args) : ""),
         };
         var arches = cl.Arch is { } a ? [a] : new List<TargetArch> { TargetArch.RiscV32, TargetArch.RiscV64 };
-        var all = BenchConfig.All(arches);
+        var baselines = ResolveBaselines(repo, cl.Baselines);
+        var all = BenchConfig.All(arches, baselines);
         if (cl.List)
         {
+            int width = all.Max(c => c.Name.Length) + 1;
             foreach (var c in all)
-                Console.WriteLine($"{c.Name,-28} {c.Description}");
+                Console.WriteLine($"{c.Name.PadRight(width)}{c.Description}");
             return 0;
         }
         var wanted = cl.Configs;
         foreach (var name in wanted)
         {
             if (!all.Any(c => c.Name == name))
-                throw new LauncherException($"--config {name}: no such configuration (./bench.sh --list)");
+                throw new LauncherException($"--config {name}: no such configuration (./bench.sh --list{(name.StartsWith("kernel@", StringComparison.Ordinal) && baselines.Count == 0 ? "; a kernel@REV configuration needs --baseline REV" : "")})");
         }
         var configs = wanted.Length == 0 ? all : all.Where(c => wanted.Contains(c.Name)).ToList();
         var outDir = cl.Out is { } o ? Path.GetFullPath(o)
@@ -149,18 +165,36 @@ public static class Program
             state.Images[$"C yardstick {arch.Name()}"] = elf;
             state.YardstickElf[arch] = elf;
             Progress($"built {Path.GetRelativePath(repo.Root, elf)}");
-            if (!configs.Any(c => c.Kind == DriverKind.Kernel && c.Arch == arch))
+            if (!configs.Any(c => c.Kind == DriverKind.Kernel && c.Baseline is null && c.Arch == arch))
                 continue;
             try
             {
                 var kernel = KernelProject.Build(repo, arch);
                 state.Images[$"C# kernel {arch.Name()}"] = kernel;
-                state.KernelElf[arch] = kernel;
+                state.KernelElf[(null, arch)] = kernel;
                 Progress($"built {Path.GetRelativePath(repo.Root, kernel)}");
             }
             catch (LauncherException e)
             {
-                state.SkipKernel(arch, $"the kernel did not build ({e.Message})");
+                state.SkipKernel(arch, null, $"the kernel did not build ({e.Message})");
+            }
+        }
+        foreach (var b in baselines)
+        {
+            foreach (var arch in arches.Where(a => configs.Any(c => c.Baseline == b && c.Arch == a)))
+            {
+                try
+                {
+                    var kernel = BaselineKernel.Build(repo, b, arch, Progress);
+                    state.Images[$"C# kernel at {b.Revision} ({b.ShortHash}) {arch.Name()}"] = kernel;
+                    state.KernelElf[(b.Hash, arch)] = kernel;
+                    state.BaselineBoots.Add(BaselineBoot.Describe(b, arch, kernel));
+                    Progress($"built {Path.GetRelativePath(repo.Root, kernel)}");
+                }
+                catch (LauncherException e)
+                {
+                    state.SkipKernel(arch, b, $"the kernel of {b.Revision} did not build ({e.Message})");
+                }
             }
         }
 
@@ -223,6 +257,12 @@ public static class Program
             var k = KernelProject.OutputPath(repo, arch);
             if (File.Exists(k))
                 state.Images[$"C# kernel {arch.Name()}"] = k;
+            foreach (var b in configs.Select(c => c.Baseline).OfType<Baseline>().Distinct())
+            {
+                var elf = BaselineKernel.CachedElf(repo, b, arch);
+                if (File.Exists(elf))
+                    state.Images[$"C# kernel at {b.Revision} ({b.ShortHash}) {arch.Name()}"] = elf;
+            }
         }
         Directory.CreateDirectory(outDir);
         Report.Write(state, repo, outDir);
@@ -244,7 +284,7 @@ public static class Program
         }
         else
         {
-            executable = state.KernelElf[arch];
+            executable = state.KernelElf[(config.Baseline?.Hash, arch)];
             // A queue of 256 entries: QD64 takes 192 descriptors (the kernel's default queue has 128).
             append = $"bench blk.completion={config.Completion} blk.queue={KernelQueueSize} {budget}"
                 + (config.Ring is null ? "" : $" bench.ring={config.Ring}");
@@ -260,7 +300,7 @@ public static class Program
             var why = output.Log.Contains("ignoring unknown option 'bench'", StringComparison.Ordinal)
                 ? "the kernel has no bench mode yet: it ignored the 'bench' option"
                 : $"the kernel printed no bench line (exit status {output.ExitCode}{(output.Error is null ? "" : $", {output.Error}")}; log: {logPath})";
-            state.SkipKernel(arch, why);
+            state.SkipKernel(arch, config.Baseline, why);
             Progress($"{label}: {why}; its rows are skipped");
             return;
         }
@@ -272,6 +312,16 @@ public static class Program
             Progress($"{label}: FAILED ({what}{(output.Error is null ? "" : $", {output.Error}")}); log: {logPath}");
             return;
         }
+        // An option the kernel did not take (an older revision's, --baseline): its rows are not what the name says.
+        foreach (var rejected in KernelConsole.RejectedOptions(output.Log).Distinct())
+        {
+            var seen = state.Rejected.TryGetValue(config.Name, out var list) ? list : state.Rejected[config.Name] = [];
+            if (!seen.Contains(rejected))
+            {
+                seen.Add(rejected);
+                state.Warnings.Add($"{config.Name}: the kernel said '{rejected}'");
+            }
+        }
         foreach (var line in output.Lines)
         {
             if (line.Arch != arch.Name() || line.Transport != config.Transport.Name() || line.Completion != config.Completion)
@@ -282,6 +332,20 @@ public static class Program
         var samples = output.Lines.Select(l => Sample.From(rep, config, l)).Select(x => icount ? x : x with { Insns = null }).ToList();
         (icount ? state.IcountSamples : state.Samples).AddRange(samples);
         Progress($"{label}: {samples.Count} rows, {output.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>The <c>--baseline</c> revisions resolved to commits; two that name the same commit are a mistake.</summary>
+    private static List<Baseline> ResolveBaselines(RepoLayout repo, IReadOnlyList<string> revisions)
+    {
+        var baselines = new List<Baseline>();
+        foreach (var revision in revisions)
+        {
+            var b = Baseline.Resolve(repo.Root, revision);
+            if (baselines.FirstOrDefault(x => x.Hash == b.Hash) is { } same)
+                throw new LauncherException($"--baseline {same.Revision} and --baseline {revision} are the same commit ({b.ShortHash})");
+            baselines.Add(b);
+        }
+        return baselines;
     }
 
     private static Option<int?> PositiveInt(string name, string helpName, string description) => new(name)
@@ -361,13 +425,19 @@ public sealed class RunState(RunSettings settings, IReadOnlyList<BenchConfig> co
     /// <summary>ELF files whose sections the report lists, by label.</summary>
     public Dictionary<string, string> Images { get; } = [];
     public Dictionary<TargetArch, string> YardstickElf { get; } = [];
-    public Dictionary<TargetArch, string> KernelElf { get; } = [];
+    /// <summary>The kernel's ELF by revision (null: today's; else <see cref="Baseline.Hash"/>) and arch.</summary>
+    public Dictionary<(string? Revision, TargetArch Arch), string> KernelElf { get; } = [];
+    /// <summary>Per configuration: the kernel's complaints about its command line (<see cref="KernelConsole"/>).</summary>
+    public Dictionary<string, List<string>> Rejected { get; } = [];
+    /// <summary>How each baseline kernel was built and booted, for the report.</summary>
+    public List<BaselineBoot> BaselineBoots { get; } = [];
     public TimeSpan Elapsed { get; set; }
 
-    /// <summary>Skips every kernel configuration of <paramref name="arch"/>, with the reason.</summary>
-    public void SkipKernel(TargetArch arch, string why)
+    /// <summary>Skips every kernel configuration of <paramref name="arch"/> and <paramref name="baseline"/> (null:
+    /// today's kernel), with the reason.</summary>
+    public void SkipKernel(TargetArch arch, Baseline? baseline, string why)
     {
-        foreach (var c in Configs.Where(c => c.Kind == DriverKind.Kernel && c.Arch == arch))
+        foreach (var c in Configs.Where(c => c.Kind == DriverKind.Kernel && c.Arch == arch && c.Baseline == baseline))
             Notes.TryAdd(c.Name, why);
     }
 

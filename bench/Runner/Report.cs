@@ -80,6 +80,8 @@ public static class Report
         md.AppendLine("after each write case, outside the timed loop). VERSION_1 (bit 32) is the modern transport's.");
         md.AppendLine();
 
+        BaselineReport.Write(md, state, rows);
+
         md.AppendLine("## Goals (issue 6)");
         md.AppendLine();
         Goals.Write(md, state, rows);

@@ -103,7 +103,7 @@ public static class ThroughputPlot
     private static string? Arch(string config) => config.Contains("-rv32", StringComparison.Ordinal) ? "rv32"
         : config.Contains("-rv64", StringComparison.Ordinal) ? "rv64" : null;
 
-    private static int FamilyOrder(string family) => family.StartsWith("kernel-", StringComparison.Ordinal) ? 0
+    private static int FamilyOrder(string family) => family.StartsWith("kernel", StringComparison.Ordinal) ? 0
         : family.StartsWith("c-", StringComparison.Ordinal) ? 1 : 2;
 
     private static string FamilyTitle(string family) => family switch
@@ -113,6 +113,9 @@ public static class ThroughputPlot
         "qemu-img" => "qemu-img bench",
         "qemu-img-writethrough" => "qemu-img, writethrough",
         _ when family.StartsWith("kernel-", StringComparison.Ordinal) => "C# kernel, " + family["kernel-".Length..].Replace('-', ' '),
+        // kernel@REV-legacy-poll (--baseline): the revision kept whole, it may hold a '-'.
+        _ when family.StartsWith("kernel@", StringComparison.Ordinal) && family.LastIndexOf('-', family.LastIndexOf('-') - 1) is > 0 and var cut
+            => $"C# kernel at {family["kernel@".Length..cut]}, " + family[(cut + 1)..].Replace('-', ' '),
         _ => family,
     };
 }
