@@ -74,6 +74,8 @@ public static class BaselineReport
     /// <summary>What the kernel said about its options, over the chosen configurations.</summary>
     private static string Options(RunState state, Func<BenchConfig, bool> which)
     {
+        if (state.Settings.FromCsv)
+            return "not in runs.csv (see the results.md of the run)";
         var said = state.Configs.Where(which).SelectMany(c => state.Rejected.TryGetValue(c.Name, out var l) ? l : []).Distinct().ToList();
         return said.Count == 0 ? "every option taken" : "**" + Report.Escape(string.Join("; ", said.Select(l => $"`{l}`"))) + "**";
     }

@@ -244,7 +244,7 @@ public static class Program
     {
         var samples = SamplesCsv.Read(csv);
         var reps = samples.Select(x => x.Rep).Distinct().Count();
-        var state = new RunState(settings with { Reps = Math.Max(reps, 1) }, configs);
+        var state = new RunState(settings with { Reps = Math.Max(reps, 1), FromCsv = true }, configs);
         state.Environment["measurements"] = $"read from {Path.GetFullPath(csv)} (--from): the run's own details are in the results.md written with it";
         state.Samples.AddRange(samples.Where(x => configs.Any(c => c.Name == x.Config) || x.Config == "qemu-img-writethrough"));
         foreach (var c in configs.Where(c => c.Kind == DriverKind.Kernel && !state.Samples.Any(x => x.Config == c.Name)))
@@ -256,12 +256,18 @@ public static class Program
                 state.Images[$"C yardstick {arch.Name()}"] = y;
             var k = KernelProject.OutputPath(repo, arch);
             if (File.Exists(k))
+            {
                 state.Images[$"C# kernel {arch.Name()}"] = k;
+                state.KernelElf[(null, arch)] = k;
+            }
             foreach (var b in configs.Select(c => c.Baseline).OfType<Baseline>().Distinct())
             {
                 var elf = BaselineKernel.CachedElf(repo, b, arch);
-                if (File.Exists(elf))
-                    state.Images[$"C# kernel at {b.Revision} ({b.ShortHash}) {arch.Name()}"] = elf;
+                if (!File.Exists(elf))
+                    continue;
+                state.Images[$"C# kernel at {b.Revision} ({b.ShortHash}) {arch.Name()}"] = elf;
+                state.KernelElf[(b.Hash, arch)] = elf;
+                state.BaselineBoots.Add(BaselineBoot.Describe(b, arch, elf));
             }
         }
         Directory.CreateDirectory(outDir);
@@ -407,6 +413,8 @@ public sealed record RunSettings
     public int? Requests { get; init; }
     public bool Icount { get; init; }
     public bool Quick { get; init; }
+    /// <summary><c>--from</c>: the measurements come from a CSV, the consoles of their boots are not at hand.</summary>
+    public bool FromCsv { get; init; }
     public string CommandLine { get; init; } = "";
 }
 

@@ -134,4 +134,23 @@ public class BaselineTests
         Assert.Equal("**today slower** (25%)", BaselineReport.Verdict(Case("kernel-rv64-legacy-poll", 80, 82.5, 85), baseline));
         Assert.Equal("today faster (50%)", BaselineReport.Verdict(Case("kernel-rv64-legacy-poll", 160, 165, 170), baseline));
     }
+
+    [Fact]
+    public void TheReportSetsTodaysRowBesideTheBaselinesOfTheSameCase()
+    {
+        var configs = BenchConfig.All([TargetArch.RiscV64], [BeforeSMode]).Where(c => c.Name is "kernel-rv64-legacy-poll" or "kernel@f39b00b^-rv64-legacy-poll").ToList();
+        var state = new RunState(new RunSettings { Reps = 3 }, configs);
+        foreach (var (config, mib) in new[] { ("kernel-rv64-legacy-poll", new[] { 90.0, 95, 100 }), ("kernel@f39b00b^-rv64-legacy-poll", [100.0, 110, 120]) })
+        {
+            state.Samples.AddRange(mib.Select((m, i) => new Sample(i + 1, config, DriverKind.Kernel, "rv64", "legacy", "poll", "0x200", "read", "seq", 4096, 16,
+                                                                  1000, 10_000_000, 1000, (long)(m * 1024))));
+        }
+        var md = new System.Text.StringBuilder();
+
+        BaselineReport.Write(md, state, Row.Summarise(state.Samples));
+
+        var text = md.ToString();
+        Assert.Contains("| `kernel-rv64-legacy-poll` | `kernel@f39b00b^-rv64-legacy-poll` | read seq 4 KiB QD16 | 95.00 (90.00–100.00) | 110.00 (100.00–120.00) | 0.86 | within noise |", text);
+        Assert.DoesNotContain("no case has rows", text);
+    }
 }
