@@ -27,7 +27,7 @@ public static class BaselineKernel
         var elf = CachedElf(repo, baseline, arch);
         if (File.Exists(elf))
         {
-            progress($"{baseline.ConfigPrefix}: {Path.GetRelativePath(repo.Root, elf)} is already built");
+            progress($"{baseline.ConfigPrefix}: kept from an earlier run: {Path.GetRelativePath(repo.Root, elf)}");
             return elf;
         }
         var tree = Export(repo, baseline, progress);
@@ -55,6 +55,7 @@ public static class BaselineKernel
         Directory.CreateDirectory(Path.GetDirectoryName(elf)!);
         File.Copy(built, elf + ".tmp", overwrite: true);
         File.Move(elf + ".tmp", elf, overwrite: true);
+        progress($"{baseline.ConfigPrefix}: built {Path.GetRelativePath(repo.Root, elf)}");
         return elf;
     }
 

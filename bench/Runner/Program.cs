@@ -189,7 +189,6 @@ public static class Program
                     state.Images[$"C# kernel at {b.Revision} ({b.ShortHash}) {arch.Name()}"] = kernel;
                     state.KernelElf[(b.Hash, arch)] = kernel;
                     state.BaselineBoots.Add(BaselineBoot.Describe(b, arch, kernel));
-                    Progress($"built {Path.GetRelativePath(repo.Root, kernel)}");
                 }
                 catch (LauncherException e)
                 {
