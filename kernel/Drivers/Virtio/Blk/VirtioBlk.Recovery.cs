@@ -163,6 +163,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
 
     /// <summary>The configuration changed (or DEVICE_NEEDS_RESET was set: both raise the same interrupt): restart on
     /// DEVICE_NEEDS_RESET, otherwise read the configuration again (the new capacity counts from the next request).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]   // cold: kept out of the hot paths that check for it
     void OnConfigurationChange()
     {
         _configChanged = false;

@@ -181,6 +181,24 @@ public unsafe struct PackedVirtqueue : IVirtqueue
         return true;
     }
 
+    /// <summary>A framed request's three elements (see <see cref="IVirtqueue.TryAddFramed"/>) through the general
+    /// calls.</summary>
+    public bool TryAddFramed(ulong slotsBus, uint slotStride, uint headerLength, uint statusOffset, ulong dataBus,
+        uint dataLength, bool dataWrites, out ushort id)
+    {
+        if (!TryStartChain(3, out id))
+        {
+            return false;
+        }
+
+        ulong slotBus = slotsBus + (ulong)((uint)id * slotStride);
+        AddDescriptor(slotBus, headerLength, false);
+        AddDescriptor(dataBus, dataLength, dataWrites);
+        AddDescriptor(slotBus + statusOffset, 1, true);
+        MakeAvailable();
+        return true;
+    }
+
     /// <summary>Fills the next element of the buffer <see cref="TryStartChain"/> started: in the id's indirect table,
     /// or in the next ring slot with NEXT on all but the last (2.8.6).</summary>
     public void AddDescriptor(ulong busAddress, uint length, bool deviceWrites)

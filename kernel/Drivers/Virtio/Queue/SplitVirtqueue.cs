@@ -147,6 +147,88 @@ public unsafe struct SplitVirtqueue : IVirtqueue
         return true;
     }
 
+    /// <summary>A framed request's three descriptors in one call (see <see cref="IVirtqueue.TryAddFramed"/>): the same
+    /// descriptors, links and available-ring entry as <see cref="TryStartChain"/>, <see cref="AddDescriptor"/> and
+    /// <see cref="MakeAvailable"/> would write, with every field the call needs read into a local before the first
+    /// store. rvc gives LLVM no alias information, so a field read after a store through a descriptor pointer would be
+    /// read again from memory (and a field kept between calls stored and reloaded).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAddFramed(ulong slotsBus, uint slotStride, uint headerLength, uint statusOffset, ulong dataBus,
+        uint dataLength, bool dataWrites, out ushort id)
+    {
+        ushort* links = _links;
+        VirtqDesc* desc = _desc;
+        ushort freeCount = _freeCount;
+        ushort head = _freeHead;
+        ushort availIdx = _availIdx;
+        ushort mask = (ushort)(_size - 1);   // the size is a power of two (2.7)
+        ushort* ring = VirtqAvail.Ring(_avail);
+        ushort entries = _indirectEntries;
+        bool indirect = entries >= 3;        // RingDescriptorsFor(3) == 1
+        if (freeCount < (indirect ? 1 : 3))
+        {
+            id = 0;
+            return false;
+        }
+
+        id = head;
+        ulong headerBus = slotsBus + (ulong)((uint)head * slotStride);
+        ushort dataFlags = dataWrites ? VirtqDesc.VIRTQ_DESC_F_WRITE : (ushort)0;
+        VirtqDesc* header;
+        VirtqDesc* dataDesc;
+        VirtqDesc* status;
+        ushort dataNext;
+        ushort statusNext;
+        if (indirect)
+        {
+            // One ring descriptor pointing at the id's own table (2.7.5.3), as TryStartChain does; in the table entry i
+            // links to i + 1.
+            VirtqDesc* table = _indirect + head * entries;
+            ulong tableBus = _indirectBus + (ulong)(head * entries * sizeof(VirtqDesc));
+            _freeHead = links[head];
+            _freeCount = (ushort)(freeCount - 1);
+            _chainLengths[head] = 1;
+            _availIdx = (ushort)(availIdx + 1);
+            VirtqDesc* d = desc + head;
+            Volatile.Write(ref d->Addr, tableBus);
+            Volatile.Write(ref d->Len, (uint)(3 * sizeof(VirtqDesc)));
+            Volatile.Write(ref d->Flags, VirtqDesc.VIRTQ_DESC_F_INDIRECT);
+            Volatile.Write(ref d->Next, (ushort)0);
+            header = table;
+            dataDesc = table + 1;
+            status = table + 2;
+            dataNext = 1;
+            statusNext = 2;
+        }
+        else
+        {
+            dataNext = links[head];
+            statusNext = links[dataNext];
+            _freeHead = links[statusNext];
+            _freeCount = (ushort)(freeCount - 3);
+            _chainLengths[head] = 3;
+            _availIdx = (ushort)(availIdx + 1);
+            header = desc + head;
+            dataDesc = desc + dataNext;
+            status = desc + statusNext;
+        }
+
+        Volatile.Write(ref header->Addr, headerBus);
+        Volatile.Write(ref header->Len, headerLength);
+        Volatile.Write(ref header->Flags, VirtqDesc.VIRTQ_DESC_F_NEXT);
+        Volatile.Write(ref header->Next, dataNext);
+        Volatile.Write(ref dataDesc->Addr, dataBus);
+        Volatile.Write(ref dataDesc->Len, dataLength);
+        Volatile.Write(ref dataDesc->Flags, (ushort)(dataFlags | VirtqDesc.VIRTQ_DESC_F_NEXT));
+        Volatile.Write(ref dataDesc->Next, statusNext);
+        Volatile.Write(ref status->Addr, headerBus + statusOffset);
+        Volatile.Write(ref status->Len, 1u);
+        Volatile.Write(ref status->Flags, VirtqDesc.VIRTQ_DESC_F_WRITE);
+        Volatile.Write(ref status->Next, (ushort)0);
+        Volatile.Write(ref ring[availIdx & mask], head);
+        return true;
+    }
+
     /// <summary>Fills the next descriptor of the chain <see cref="TryStartChain"/> took: VIRTQ_DESC_F_NEXT and the
     /// next link from the driver's private list, except on the last.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
