@@ -30,7 +30,8 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             AcknowledgeInterrupt();
         }
 
-        // The ring format is tested once here, not in every queue call of the loop.
+        // The ring format is tested once here, not in every queue call of the loop; each format's loop is its own
+        // function, so the split ring's (calls only when failing) saves no registers for the packed ring's calls.
         int completed = _queue.IsPacked ? TakeUsed(ref _queue.Packed) : TakeUsed(ref _queue.Split);
 
         // After a protocol violation (FailBatch) the device is not ready: nothing more to look at.
@@ -45,7 +46,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// <summary>Takes the used ring's entries from <paramref name="queue"/> (the format <see cref="_queue"/> holds)
     /// and completes each checked request, as <see cref="ReapCompletions"/> describes. Returns how many results became
     /// ready.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     int TakeUsed<TQueue>(ref TQueue queue)
         where TQueue : struct, IVirtqueue
     {
