@@ -159,13 +159,11 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             return NotReadyError;
         }
 
-        if (_inFlight == 0)
+        // Readiness changes only when the configuration changed (DEVICE_NEEDS_RESET, or a configuration the driver
+        // cannot use): looked at again only then.
+        if (_inFlight == 0 && CheckConfiguration() && !IsReady)
         {
-            CheckConfiguration();
-            if (!IsReady)
-            {
-                return NotReadyError;
-            }
+            return NotReadyError;
         }
 
         return BlockError.None;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace Kernel.Drivers.Virtio;
@@ -131,7 +132,11 @@ public unsafe struct PackedVirtqueue : IVirtqueue
         _indirectEntries = indirectTables == null ? (ushort)0 : (ushort)(entries < _size ? entries : _size);
     }
 
-    public readonly ushort Size => _size;
+    public readonly ushort Size
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _size;
+    }
 
     /// <summary>Ring slots not held by a buffer (made available and not yet freed).</summary>
     public readonly int FreeCount => _freeCount;

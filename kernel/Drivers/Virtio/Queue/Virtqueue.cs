@@ -83,7 +83,11 @@ public unsafe struct Virtqueue : IVirtqueue
     }
 
     /// <summary>The packed ring (2.8); otherwise the split ring (2.7).</summary>
-    public readonly bool IsPacked => _isPacked;
+    public readonly bool IsPacked
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _isPacked;
+    }
 
     /// <summary>Bytes of this queue's shared area.</summary>
     public readonly nuint SharedAreaBytes => SharedBytes(Size, _isPacked);
@@ -110,7 +114,11 @@ public unsafe struct Virtqueue : IVirtqueue
         }
     }
 
-    public readonly ushort Size => _isPacked ? Packed.Size : Split.Size;
+    public readonly ushort Size
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _isPacked ? Packed.Size : Split.Size;
+    }
 
     public readonly int FreeCount => _isPacked ? Packed.FreeCount : Split.FreeCount;
 
