@@ -3,16 +3,7 @@
  * M-mode trap vector, which saves the interrupted registers in a TrapFrame (TrapFrame.cs),
  * hands it to C# (fw_trap, Trap.cs) and returns with mret. rv32 and rv64.
  */
-
-#if __riscv_xlen == 64
-#define REG_S sd
-#define REG_L ld
-#define REGBYTES 8
-#else
-#define REG_S sw
-#define REG_L lw
-#define REGBYTES 4
-#endif
+#include "../runtime-stub/boot/riscv-regs.h"
 
 /* mstatus fields (privileged specification, "Machine Status Register"). */
 #define MSTATUS_SIE 0x2
@@ -33,6 +24,18 @@
 #define FRAME_FP (34 * REGBYTES)
 #define FRAME_FCSR (FRAME_FP + 20 * 8)
 #define FRAME_SIZE ((FRAME_FCSR + REGBYTES + 15) & ~15)
+
+/*
+ * FRAME_FP_REGS fsd stores the caller-saved FP registers in the frame at sp in that order (ft0-ft7 are f0-f7,
+ * fa0-fa7 f10-f17, ft8-ft11 f28-f31), FRAME_FP_REGS fld loads them.
+ */
+.macro FRAME_FP_REGS op
+    .set .Lfp_slot, 0
+    .irp reg, 0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 28, 29, 30, 31
+    \op f\reg, (FRAME_FP + .Lfp_slot * 8)(sp)
+    .set .Lfp_slot, .Lfp_slot + 1
+    .endr
+.endm
 
     .text
 
@@ -72,36 +75,7 @@ fw_trap_vector:
     beqz sp, .Lfrom_machine
 
     addi sp, sp, -FRAME_SIZE
-    REG_S x1, (1 * REGBYTES)(sp)
-    REG_S x3, (3 * REGBYTES)(sp)
-    REG_S x4, (4 * REGBYTES)(sp)
-    REG_S x5, (5 * REGBYTES)(sp)
-    REG_S x6, (6 * REGBYTES)(sp)
-    REG_S x7, (7 * REGBYTES)(sp)
-    REG_S x8, (8 * REGBYTES)(sp)
-    REG_S x9, (9 * REGBYTES)(sp)
-    REG_S x10, (10 * REGBYTES)(sp)
-    REG_S x11, (11 * REGBYTES)(sp)
-    REG_S x12, (12 * REGBYTES)(sp)
-    REG_S x13, (13 * REGBYTES)(sp)
-    REG_S x14, (14 * REGBYTES)(sp)
-    REG_S x15, (15 * REGBYTES)(sp)
-    REG_S x16, (16 * REGBYTES)(sp)
-    REG_S x17, (17 * REGBYTES)(sp)
-    REG_S x18, (18 * REGBYTES)(sp)
-    REG_S x19, (19 * REGBYTES)(sp)
-    REG_S x20, (20 * REGBYTES)(sp)
-    REG_S x21, (21 * REGBYTES)(sp)
-    REG_S x22, (22 * REGBYTES)(sp)
-    REG_S x23, (23 * REGBYTES)(sp)
-    REG_S x24, (24 * REGBYTES)(sp)
-    REG_S x25, (25 * REGBYTES)(sp)
-    REG_S x26, (26 * REGBYTES)(sp)
-    REG_S x27, (27 * REGBYTES)(sp)
-    REG_S x28, (28 * REGBYTES)(sp)
-    REG_S x29, (29 * REGBYTES)(sp)
-    REG_S x30, (30 * REGBYTES)(sp)
-    REG_S x31, (31 * REGBYTES)(sp)
+    FRAME_X_REGS REG_S, sp
     /* The interrupted sp; mscratch is 0 while the firmware runs. */
     csrrw t0, mscratch, zero
     REG_S t0, (2 * REGBYTES)(sp)
@@ -113,26 +87,7 @@ fw_trap_vector:
     /* S-mode may have turned the FPU off (sstatus.FS is mstatus.FS): on, to save its registers. */
     li t1, MSTATUS_FS_DIRTY
     csrs mstatus, t1
-    fsd f0, (FRAME_FP + 0 * 8)(sp)
-    fsd f1, (FRAME_FP + 1 * 8)(sp)
-    fsd f2, (FRAME_FP + 2 * 8)(sp)
-    fsd f3, (FRAME_FP + 3 * 8)(sp)
-    fsd f4, (FRAME_FP + 4 * 8)(sp)
-    fsd f5, (FRAME_FP + 5 * 8)(sp)
-    fsd f6, (FRAME_FP + 6 * 8)(sp)
-    fsd f7, (FRAME_FP + 7 * 8)(sp)
-    fsd f10, (FRAME_FP + 8 * 8)(sp)
-    fsd f11, (FRAME_FP + 9 * 8)(sp)
-    fsd f12, (FRAME_FP + 10 * 8)(sp)
-    fsd f13, (FRAME_FP + 11 * 8)(sp)
-    fsd f14, (FRAME_FP + 12 * 8)(sp)
-    fsd f15, (FRAME_FP + 13 * 8)(sp)
-    fsd f16, (FRAME_FP + 14 * 8)(sp)
-    fsd f17, (FRAME_FP + 15 * 8)(sp)
-    fsd f28, (FRAME_FP + 16 * 8)(sp)
-    fsd f29, (FRAME_FP + 17 * 8)(sp)
-    fsd f30, (FRAME_FP + 18 * 8)(sp)
-    fsd f31, (FRAME_FP + 19 * 8)(sp)
+    FRAME_FP_REGS fsd
     csrr t1, fcsr
     REG_S t1, FRAME_FCSR(sp)
 
@@ -147,26 +102,7 @@ fw_trap_vector:
 
     REG_L t1, FRAME_FCSR(sp)
     csrw fcsr, t1
-    fld f0, (FRAME_FP + 0 * 8)(sp)
-    fld f1, (FRAME_FP + 1 * 8)(sp)
-    fld f2, (FRAME_FP + 2 * 8)(sp)
-    fld f3, (FRAME_FP + 3 * 8)(sp)
-    fld f4, (FRAME_FP + 4 * 8)(sp)
-    fld f5, (FRAME_FP + 5 * 8)(sp)
-    fld f6, (FRAME_FP + 6 * 8)(sp)
-    fld f7, (FRAME_FP + 7 * 8)(sp)
-    fld f10, (FRAME_FP + 8 * 8)(sp)
-    fld f11, (FRAME_FP + 9 * 8)(sp)
-    fld f12, (FRAME_FP + 10 * 8)(sp)
-    fld f13, (FRAME_FP + 11 * 8)(sp)
-    fld f14, (FRAME_FP + 12 * 8)(sp)
-    fld f15, (FRAME_FP + 13 * 8)(sp)
-    fld f16, (FRAME_FP + 14 * 8)(sp)
-    fld f17, (FRAME_FP + 15 * 8)(sp)
-    fld f28, (FRAME_FP + 16 * 8)(sp)
-    fld f29, (FRAME_FP + 17 * 8)(sp)
-    fld f30, (FRAME_FP + 18 * 8)(sp)
-    fld f31, (FRAME_FP + 19 * 8)(sp)
+    FRAME_FP_REGS fld
     /* mepc as the handler left it (past the ecall), mstatus as it was (FS included). */
     REG_L t0, FRAME_MEPC(sp)
     csrw mepc, t0
@@ -176,36 +112,7 @@ fw_trap_vector:
     addi t0, sp, FRAME_SIZE
     csrw mscratch, t0
 
-    REG_L x1, (1 * REGBYTES)(sp)
-    REG_L x3, (3 * REGBYTES)(sp)
-    REG_L x4, (4 * REGBYTES)(sp)
-    REG_L x5, (5 * REGBYTES)(sp)
-    REG_L x6, (6 * REGBYTES)(sp)
-    REG_L x7, (7 * REGBYTES)(sp)
-    REG_L x8, (8 * REGBYTES)(sp)
-    REG_L x9, (9 * REGBYTES)(sp)
-    REG_L x10, (10 * REGBYTES)(sp)
-    REG_L x11, (11 * REGBYTES)(sp)
-    REG_L x12, (12 * REGBYTES)(sp)
-    REG_L x13, (13 * REGBYTES)(sp)
-    REG_L x14, (14 * REGBYTES)(sp)
-    REG_L x15, (15 * REGBYTES)(sp)
-    REG_L x16, (16 * REGBYTES)(sp)
-    REG_L x17, (17 * REGBYTES)(sp)
-    REG_L x18, (18 * REGBYTES)(sp)
-    REG_L x19, (19 * REGBYTES)(sp)
-    REG_L x20, (20 * REGBYTES)(sp)
-    REG_L x21, (21 * REGBYTES)(sp)
-    REG_L x22, (22 * REGBYTES)(sp)
-    REG_L x23, (23 * REGBYTES)(sp)
-    REG_L x24, (24 * REGBYTES)(sp)
-    REG_L x25, (25 * REGBYTES)(sp)
-    REG_L x26, (26 * REGBYTES)(sp)
-    REG_L x27, (27 * REGBYTES)(sp)
-    REG_L x28, (28 * REGBYTES)(sp)
-    REG_L x29, (29 * REGBYTES)(sp)
-    REG_L x30, (30 * REGBYTES)(sp)
-    REG_L x31, (31 * REGBYTES)(sp)
+    FRAME_X_REGS REG_L, sp
     REG_L sp, (2 * REGBYTES)(sp)
     mret
 

@@ -5,15 +5,7 @@
  * reports the trap (payload_trap in C#). rv32 and rv64.
  */
 
-#if __riscv_xlen == 64
-#define REG_S sd
-#define REG_L ld
-#define REGBYTES 8
-#else
-#define REG_S sw
-#define REG_L lw
-#define REGBYTES 4
-#endif
+#include "../../runtime-stub/boot/riscv-regs.h"
 
 #define SSTATUS_FS_INITIAL 0x2000
 #define SIFIVE_TEST 0x100000

@@ -60,6 +60,12 @@ public static unsafe class DriverTarget
         public int Submissions;
         public int BufferBytes;
         public int Step;
+
+        // The device's ResetCount when it last wrote a used descriptor of its own invention on the packed ring (-1:
+        // never). Such a write moves the device's used position without the driver following it (a slot whose wrap
+        // bits the driver does not take as used), so until the next reset the ring holds lies that an honest device
+        // cannot take back: the driver meets them, at the latest, at the next completion.
+        public int PackedLieAtReset = -1;
     }
 
     /// <summary>How many reads of Status a reset may take: a held reset (<see cref="FakeVirtioBlkDevice.ResetNeverCompletes"/>)
@@ -256,6 +262,11 @@ public static unsafe class DriverTarget
 
                 break;
             case 11:
+                if (device.Packed)
+                {
+                    s.PackedLieAtReset = device.ResetCount;
+                }
+
                 device.PublishRawUsed(input.Below(2) == 0 ? input.Byte() : input.UInt32(), input.Below(2) == 0 ? input.UInt16() : input.UInt32());
                 break;
             case 12:
@@ -272,6 +283,7 @@ public static unsafe class DriverTarget
                             flags |= PvirtqDesc.VIRTQ_DESC_F_USED;
                         }
 
+                        s.PackedLieAtReset = device.ResetCount;
                         device.PublishRawPackedUsed(input.UInt16(), input.UInt32(), flags, rawFlags: true);
                     }
                     else
@@ -400,6 +412,11 @@ public static unsafe class DriverTarget
                 device.Poll();
                 break;
             case 7:
+                if (device.Packed)
+                {
+                    s.PackedLieAtReset = device.ResetCount;
+                }
+
                 device.PublishRawUsed(input.Byte(), input.UInt16());
                 break;
         }
@@ -736,6 +753,8 @@ public static unsafe class DriverTarget
                 descriptors = s.Driver.DescriptorsFor(new ReadOnlySpan<BlockSegment>(&one, 1));
             }
 
+            // The device's lies on the packed ring since its last reset are still in the ring (see PackedLieAtReset).
+            bool liesInRing = s.PackedLieAtReset == s.Device.ResetCount;
             BlockError read = s.Driver.Read(0, buffer);
             Trace?.Invoke($"final read: {read}; device status=0x{s.Device.Status:x} pending={s.Device.PendingCount} used={s.Device.UsedIdx} notifies={s.Device.NotifyCount} requests={s.Device.RequestCount} resets={s.Device.ResetCount} queue={s.Device.QueueNum} ready={s.Device.QueueReady} pfn={s.Device.QueuePfn} version={s.Device.Version} suppress={s.Device.SuppressNotifications} completion={s.Device.Completion}; waits={s.Waiting.Waits} limits={s.Waiting.TimeLimitsReached} interrupts={s.Waiting.Interrupts} recoveries={s.Driver.Recoveries} inflight={s.Driver.InFlight}");
             if (descriptors < 0 || descriptors > s.Driver.QueueSize)
@@ -750,6 +769,17 @@ public static unsafe class DriverTarget
                 // A DEVICE_NEEDS_RESET the device set before it turned honest (polling looks at Status only now and
                 // then): this request fails and the device is restarted; the next one must work.
                 InvariantBroken.Check(s.Driver.IsReady, $"the read answered {read} and the driver did not bring the device back");
+                read = s.Driver.Read(0, buffer);
+            }
+
+            if (read == BlockError.ProtocolViolation && liesInRing)
+            {
+                // The packed ring still holds the device's own used descriptors from before it turned honest (no
+                // reset since): the driver rightly refused what it found, for this request only. A recovery gives a
+                // fresh ring, and the next request must work.
+                InvariantBroken.Check(!s.Driver.IsReady || s.Driver.IsStuck, "a protocol violation was reported, but the driver kept the device as it was");
+                BlockError recovered = s.Driver.Recover();
+                InvariantBroken.Check(recovered == BlockError.None, $"after a protocol violation on a ring the device had lied into, Recover answered {recovered}");
                 read = s.Driver.Read(0, buffer);
             }
 

@@ -18,16 +18,8 @@ public static class RangeCommands
     public static void Discard<TWait>(ref BlockDeviceTable<TWait> table, ref Words words)
         where TWait : struct, ICompletionWait, IWaitCounters
     {
-        ReadOnlySpan<byte> name = words.Next();
-        ReadOnlySpan<byte> blockText = words.Next();
-        ReadOnlySpan<byte> countText = words.Next();
-        if (name.IsEmpty || blockText.IsEmpty || countText.IsEmpty || !words.AtEnd)
-        {
-            Print.Line("usage: blk discard DEV BLOCK COUNT");
-            return;
-        }
-
-        if (!Parse(ref table, name, blockText, countText, out int index, out ulong block, out ulong count))
+        if (!ParseRange(ref table, ref words, takesUnmap: false, "usage: blk discard DEV BLOCK COUNT", out int index, out ulong block,
+                out ulong count, out _))
         {
             return;
         }
@@ -50,18 +42,8 @@ public static class RangeCommands
     public static void Zero<TWait>(ref BlockDeviceTable<TWait> table, ref Words words)
         where TWait : struct, ICompletionWait, IWaitCounters
     {
-        ReadOnlySpan<byte> name = words.Next();
-        ReadOnlySpan<byte> blockText = words.Next();
-        ReadOnlySpan<byte> countText = words.Next();
-        ReadOnlySpan<byte> flag = words.Next();
-        bool unmap = flag.SequenceEqual("unmap"u8);
-        if (name.IsEmpty || blockText.IsEmpty || countText.IsEmpty || !(flag.IsEmpty || unmap) || !words.AtEnd)
-        {
-            Print.Line("usage: blk zero DEV BLOCK COUNT [unmap]");
-            return;
-        }
-
-        if (!Parse(ref table, name, blockText, countText, out int index, out ulong block, out ulong count))
+        if (!ParseRange(ref table, ref words, takesUnmap: true, "usage: blk zero DEV BLOCK COUNT [unmap]", out int index, out ulong block,
+                out ulong count, out bool unmap))
         {
             return;
         }
@@ -173,12 +155,27 @@ public static class RangeCommands
         Print.Text(device.Driver.CacheModeSwitchable ? ", switchable" : ", fixed");
     }
 
-    static bool Parse<TWait>(ref BlockDeviceTable<TWait> table, ReadOnlySpan<byte> name, ReadOnlySpan<byte> blockText,
-        ReadOnlySpan<byte> countText, out int index, out ulong block, out ulong count)
+    /// <summary>The arguments <c>blk discard</c> and <c>blk zero</c> share: <c>DEV BLOCK COUNT</c>, then, where
+    /// <paramref name="takesUnmap"/>, an optional <c>unmap</c>, and nothing more. Prints <paramref name="usage"/>, or
+    /// which argument is wrong, and returns false when they do not parse.</summary>
+    static bool ParseRange<TWait>(ref BlockDeviceTable<TWait> table, ref Words words, bool takesUnmap, string usage,
+        out int index, out ulong block, out ulong count, out bool unmap)
         where TWait : struct, ICompletionWait, IWaitCounters
     {
+        index = -1;
         block = 0;
         count = 0;
+        ReadOnlySpan<byte> name = words.Next();
+        ReadOnlySpan<byte> blockText = words.Next();
+        ReadOnlySpan<byte> countText = words.Next();
+        ReadOnlySpan<byte> flag = takesUnmap ? words.Next() : default;
+        unmap = flag.SequenceEqual("unmap"u8);
+        if (name.IsEmpty || blockText.IsEmpty || countText.IsEmpty || !(flag.IsEmpty || unmap) || !words.AtEnd)
+        {
+            Print.Line(usage);
+            return false;
+        }
+
         index = table.Find(name);
         if (index < 0)
         {

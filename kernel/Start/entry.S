@@ -6,7 +6,7 @@
  * Also here: what the core library and the kernel's C# need from assembly (rvc_exit, the linker symbols,
  * the SBI call, sfence.vma); the trap vector is in trap.S, setjmp/longjmp in runtime-stub/boot/riscv-setjmp.S.
  */
-#include "regs.h"
+#include "../../runtime-stub/boot/riscv-regs.h"
 
 /* sstatus.FS (bits 13-14) = Initial: FP instructions no longer trap. */
 #define SSTATUS_FS_INITIAL 0x2000

@@ -4,17 +4,7 @@
  * own boot code (an S-mode program such as firmware/payload) assembles it beside its entry.
  */
 
-#ifndef REGBYTES
-#if __riscv_xlen == 64
-#define REG_S sd
-#define REG_L ld
-#define REGBYTES 8
-#else
-#define REG_S sw
-#define REG_L lw
-#define REGBYTES 4
-#endif
-#endif
+#include "riscv-regs.h"
 
 /*
  * The buffer keeps what the psABI says a callee preserves:

@@ -8,15 +8,7 @@
  * or --target=riscv32-unknown-none-elf -march=rv32gc -mabi=ilp32d.
  */
 
-#if __riscv_xlen == 64
-#define REG_S sd
-#define REG_L ld
-#define REGBYTES 8
-#else
-#define REG_S sw
-#define REG_L lw
-#define REGBYTES 4
-#endif
+#include "riscv-regs.h"
 
 /* The sifive_test device: writing here ends QEMU (docs/abi.md, rvc_exit). */
 #define SIFIVE_TEST 0x100000

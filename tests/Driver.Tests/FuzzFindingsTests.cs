@@ -114,4 +114,46 @@ public class FuzzFindingsTests
         Assert.Equal(VirtioDeviceStatus.DeviceNeedsReset | VirtioDeviceStatus.Failed, rig.Device.StatusWrites[^1] & (VirtioDeviceStatus.DeviceNeedsReset | VirtioDeviceStatus.Failed));
         rig.AssertClean();
     }
+
+    /// <summary>The fake, not the driver (fuzz/findings/driver/packed-own-used-write-over-available-slot.bin): on the
+    /// packed ring, a used descriptor of the device's own invention moves its used position where the driver does not
+    /// follow, so its next one can land on a slot of a buffer the driver made available and the device has not read.
+    /// Reading that buffer, the fake found its own writing and blamed the driver (2.8.6). It now knows what it wrote
+    /// over slots it did not hold and stops there, as a device that broke its ring: the request times out, and
+    /// <c>Recover</c> gives a fresh ring on which the disk works.</summary>
+    [Fact]
+    public void APackedDeviceMeetingItsOwnUsedDescriptorInABufferDoesNotBlameTheDriver()
+    {
+        using var rig = Rings.Rig(RingKind.ModernPacked, CompletionMode.Manual, sectors: 64, queueNumMax: 16, more: d =>
+        {
+            d.HostFeatures &= ~VirtioFeatures.IndirectDesc;   // a request takes three slots: header, data, status
+            d.SuppressNotifications = true;                   // the device reads the ring only when it polls
+        }).Started();
+        Assert.True(rig.Driver.UsesPackedRing);
+        var ledger = new CompletionLedger();
+        rig.Device.Poll();   // nothing to read yet; the device publishes DISABLE, so the driver will not notify
+
+        // A used descriptor the driver does not take as used (flags 0 under wrap counter 1): the device moves on to
+        // slot 1, the driver stays at slot 0.
+        Assert.True(rig.Device.PublishRawPackedUsed(77, 0, 0, rawFlags: true));
+        Assert.Equal(BlockError.None, ledger.Submit(rig, BlockOp.Read, 1, rig.Buffer(512), out _));
+        Assert.Equal(0, rig.Device.PendingCount);
+        // The next one lands on slot 1, the data descriptor of the buffer the driver just made available.
+        Assert.True(rig.Device.PublishRawPackedUsed(78, 0, 0, rawFlags: true));
+        rig.Device.Poll();
+        Assert.Equal(1, rig.Device.PackedOwnWritesMet);
+        Assert.Equal(0, rig.Device.PendingCount);
+        rig.AssertClean();
+
+        Assert.Equal(BlockError.None, rig.Driver.Recover());
+        Assert.Equal(1, ledger.Drain(rig));
+        Assert.NotEqual(BlockError.None, ledger.Completions[0].Result);
+        rig.Device.SuppressNotifications = false;
+        rig.Device.Completion = CompletionMode.Immediate;
+        Span<byte> buffer = rig.Buffer(512);
+        Assert.Equal(BlockError.None, rig.Driver.Read(5, buffer));
+        Assert.True(buffer.SequenceEqual(rig.OriginalSectors(5, 1)));
+        ledger.AssertAllCompleted();
+        rig.AssertClean();
+    }
 }

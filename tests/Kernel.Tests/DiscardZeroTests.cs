@@ -7,7 +7,8 @@ namespace Rvc.Kernel.Tests;
 /// zeroes, sectors written around them hold what was written, everything else is the pattern it started with. A
 /// discarded range is unspecified by the specification (5.2.6.1: the driver MUST NOT assume anything about it): each of
 /// its sectors must be the pattern or zeroes (QEMU 7.2 punches a hole in a raw file where the file system can), never
-/// anything else. The cache mode is switched and read back in the same boot; FLUSH works in writethrough mode.</summary>
+/// anything else. The cache mode is switched and read back in the same boot; FLUSH works in writethrough mode. Malformed
+/// ranges get the usage or name the bad argument, and touch no sector.</summary>
 public class DiscardZeroTests
 {
     private const int Sectors = 64;
@@ -24,6 +25,13 @@ public class DiscardZeroTests
         "blk zero blk0 64 1",
         "blk zero blk1 0 1",
         "blk discard blk1 0 1",
+        "blk discard blk0 40",
+        "blk discard blk0 40 8 unmap",
+        "blk zero blk0 8 4 trim",
+        "blk zero blk0 8 4 unmap more",
+        "blk zero nosuch 0 1",
+        "blk discard blk0 x1 1",
+        "blk zero blk0 1 0",
         "blk cache blk0",
         "blk cache blk0 writethrough",
         "blk cache blk0",
@@ -64,6 +72,13 @@ public class DiscardZeroTests
             "blk0: error: sector out of range",
             "blk1: error: disk is read-only",
             "blk1: error: disk is read-only",
+            "usage: blk discard DEV BLOCK COUNT",
+            "usage: blk discard DEV BLOCK COUNT",
+            "usage: blk zero DEV BLOCK COUNT [unmap]",
+            "usage: blk zero DEV BLOCK COUNT [unmap]",
+            "blk: no device 'nosuch' (try blk list)",
+            "blk: bad block number 'x1' (decimal, or hex with 0x)",
+            "blk: bad count '0' (at least 1)",
             "blk0: cache writeback, switchable",
             "blk0: cache writethrough, switchable",
             "blk0: cache writethrough, switchable",

@@ -5,15 +5,7 @@
  *
  * Also here: rvc_exit (the exit system call), the system-call stub, the user stack.
  */
-#if __riscv_xlen == 64
-#define REG_S sd
-#define REG_L ld
-#define REGBYTES 8
-#else
-#define REG_S sw
-#define REG_L lw
-#define REGBYTES 4
-#endif
+#include "../../runtime-stub/boot/riscv-regs.h"
 
 /* docs/abi.md, "System calls": the numbers this file needs. */
 #define SYS_EXIT 3

@@ -19,6 +19,17 @@ namespace Kernel.Drivers.Tests.Fakes;
 /// only with EVENT_IDX, an offset inside the ring).</para></summary>
 public sealed unsafe partial class FakeVirtioBlkDevice
 {
+    /// <summary>Used descriptors the device wrote over a slot it did not hold (not read, or already used and skipped):
+    /// a hostile device's own invention, or an honest completion written where the device's used position ran ahead
+    /// of the driver after such an invention. What each slot was given, to tell the device's own writing from the
+    /// driver's when the device later reads the slot.</summary>
+    readonly Dictionary<ushort, (ushort Flags, ushort Id, uint Len)> _packedForeignWrites = [];
+
+    /// <summary>Times the device, reading the ring, found one of its own used descriptors written over a slot it did not
+    /// hold (<see cref="_packedForeignWrites"/>) where the rest of a buffer should be: its own lie, not the driver's
+    /// fault. It stops reading there, as a device that broke its ring would; the driver's request then times out.</summary>
+    public int PackedOwnWritesMet { get; private set; }
+
     /// <summary>The modern QEMU-like features with VIRTIO_F_RING_PACKED (QEMU: <c>-device virtio-blk-device,packed=on</c>).</summary>
     public const ulong ModernQemuPackedFeatures = ModernQemuLikeFeatures | VirtioFeatures.RingPacked;
 
@@ -52,6 +63,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
         _packedUsedPos = 0;
         _packedUsedWrap = true;
         _packedOwned.Clear();
+        _packedForeignWrites.Clear();
     }
 
     bool PackedAreas(out PvirtqDesc* ring, out PvirtqEventSuppress* driverEvent, out PvirtqEventSuppress* deviceEvent, out uint n)
@@ -127,7 +139,7 @@ public sealed unsafe partial class FakeVirtioBlkDevice
             PendingChain? chain = ReadPackedBuffer(ring, n);
             if (chain == null)
             {
-                break;   // a violation was recorded; the device stops looking
+                break;   // a violation was recorded, or the device met its own used descriptor: it stops looking
             }
 
             slotsTaken += chain.Descriptors.Length;
@@ -208,6 +220,13 @@ public sealed unsafe partial class FakeVirtioBlkDevice
             ushort flags = Volatile.Read(ref d->Flags);
             if (!IsAvailable(flags, wrap))
             {
+                if (_packedForeignWrites.TryGetValue(pos, out var own) &&
+                    own == (flags, Volatile.Read(ref d->Id), Volatile.Read(ref d->Len)))
+                {
+                    PackedOwnWritesMet++;
+                    return null;
+                }
+
                 Violation($"slot {pos} of the buffer from slot {_packedAvailPos} is not available (flags 0x{flags:x}, wrap counter " +
                           $"{(wrap ? 1 : 0)}): its first slot was made available before the rest of it (2.8.6)");
                 return null;
@@ -388,6 +407,15 @@ public sealed unsafe partial class FakeVirtioBlkDevice
     void WritePackedUsed(PvirtqDesc* ring, uint n, ushort id, uint len, ushort flags, int skip)
     {
         PvirtqDesc* d = ring + _packedUsedPos;
+        if (_packedOwned.ContainsKey(_packedUsedPos))
+        {
+            _packedForeignWrites.Remove(_packedUsedPos);
+        }
+        else
+        {
+            _packedForeignWrites[_packedUsedPos] = (flags, id, len);
+        }
+
         Volatile.Write(ref d->Id, id);
         Volatile.Write(ref d->Len, len);
         Interlocked.MemoryBarrier();
