@@ -30,6 +30,26 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             AcknowledgeInterrupt();
         }
 
+        // The ring format is tested once here, not in every queue call of the loop; each format's loop is its own
+        // function, so the split ring's (calls only when failing) saves no registers for the packed ring's calls.
+        int completed = _queue.IsPacked ? TakeUsed(ref _queue.Packed) : TakeUsed(ref _queue.Split);
+
+        // After a protocol violation (FailBatch) the device is not ready: nothing more to look at.
+        if (_configChanged && IsReady)
+        {
+            OnConfigurationChange();
+        }
+
+        return completed;
+    }
+
+    /// <summary>Takes the used ring's entries from <paramref name="queue"/> (the format <see cref="_queue"/> holds)
+    /// and completes each checked request, as <see cref="ReapCompletions"/> describes. Returns how many results became
+    /// ready.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    int TakeUsed<TQueue>(ref TQueue queue)
+        where TQueue : struct, IVirtqueue
+    {
         // A legacy device may report a used length larger than the buffers (5.2.6.3: ignore it); a modern one may not.
         bool checkLength = _transport.IsModern;
         int completedBefore = _completedCount;
@@ -39,9 +59,9 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
         while (true)
         {
             int takenBefore = taken;
-            for (; _queue.TryTakeUsed(out VirtqUsedElem used); taken++)
+            for (; queue.TryTakeUsed(out VirtqUsedElem used); taken++)
             {
-                if (taken == limit || used.Id >= _queue.Size)
+                if (taken == limit || used.Id >= queue.Size)
                 {
                     return FailBatch(tailBefore, completedBefore);
                 }
@@ -66,15 +86,10 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
 
             // Ask for the next interrupt (EVENT_IDX: used_event); what was used before the device saw the request
             // raised none, so look again.
-            if (taken == takenBefore || _queue.EnableInterrupt())
+            if (taken == takenBefore || queue.EnableInterrupt())
             {
                 break;
             }
-        }
-
-        if (_configChanged && IsReady)
-        {
-            OnConfigurationChange();
         }
 
         return _completedCount - completedBefore;
@@ -83,7 +98,9 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// <summary>A protocol violation seen while taking the used ring: gives up on the device (every request in flight
     /// fails), and fails the requests completed earlier in the same look too, those after
     /// <paramref name="tailBefore"/> on the completed list: their entries came from a device that broke the protocol.
-    /// Returns how many results became ready since <paramref name="completedBefore"/>.</summary>
+    /// Returns how many results became ready since <paramref name="completedBefore"/>. Kept out of line: the hot
+    /// path then saves fewer registers.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     int FailBatch(ushort tailBefore, int completedBefore)
     {
         BlockError error = GiveUp(BlockError.ProtocolViolation);

@@ -138,9 +138,10 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
 
     /// <summary>Before a batch of requests (none in flight): has the configuration changed? Modern: ConfigGeneration
     /// moved. Legacy (no generation): InterruptStatus has the configuration-change bit, which is then acknowledged
-    /// alone (a used-buffer bit is left for <see cref="ReapCompletions"/>).</summary>
+    /// alone (a used-buffer bit is left for <see cref="ReapCompletions"/>). True when it changed and was read again
+    /// (which may have made the device not ready).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    void CheckConfiguration()
+    bool CheckConfiguration()
     {
         if (_transport.IsModern)
         {
@@ -155,14 +156,18 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             _configChanged = true;
         }
 
-        if (_configChanged)
+        if (!_configChanged)
         {
-            OnConfigurationChange();
+            return false;
         }
+
+        OnConfigurationChange();
+        return true;
     }
 
     /// <summary>The configuration changed (or DEVICE_NEEDS_RESET was set: both raise the same interrupt): restart on
     /// DEVICE_NEEDS_RESET, otherwise read the configuration again (the new capacity counts from the next request).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]   // cold: kept out of the hot paths that check for it
     void OnConfigurationChange()
     {
         _configChanged = false;

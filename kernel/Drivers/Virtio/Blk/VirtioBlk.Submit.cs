@@ -59,14 +59,16 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             error = CheckRequest(op, ref sector, length, out uint type, out bool deviceWrites);
             if (error == BlockError.None)
             {
-                if (!_queue.TryStartChain(1 + FramingDescriptors, out ushort head))
+                // Header, data and status in one queue call (the ring format tested once); the slot's header and
+                // status are written after, still before the next Kick publishes the chain.
+                if (!_queue.TryAddFramed(_slotsBus, (uint)sizeof(VirtioBlkRequestSlot), (uint)sizeof(VirtioBlkReqHeader),
+                    VirtioBlkRequestSlot.StatusOffset, _dma.BusAddress(data), length, deviceWrites, out ushort head))
                 {
                     return BlockError.QueueFull;
                 }
 
-                StartRequest(head, type, sector);
-                _queue.AddDescriptor(_dma.BusAddress(data), length, deviceWrites);
-                FinishRequest(head, deviceWrites, length);
+                WriteHeader(head, type, sector);
+                RecordRequest(head, deviceWrites, length);
                 token = head;
             }
         }
@@ -88,6 +90,7 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     /// <see cref="BlockError.Unsupported"/> (FLUSH not negotiated), <see cref="BlockError.QueueFull"/> (not enough
     /// free descriptors now: collect results and retry), <see cref="BlockError.NoDevice"/> or
     /// <see cref="BlockError.DeviceNeedsReset"/>.</para></summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]   // the general path: out of line, so the one-segment path stays small
     public BlockError Enqueue(BlockOp op, ulong sector, ReadOnlySpan<BlockSegment> data, out ushort token)
     {
         token = NoToken;
@@ -156,13 +159,11 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
             return NotReadyError;
         }
 
-        if (_inFlight == 0)
+        // Readiness changes only when the configuration changed (DEVICE_NEEDS_RESET, or a configuration the driver
+        // cannot use): looked at again only then.
+        if (_inFlight == 0 && CheckConfiguration() && !IsReady)
         {
-            CheckConfiguration();
-            if (!IsReady)
-            {
-                return NotReadyError;
-            }
+            return NotReadyError;
         }
 
         return BlockError.None;
@@ -245,12 +246,20 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void StartRequest(ushort head, uint type, ulong sector)
     {
+        WriteHeader(head, type, sector);
+        _queue.AddDescriptor(SlotBus(head), (uint)sizeof(VirtioBlkReqHeader), deviceWrites: false);
+    }
+
+    /// <summary>The request's header in slot <paramref name="head"/>, and its status byte preset to a value the device
+    /// never writes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void WriteHeader(ushort head, uint type, ulong sector)
+    {
         VirtioBlkRequestSlot* slot = _slots + head;
         Volatile.Write(ref slot->Header.Type, type);
         Volatile.Write(ref slot->Header.Reserved, 0u);
         Volatile.Write(ref slot->Header.Sector, sector);
         Volatile.Write(ref slot->Status, VirtioBlkRequestSlot.StatusNotWritten);
-        _queue.AddDescriptor(SlotBus(head), (uint)sizeof(VirtioBlkReqHeader), deviceWrites: false);
     }
 
     /// <summary>The status byte (device-writable, last, alone), the request's state, and its place on the available
@@ -259,14 +268,20 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait>
     void FinishRequest(ushort head, bool deviceWrites, ulong total)
     {
         _queue.AddDescriptor(SlotBus(head) + VirtioBlkRequestSlot.StatusOffset, 1, deviceWrites: true);
+        _queue.MakeAvailable();
+        RecordRequest(head, deviceWrites, total);
+    }
 
+    /// <summary>Request <paramref name="head"/>, made available, is in flight: its state (what the device may write
+    /// back), and the counts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void RecordRequest(ushort head, bool deviceWrites, ulong total)
+    {
         VirtioBlkRequestState* state = _states + head;
         state->State = VirtioBlkRequestState.InFlight;
         state->Result = BlockError.None;
         state->WritableBytes = deviceWrites ? (uint)total + 1 : 1;
         _inFlight++;
-
-        _queue.MakeAvailable();
         _unpublished++;
         _counters.Requests++;
     }

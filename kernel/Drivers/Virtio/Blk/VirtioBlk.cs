@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Kernel.Drivers.Block;
 
@@ -146,10 +147,18 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
         _capacity > ulong.MaxValue >> VirtioBlkConfig.SectorShift ? ulong.MaxValue : _capacity << VirtioBlkConfig.SectorShift;
 
     /// <summary>The device offered VIRTIO_BLK_F_RO: writes are refused.</summary>
-    public readonly bool IsReadOnly => (_offeredFeatures & VirtioBlkFeatures.ReadOnly) != 0;
+    public readonly bool IsReadOnly
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (_offeredFeatures & VirtioBlkFeatures.ReadOnly) != 0;
+    }
 
     /// <summary>Initialised and not given up on: requests reach the device.</summary>
-    public readonly bool IsReady => _ready && !_broken;
+    public readonly bool IsReady
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _ready && !_broken;
+    }
 
     /// <summary>The feature bits the device offered (legacy: bits 0-31 only).</summary>
     public readonly ulong OfferedFeatures => _offeredFeatures;
@@ -232,7 +241,15 @@ public unsafe partial struct VirtioBlk<TRegs, TDma, TWait> : IBlockDevice
         return pieces < 0 ? -1 : _queue.RingDescriptorsFor(pieces + FramingDescriptors);
     }
 
-    readonly BlockError NotReadyError => _broken ? BlockError.DeviceNeedsReset : BlockError.NoDevice;
+    readonly BlockError NotReadyError
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _broken ? BlockError.DeviceNeedsReset : BlockError.NoDevice;
+    }
 
-    readonly bool FlushNegotiated => (_acceptedFeatures & VirtioBlkFeatures.Flush) != 0;
+    readonly bool FlushNegotiated
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (_acceptedFeatures & VirtioBlkFeatures.Flush) != 0;
+    }
 }

@@ -30,6 +30,17 @@ public interface IVirtqueue
     /// readable ones, 2.7.4.2). The last of the reserved count ends the chain.</summary>
     void AddDescriptor(ulong busAddress, uint length, bool deviceWrites);
 
+    /// <summary>The common buffer of a virtio request in one call (2.6.4.3, legacy framing): a device-readable header of
+    /// <paramref name="headerLength"/> bytes, <paramref name="dataLength"/> bytes of data at bus address
+    /// <paramref name="dataBus"/> (device-writable when <paramref name="dataWrites"/>) and a device-writable status byte;
+    /// header and status live in the id's slot, at bus address <paramref name="slotsBus"/> plus id times
+    /// <paramref name="slotStride"/> (the status <paramref name="statusOffset"/> bytes into it). As
+    /// <see cref="TryStartChain"/> with 3, the three <see cref="AddDescriptor"/> calls and <see cref="MakeAvailable"/>,
+    /// with nothing kept between the calls: the hot path of a block driver. False, taking nothing, when the ring has
+    /// no room.</summary>
+    bool TryAddFramed(ulong slotsBus, uint slotStride, uint headerLength, uint statusOffset, ulong dataBus, uint dataLength,
+        bool dataWrites, out ushort id);
+
     /// <summary>Puts the chain just built on the ring. The device may not see it before <see cref="Publish"/>.</summary>
     void MakeAvailable();
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace Kernel.Drivers.Virtio;
@@ -131,7 +132,11 @@ public unsafe struct PackedVirtqueue : IVirtqueue
         _indirectEntries = indirectTables == null ? (ushort)0 : (ushort)(entries < _size ? entries : _size);
     }
 
-    public readonly ushort Size => _size;
+    public readonly ushort Size
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _size;
+    }
 
     /// <summary>Ring slots not held by a buffer (made available and not yet freed).</summary>
     public readonly int FreeCount => _freeCount;
@@ -178,6 +183,24 @@ public unsafe struct PackedVirtqueue : IVirtqueue
                 PvirtqDesc.VIRTQ_DESC_F_INDIRECT);
         }
 
+        return true;
+    }
+
+    /// <summary>A framed request's three elements (see <see cref="IVirtqueue.TryAddFramed"/>) through the general
+    /// calls.</summary>
+    public bool TryAddFramed(ulong slotsBus, uint slotStride, uint headerLength, uint statusOffset, ulong dataBus,
+        uint dataLength, bool dataWrites, out ushort id)
+    {
+        if (!TryStartChain(3, out id))
+        {
+            return false;
+        }
+
+        ulong slotBus = slotsBus + (ulong)((uint)id * slotStride);
+        AddDescriptor(slotBus, headerLength, false);
+        AddDescriptor(dataBus, dataLength, dataWrites);
+        AddDescriptor(slotBus + statusOffset, 1, true);
+        MakeAvailable();
         return true;
     }
 

@@ -20,6 +20,7 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     VirtqUsed* _used;
     ushort* _links;
     ushort* _chainLengths;
+    ushort* _chainTails;
     ushort _size;
     ushort _freeHead;
     ushort _freeCount;
@@ -39,8 +40,9 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     ushort _buildPosition;
 
     /// <summary>The bytes of driver-private memory <see cref="Create"/> needs for a queue of <paramref name="size"/>
-    /// entries (two 16-bit words per descriptor: its link and, for a chain's head, the chain's length).</summary>
-    public static nuint PrivateBytes(uint size) => (nuint)(4 * size);
+    /// entries (three 16-bit words per descriptor: its link and, for a chain's head, the chain's length and its last
+    /// descriptor, so that freeing a chain splices it back without walking it).</summary>
+    public static nuint PrivateBytes(uint size) => (nuint)(6 * size);
 
     /// <summary>A queue over zeroed memory of <paramref name="size"/> entries (a power of two, 2.7: the ring indexes
     /// wrap by masking); every descriptor is free.
@@ -54,12 +56,14 @@ public unsafe struct SplitVirtqueue : IVirtqueue
         queue._used = used;
         queue._links = privateArea;
         queue._chainLengths = privateArea + size;
+        queue._chainTails = privateArea + 2 * size;
         queue._size = size;
         for (int i = 0; i < size; i++)
         {
             // Free descriptors are linked through the private links, in order.
             queue._links[i] = (ushort)(i + 1 < size ? i + 1 : 0);
             queue._chainLengths[i] = 0;
+            queue._chainTails[i] = 0;
         }
 
         queue._freeHead = 0;
@@ -93,10 +97,18 @@ public unsafe struct SplitVirtqueue : IVirtqueue
     }
 
     /// <summary>The number of entries (the queue size negotiated with the device).</summary>
-    public readonly ushort Size => _size;
+    public readonly ushort Size
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _size;
+    }
 
     /// <summary>Descriptors not part of a chain the driver has handed out.</summary>
-    public readonly int FreeCount => _freeCount;
+    public readonly int FreeCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _freeCount;
+    }
 
     /// <summary>The driver's next available-ring index (what it last published in avail->idx).</summary>
     public readonly ushort AvailIdx => _availIdx;
@@ -147,6 +159,90 @@ public unsafe struct SplitVirtqueue : IVirtqueue
         return true;
     }
 
+    /// <summary>A framed request's three descriptors in one call (see <see cref="IVirtqueue.TryAddFramed"/>): the same
+    /// descriptors, links and available-ring entry as <see cref="TryStartChain"/>, <see cref="AddDescriptor"/> and
+    /// <see cref="MakeAvailable"/> would write, with every field the call needs read into a local before the first
+    /// store. rvc gives LLVM no alias information, so a field read after a store through a descriptor pointer would be
+    /// read again from memory (and a field kept between calls stored and reloaded).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAddFramed(ulong slotsBus, uint slotStride, uint headerLength, uint statusOffset, ulong dataBus,
+        uint dataLength, bool dataWrites, out ushort id)
+    {
+        ushort* links = _links;
+        VirtqDesc* desc = _desc;
+        ushort freeCount = _freeCount;
+        ushort head = _freeHead;
+        ushort availIdx = _availIdx;
+        ushort mask = (ushort)(_size - 1);   // the size is a power of two (2.7)
+        ushort* ring = VirtqAvail.Ring(_avail);
+        ushort entries = _indirectEntries;
+        bool indirect = entries >= 3;        // RingDescriptorsFor(3) == 1
+        if (freeCount < (indirect ? 1 : 3))
+        {
+            id = 0;
+            return false;
+        }
+
+        id = head;
+        ulong headerBus = slotsBus + (ulong)((uint)head * slotStride);
+        ushort dataFlags = dataWrites ? VirtqDesc.VIRTQ_DESC_F_WRITE : (ushort)0;
+        VirtqDesc* header;
+        VirtqDesc* dataDesc;
+        VirtqDesc* status;
+        ushort dataNext;
+        ushort statusNext;
+        if (indirect)
+        {
+            // One ring descriptor pointing at the id's own table (2.7.5.3), as TryStartChain does; in the table entry i
+            // links to i + 1.
+            VirtqDesc* table = _indirect + head * entries;
+            ulong tableBus = _indirectBus + (ulong)(head * entries * sizeof(VirtqDesc));
+            _freeHead = links[head];
+            _freeCount = (ushort)(freeCount - 1);
+            _chainLengths[head] = 1;
+            _chainTails[head] = head;
+            _availIdx = (ushort)(availIdx + 1);
+            VirtqDesc* d = desc + head;
+            Volatile.Write(ref d->Addr, tableBus);
+            Volatile.Write(ref d->Len, (uint)(3 * sizeof(VirtqDesc)));
+            Volatile.Write(ref d->Flags, VirtqDesc.VIRTQ_DESC_F_INDIRECT);
+            Volatile.Write(ref d->Next, (ushort)0);
+            header = table;
+            dataDesc = table + 1;
+            status = table + 2;
+            dataNext = 1;
+            statusNext = 2;
+        }
+        else
+        {
+            dataNext = links[head];
+            statusNext = links[dataNext];
+            _freeHead = links[statusNext];
+            _freeCount = (ushort)(freeCount - 3);
+            _chainLengths[head] = 3;
+            _chainTails[head] = statusNext;
+            _availIdx = (ushort)(availIdx + 1);
+            header = desc + head;
+            dataDesc = desc + dataNext;
+            status = desc + statusNext;
+        }
+
+        Volatile.Write(ref header->Addr, headerBus);
+        Volatile.Write(ref header->Len, headerLength);
+        Volatile.Write(ref header->Flags, VirtqDesc.VIRTQ_DESC_F_NEXT);
+        Volatile.Write(ref header->Next, dataNext);
+        Volatile.Write(ref dataDesc->Addr, dataBus);
+        Volatile.Write(ref dataDesc->Len, dataLength);
+        Volatile.Write(ref dataDesc->Flags, (ushort)(dataFlags | VirtqDesc.VIRTQ_DESC_F_NEXT));
+        Volatile.Write(ref dataDesc->Next, statusNext);
+        Volatile.Write(ref status->Addr, headerBus + statusOffset);
+        Volatile.Write(ref status->Len, 1u);
+        Volatile.Write(ref status->Flags, VirtqDesc.VIRTQ_DESC_F_WRITE);
+        Volatile.Write(ref status->Next, (ushort)0);
+        Volatile.Write(ref ring[availIdx & mask], head);
+        return true;
+    }
+
     /// <summary>Fills the next descriptor of the chain <see cref="TryStartChain"/> took: VIRTQ_DESC_F_NEXT and the
     /// next link from the driver's private list, except on the last.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -194,6 +290,7 @@ public unsafe struct SplitVirtqueue : IVirtqueue
         _freeHead = _links[last];
         _freeCount -= (ushort)count;
         _chainLengths[head] = (ushort)count;
+        _chainTails[head] = last;
         return true;
     }
 
@@ -262,8 +359,8 @@ public unsafe struct SplitVirtqueue : IVirtqueue
         return Volatile.Read(ref _used->Idx) == _lastUsedIdx;
     }
 
-    /// <summary>Returns the chain starting at <paramref name="head"/> to the free list, following the driver's own
-    /// links for the length it was taken with (the descriptor table is not read: the device may have written it).
+    /// <summary>Returns the chain starting at <paramref name="head"/> to the free list, through the driver's own
+    /// record of its last descriptor (the descriptor table is not read: the device may have written it).
     /// False, changing nothing, when no chain taken with <see cref="TryTakeChain"/> starts at <paramref name="head"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool FreeChain(ushort head)
@@ -276,14 +373,8 @@ public unsafe struct SplitVirtqueue : IVirtqueue
 
         // The descriptors keep what they held: nothing reads a free one (the device only follows chains made
         // available, and those are written in full first), so clearing them is work without a reader.
-        ushort index = head;
-        for (int i = 1; i < count; i++)
-        {
-            index = _links[index];
-        }
-
-        // The chain is still linked in order: splice it in front of the free list whole.
-        _links[index] = _freeHead;
+        // The chain is still linked in order (its private links): splice it in front of the free list whole.
+        _links[_chainTails[head]] = _freeHead;
         _freeHead = head;
         _freeCount += (ushort)count;
         _chainLengths[head] = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Kernel.Drivers.Virtio;
@@ -23,8 +24,10 @@ public unsafe struct VirtqAvail
     public static nuint SizeInBytes(uint queueSize) => (nuint)(6 + 2 * queueSize);
 
     /// <summary>ring[0]: the heads of available descriptor chains.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ushort* Ring(VirtqAvail* avail) => (ushort*)((byte*)avail + sizeof(VirtqAvail));
 
     /// <summary>le16 used_event (VIRTIO_F_EVENT_IDX), after ring[queueSize - 1].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ushort* UsedEvent(VirtqAvail* avail, uint queueSize) => Ring(avail) + queueSize;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Kernel.Drivers.Virtio;
@@ -22,8 +23,10 @@ public unsafe struct VirtqUsed
     public static nuint SizeInBytes(uint queueSize) => (nuint)(6 + 8 * queueSize);
 
     /// <summary>ring[0]: completed chains.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VirtqUsedElem* Ring(VirtqUsed* used) => (VirtqUsedElem*)((byte*)used + sizeof(VirtqUsed));
 
     /// <summary>le16 avail_event (VIRTIO_F_EVENT_IDX), after ring[queueSize - 1].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ushort* AvailEvent(VirtqUsed* used, uint queueSize) => (ushort*)(Ring(used) + queueSize);
 }

@@ -11,8 +11,13 @@ namespace Kernel.Drivers.Virtio;
 /// descriptor ring, then the driver and the device event suppression structures (alignments 16, 4, 4).</summary>
 public unsafe struct Virtqueue : IVirtqueue
 {
-    SplitVirtqueue _split;
-    PackedVirtqueue _packed;
+    /// <summary>The split ring, valid when not <see cref="IsPacked"/>. Exposed so that a hot path tests the format once
+    /// and then calls the ring itself (generic over <see cref="IVirtqueue"/>) instead of testing it in every call.</summary>
+    internal SplitVirtqueue Split;
+
+    /// <summary>The packed ring, valid when <see cref="IsPacked"/> (see <see cref="Split"/>).</summary>
+    internal PackedVirtqueue Packed;
+
     bool _isPacked;
     nuint _driverAreaOffset;
     nuint _deviceAreaOffset;
@@ -65,20 +70,24 @@ public unsafe struct Virtqueue : IVirtqueue
         {
             queue._driverAreaOffset = PackedVirtqueue.RingBytes(size);
             queue._deviceAreaOffset = queue._driverAreaOffset + (nuint)sizeof(PvirtqEventSuppress);
-            queue._packed = PackedVirtqueue.Create((PvirtqDesc*)shared, (PvirtqEventSuppress*)(shared + queue._driverAreaOffset),
+            queue.Packed = PackedVirtqueue.Create((PvirtqDesc*)shared, (PvirtqEventSuppress*)(shared + queue._driverAreaOffset),
                 (PvirtqEventSuppress*)(shared + queue._deviceAreaOffset), privateArea, size);
             return queue;
         }
 
         queue._driverAreaOffset = VirtqLegacyLayout.AvailOffset(size);
         queue._deviceAreaOffset = VirtqLegacyLayout.UsedOffset(size, LegacyAlign);
-        queue._split = SplitVirtqueue.Create((VirtqDesc*)shared, (VirtqAvail*)(shared + queue._driverAreaOffset),
+        queue.Split = SplitVirtqueue.Create((VirtqDesc*)shared, (VirtqAvail*)(shared + queue._driverAreaOffset),
             (VirtqUsed*)(shared + queue._deviceAreaOffset), privateArea, size);
         return queue;
     }
 
     /// <summary>The packed ring (2.8); otherwise the split ring (2.7).</summary>
-    public readonly bool IsPacked => _isPacked;
+    public readonly bool IsPacked
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _isPacked;
+    }
 
     /// <summary>Bytes of this queue's shared area.</summary>
     public readonly nuint SharedAreaBytes => SharedBytes(Size, _isPacked);
@@ -97,72 +106,83 @@ public unsafe struct Virtqueue : IVirtqueue
     {
         if (_isPacked)
         {
-            _packed.UseFeatures(eventIdx, (PvirtqDesc*)indirectTables, indirectBus, IndirectEntries(_packed.Size));
+            Packed.UseFeatures(eventIdx, (PvirtqDesc*)indirectTables, indirectBus, IndirectEntries(Packed.Size));
         }
         else
         {
-            _split.UseFeatures(eventIdx, indirectTables, indirectBus, IndirectEntries(_split.Size));
+            Split.UseFeatures(eventIdx, indirectTables, indirectBus, IndirectEntries(Split.Size));
         }
     }
 
-    public readonly ushort Size => _isPacked ? _packed.Size : _split.Size;
+    public readonly ushort Size
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _isPacked ? Packed.Size : Split.Size;
+    }
 
-    public readonly int FreeCount => _isPacked ? _packed.FreeCount : _split.FreeCount;
+    public readonly int FreeCount => _isPacked ? Packed.FreeCount : Split.FreeCount;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly int RingDescriptorsFor(int count) => _isPacked ? _packed.RingDescriptorsFor(count) : _split.RingDescriptorsFor(count);
+    public readonly int RingDescriptorsFor(int count) => _isPacked ? Packed.RingDescriptorsFor(count) : Split.RingDescriptorsFor(count);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryStartChain(int count, out ushort id) =>
-        _isPacked ? _packed.TryStartChain(count, out id) : _split.TryStartChain(count, out id);
+        _isPacked ? Packed.TryStartChain(count, out id) : Split.TryStartChain(count, out id);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddDescriptor(ulong busAddress, uint length, bool deviceWrites)
     {
         if (_isPacked)
         {
-            _packed.AddDescriptor(busAddress, length, deviceWrites);
+            Packed.AddDescriptor(busAddress, length, deviceWrites);
         }
         else
         {
-            _split.AddDescriptor(busAddress, length, deviceWrites);
+            Split.AddDescriptor(busAddress, length, deviceWrites);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAddFramed(ulong slotsBus, uint slotStride, uint headerLength, uint statusOffset, ulong dataBus,
+        uint dataLength, bool dataWrites, out ushort id) =>
+        _isPacked
+            ? Packed.TryAddFramed(slotsBus, slotStride, headerLength, statusOffset, dataBus, dataLength, dataWrites, out id)
+            : Split.TryAddFramed(slotsBus, slotStride, headerLength, statusOffset, dataBus, dataLength, dataWrites, out id);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void MakeAvailable()
     {
         if (_isPacked)
         {
-            _packed.MakeAvailable();
+            Packed.MakeAvailable();
         }
         else
         {
-            _split.MakeAvailable();
+            Split.MakeAvailable();
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Publish() => _isPacked ? _packed.Publish() : _split.Publish();
+    public bool Publish() => _isPacked ? Packed.Publish() : Split.Publish();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryTakeUsed(out VirtqUsedElem used) => _isPacked ? _packed.TryTakeUsed(out used) : _split.TryTakeUsed(out used);
+    public bool TryTakeUsed(out VirtqUsedElem used) => _isPacked ? Packed.TryTakeUsed(out used) : Split.TryTakeUsed(out used);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool FreeChain(ushort id) => _isPacked ? _packed.FreeChain(id) : _split.FreeChain(id);
+    public bool FreeChain(ushort id) => _isPacked ? Packed.FreeChain(id) : Split.FreeChain(id);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool EnableInterrupt() => _isPacked ? _packed.EnableInterrupt() : _split.EnableInterrupt();
+    public bool EnableInterrupt() => _isPacked ? Packed.EnableInterrupt() : Split.EnableInterrupt();
 
     public void SetNoInterrupt(bool noInterrupt)
     {
         if (_isPacked)
         {
-            _packed.SetNoInterrupt(noInterrupt);
+            Packed.SetNoInterrupt(noInterrupt);
         }
         else
         {
-            _split.SetNoInterrupt(noInterrupt);
+            Split.SetNoInterrupt(noInterrupt);
         }
     }
 
@@ -170,11 +190,11 @@ public unsafe struct Virtqueue : IVirtqueue
     {
         if (_isPacked)
         {
-            _packed.RestartRings();
+            Packed.RestartRings();
         }
         else
         {
-            _split.RestartRings();
+            Split.RestartRings();
         }
     }
 }

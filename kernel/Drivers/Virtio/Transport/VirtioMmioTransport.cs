@@ -26,7 +26,11 @@ public struct VirtioMmioTransport<TRegs> where TRegs : struct, IMmioRegisters
     public readonly uint Version => _version;
 
     /// <summary>The modern interface (version 2).</summary>
-    public readonly bool IsModern => _version == VirtioMmio.VersionModern;
+    public readonly bool IsModern
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _version == VirtioMmio.VersionModern;
+    }
 
     /// <summary>The magic value, a version this driver implements, a device of type <paramref name="deviceId"/>
     /// (4.2.3.1.1). Reads only: a window that fails is left exactly as it was, not even FAILED is written.</summary>
