@@ -3,6 +3,7 @@ namespace Kernel.Bench;
 using System;
 using Kernel.Boot;
 using Kernel.Drivers.Virtio;
+using Kernel.Shell;
 
 /// <summary>
 /// The benchmark's options (bench/README.md, "The kernel command line"): <c>bench</c> itself, <c>bench.ms</c>,
@@ -128,7 +129,7 @@ public struct BenchOptions
         if (name.SequenceEqual("ms"u8))
         {
             expected = "a time budget from 1 to 3600000 ms";
-            if (!KernelCommandLine.TryParseSector(value, out ulong ms) || ms == 0 || ms > MaxMilliseconds)
+            if (!Numbers.TryParseDecimal(value, out ulong ms) || ms == 0 || ms > MaxMilliseconds)
             {
                 return false;
             }
@@ -140,7 +141,7 @@ public struct BenchOptions
         if (name.SequenceEqual("n"u8))
         {
             expected = "a request count from 0 (the time budget decides) to 16777216";
-            if (!KernelCommandLine.TryParseSector(value, out ulong n) || n > MaxRequests)
+            if (!Numbers.TryParseDecimal(value, out ulong n) || n > MaxRequests)
             {
                 return false;
             }
@@ -152,7 +153,7 @@ public struct BenchOptions
         if (name.SequenceEqual("seed"u8))
         {
             expected = "a seed from 1 to 18446744073709551615";
-            if (!KernelCommandLine.TryParseSector(value, out ulong seed) || seed == 0)
+            if (!Numbers.TryParseDecimal(value, out ulong seed) || seed == 0)
             {
                 return false;
             }
@@ -252,7 +253,7 @@ public struct BenchOptions
             int comma = list.IndexOf((byte)',');
             ReadOnlySpan<byte> item = comma < 0 ? list : list.Slice(0, comma);
             list = comma < 0 ? default : list.Slice(comma + 1);
-            if (!KernelCommandLine.TryParseSector(item, out ulong value))
+            if (!Numbers.TryParseDecimal(item, out ulong value))
             {
                 mask = 0;
                 return false;

@@ -2,6 +2,7 @@ namespace Kernel.Boot;
 
 using System;
 using Kernel.Output;
+using Kernel.Shell;
 
 /// <summary>
 /// Parses the kernel command line (<c>/chosen/bootargs</c>, what QEMU's <c>-append</c> sets): options separated
@@ -38,7 +39,7 @@ public static class KernelCommandLine
             }
             else if (key.SequenceEqual("blk.read"u8))
             {
-                options.HasRead = TryParseSector(value, out options.ReadSector);
+                options.HasRead = Numbers.TryParseDecimal(value, out options.ReadSector);
                 if (!options.HasRead)
                 {
                     Fail("blk.read"u8, value, "a sector number");
@@ -47,7 +48,7 @@ public static class KernelCommandLine
             }
             else if (key.SequenceEqual("blk.fill"u8))
             {
-                options.HasFill = TryParseSector(value, out options.FillSeed);
+                options.HasFill = Numbers.TryParseDecimal(value, out options.FillSeed);
                 if (!options.HasFill)
                 {
                     Fail("blk.fill"u8, value, "a seed from 0 to 18446744073709551615");
@@ -56,7 +57,7 @@ public static class KernelCommandLine
             }
             else if (key.SequenceEqual("blk.reinit"u8))
             {
-                options.HasReinit = TryParseSector(value, out ulong times) && times >= 1 && times <= ReinitTest.MaxCount;
+                options.HasReinit = Numbers.TryParseDecimal(value, out ulong times) && times >= 1 && times <= ReinitTest.MaxCount;
                 options.ReinitCount = options.HasReinit ? (uint)times : 0;
                 if (!options.HasReinit)
                 {
@@ -118,7 +119,7 @@ public static class KernelCommandLine
             else if (key.SequenceEqual("blk.timeout"u8) || key.SequenceEqual("blk.warn"u8))
             {
                 bool timeout = key.SequenceEqual("blk.timeout"u8);
-                if (TryParseSector(value, out ulong seconds) && seconds <= KernelOptions.MaxWaitSeconds)
+                if (Numbers.TryParseDecimal(value, out ulong seconds) && seconds <= KernelOptions.MaxWaitSeconds)
                 {
                     if (timeout)
                     {
@@ -150,7 +151,7 @@ public static class KernelCommandLine
             }
             else if (key.SequenceEqual("blk.queue"u8))
             {
-                if (TryParseSector(value, out ulong size) && size >= KernelOptions.MinQueueSize && size <= KernelOptions.MaxQueueSize)
+                if (Numbers.TryParseDecimal(value, out ulong size) && size >= KernelOptions.MinQueueSize && size <= KernelOptions.MaxQueueSize)
                 {
                     options.QueueSize = (uint)size;
                     queueGiven = true;
@@ -230,7 +231,7 @@ public static class KernelCommandLine
         {
             int comma = rest.IndexOf((byte)',');
             ReadOnlySpan<byte> item = comma < 0 ? rest : rest.Slice(0, comma);
-            if (!TryParseSector(item, out ulong sector))
+            if (!Numbers.TryParseDecimal(item, out ulong sector))
             {
                 Fail("blk.checksum"u8, list, "sector numbers separated by commas");
                 return false;
@@ -249,30 +250,6 @@ public static class KernelCommandLine
 
             rest = rest.Slice(comma + 1);
         }
-    }
-
-    /// <summary>A decimal number, 0 to 2^64 - 1; no sign, no spaces.</summary>
-    public static bool TryParseSector(ReadOnlySpan<byte> text, out ulong value)
-    {
-        value = 0;
-        if (text.IsEmpty)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < text.Length; i++)
-        {
-            uint digit = (uint)text[i] - '0';
-            if (digit > 9 || value > (ulong.MaxValue - digit) / 10)
-            {
-                value = 0;
-                return false;
-            }
-
-            value = value * 10 + digit;
-        }
-
-        return true;
     }
 
     private static void Fail(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, string expected)

@@ -415,7 +415,8 @@ public static class CommandShell
         return status;
     }
 
-    static int FindDevice<TWait>(ref BlockDeviceTable<TWait> table, ReadOnlySpan<byte> name)
+    /// <summary>The device of that name, or -1 after saying there is none (every <c>blk</c> command's way).</summary>
+    internal static int FindDevice<TWait>(ref BlockDeviceTable<TWait> table, ReadOnlySpan<byte> name)
         where TWait : struct, ICompletionWait, IWaitCounters
     {
         int index = table.Find(name);
@@ -442,7 +443,7 @@ public static class CommandShell
         return false;
     }
 
-    static void DeviceError<TWait>(ref BlockDevice<TWait> device, BlockError error)
+    internal static void DeviceError<TWait>(ref BlockDevice<TWait> device, BlockError error)
         where TWait : struct, ICompletionWait, IWaitCounters
     {
         device.PrintName();

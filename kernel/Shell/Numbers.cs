@@ -3,7 +3,7 @@ namespace Kernel.Shell;
 using System;
 
 /// <summary>The shell's numbers: decimal (<c>42</c>) or hexadecimal with <c>0x</c> (<c>0x2a</c>, either case), 0 to
-/// 2^64 - 1; no sign, no spaces, no separators.</summary>
+/// 2^64 - 1; no sign, no spaces, no separators. The kernel command line's numbers are the decimal ones.</summary>
 public static class Numbers
 {
     public static bool TryParse(ReadOnlySpan<byte> text, out ulong value)
@@ -26,6 +26,14 @@ public static class Numbers
             return true;
         }
 
+        return TryParseDecimal(text, out value);
+    }
+
+    /// <summary>A decimal number only, 0 to 2^64 - 1: the shell's without the hexadecimal form, as the kernel command
+    /// line takes them.</summary>
+    public static bool TryParseDecimal(ReadOnlySpan<byte> text, out ulong value)
+    {
+        value = 0;
         if (text.IsEmpty)
         {
             return false;

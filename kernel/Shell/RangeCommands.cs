@@ -75,10 +75,9 @@ public static class RangeCommands
             return;
         }
 
-        int index = table.Find(name);
+        int index = CommandShell.FindDevice(ref table, name);
         if (index < 0)
         {
-            NoDevice(name);
             return;
         }
 
@@ -94,7 +93,7 @@ public static class RangeCommands
             BlockError error = device.Driver.SetWritebackCache(writeback);
             if (error != BlockError.None)
             {
-                Error(ref device, BlockErrors.Describe(error));
+                CommandShell.DeviceError(ref device, error);
                 return;
             }
         }
@@ -176,10 +175,9 @@ public static class RangeCommands
             return false;
         }
 
-        index = table.Find(name);
+        index = CommandShell.FindDevice(ref table, name);
         if (index < 0)
         {
-            NoDevice(name);
             return false;
         }
 
@@ -218,7 +216,7 @@ public static class RangeCommands
     {
         if (error != BlockError.None)
         {
-            Error(ref device, BlockErrors.Describe(error));
+            CommandShell.DeviceError(ref device, error);
             return;
         }
 
@@ -238,12 +236,5 @@ public static class RangeCommands
         device.PrintName();
         Print.Text(": error: ");
         Print.Line(why);
-    }
-
-    static void NoDevice(ReadOnlySpan<byte> name)
-    {
-        Print.Text("blk: no device '");
-        Print.Ascii(name);
-        Print.Line("' (try blk list)");
     }
 }
