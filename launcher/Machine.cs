@@ -149,14 +149,14 @@ public static class Machine
         var tail = new OutputTail();
         if ((options.Firmware ?? FirmwareKind.None) == FirmwareKind.None)
         {
-            int status = ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive), options.Timeout, qemu, tail);
+            int status = ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive), options.Timeout, qemu, tail, keepInputOpen: true);
             Symbolizer.ReportPanic(executable, tail.Text);
             return status;
         }
 
         // Under SBI firmware: the kernel's status comes from its console, and a panic's addresses get names.
         int qemuStatus = ProcessRunner.RunStreaming(qemu, QemuArguments(options with { Executable = executable }, interactive),
-            options.Timeout, qemu, tail, holdInputUntilOutput: true);
+            options.Timeout, qemu, tail, holdInputUntilOutput: true, keepInputOpen: true);
         string console = tail.Text;
         Symbolizer.ReportPanic(executable, console);
         if (qemuStatus is 0 or 1 && StatusFromConsole(console) is int said)

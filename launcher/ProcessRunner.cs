@@ -41,10 +41,13 @@ public static class ProcessRunner
     /// anything else (a pipe, a file, /dev/null, or none at all) is copied through a pipe that stays
     /// valid, since QEMU's stdio backend fails on a closed descriptor. With <paramref name="holdInputUntilOutput"/>,
     /// piped input is held back until the program has printed something (SBI firmware resets the UART's FIFOs when
-    /// it starts, dropping whatever arrived before). <paramref name="tail"/>, if given, keeps the end of the output.
+    /// it starts, dropping whatever arrived before). With <paramref name="keepInputOpen"/> (QEMU), the child's input
+    /// stays open after ours ends, until the child exits: QEMU's stdio backend, once it has read end of file, drops
+    /// console output whenever our side of its output pipe is slow to read (a few KiB lost in a run on a loaded
+    /// machine). A host program gets end of file as usual. <paramref name="tail"/>, if given, keeps the end of the output.
     /// </summary>
     public static int RunStreaming(string file, IEnumerable<string> arguments, TimeSpan? timeout, string what,
-        OutputTail? tail = null, bool holdInputUntilOutput = false)
+        OutputTail? tail = null, bool holdInputUntilOutput = false, bool keepInputOpen = false)
     {
         bool interactive = !Console.IsInputRedirected;
         var start = new ProcessStartInfo(file)
@@ -83,7 +86,7 @@ public static class ProcessRunner
                 {
                     if (holdInputUntilOutput)
                         await Task.WhenAny(firstOutput.Task, output);
-                    FeedInput(process.StandardInput.BaseStream);
+                    FeedInput(process.StandardInput.BaseStream, keepInputOpen ? process : null);
                 });
 
             bool exited = timeout is null
@@ -154,8 +157,9 @@ public static class ProcessRunner
         }
     }
 
-    /// <summary>Copies our standard input to the child's, then closes it (the child sees end of file).</summary>
-    private static void FeedInput(Stream to)
+    /// <summary>Copies our standard input to the child's, then closes it (the child sees end of file), or, given
+    /// <paramref name="openUntilExit"/>, closes it only once that process has exited.</summary>
+    private static void FeedInput(Stream to, Process? openUntilExit)
     {
         try
         {
@@ -167,6 +171,7 @@ public static class ProcessRunner
                 to.Write(buffer, 0, n);
                 to.Flush();
             }
+            openUntilExit?.WaitForExit();
         }
         catch (Exception)
         {

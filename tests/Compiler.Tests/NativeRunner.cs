@@ -110,8 +110,8 @@ internal static class NativeRunner
     public static ProcessResult Run(string executable, string arch) => arch switch
     {
         "host" => ProcessRunner.Run(executable, [], RunTimeout),
-        "rv32" => ProcessRunner.Run("qemu-system-riscv32", QemuArguments(executable), RunTimeout),
-        "rv64" => ProcessRunner.Run("qemu-system-riscv64", QemuArguments(executable), RunTimeout),
+        "rv32" => ProcessRunner.Run("qemu-system-riscv32", QemuArguments(executable), RunTimeout, keepInputOpen: true),
+        "rv64" => ProcessRunner.Run("qemu-system-riscv64", QemuArguments(executable), RunTimeout, keepInputOpen: true),
         _ => throw new ArgumentException($"unknown architecture '{arch}'", nameof(arch)),
     };
 

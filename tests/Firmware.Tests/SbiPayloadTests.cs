@@ -143,7 +143,7 @@ public sealed partial class SbiPayloadTests
     {
         string qemu = arch == "rv32" ? "qemu-system-riscv32" : "qemu-system-riscv64";
         var run = ProcessRunner.Run(qemu, ["-machine", "virt", "-bios", PayloadBoot.FirmwareElf(arch), "-display", "none", "-monitor", "none",
-            "-serial", "stdio", "-no-reboot"], TimeSpan.FromSeconds(60));
+            "-serial", "stdio", "-no-reboot"], TimeSpan.FromSeconds(60), keepInputOpen: true);
         string stdout = System.Text.Encoding.Latin1.GetString(run.Stdout);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("rvcsbi: no S-mode program at or above 0x80200000: give one with qemu -kernel FILE.elf", stdout, StringComparison.Ordinal);

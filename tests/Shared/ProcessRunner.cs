@@ -20,17 +20,29 @@ internal static class ProcessRunner
     }
 
     /// <summary>Runs <paramref name="fileName"/> to completion or <paramref name="timeout"/>. Its standard input is
-    /// <paramref name="standardInput"/> (bytes, written then closed) or empty; it runs in <paramref name="workingDirectory"/>, or ours.</summary>
+    /// <paramref name="standardInput"/> (bytes, written then closed) or empty; it runs in <paramref name="workingDirectory"/>, or ours.
+    /// With <paramref name="keepInputOpen"/> the input is not closed until the child exits: QEMU needs that, since its
+    /// stdio backend, once it has read end of file, drops console output whenever we are slow to read it.</summary>
     public static ProcessResult Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout, IDictionary<string, string>? environment = null,
-        byte[]? standardInput = null, string? workingDirectory = null)
+        byte[]? standardInput = null, string? workingDirectory = null, bool keepInputOpen = false)
     {
+        var input = keepInputOpen ? PipeSource.Create(async (to, cancel) =>
+            {
+                if (standardInput is not null)
+                {
+                    await to.WriteAsync(standardInput, cancel);
+                    await to.FlushAsync(cancel);
+                }
+                await Task.Delay(Timeout.Infinite, cancel); // CliWrap cancels this once the child has exited
+            })
+            : standardInput is null ? PipeSource.Null : PipeSource.FromBytes(standardInput);
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
         var command = Cli.Wrap(fileName)
             .WithArguments(arguments)
             .WithWorkingDirectory(workingDirectory ?? Environment.CurrentDirectory)
             .WithEnvironmentVariables(environment?.ToDictionary(e => e.Key, e => (string?)e.Value) ?? [])
-            .WithStandardInputPipe(standardInput is null ? PipeSource.Null : PipeSource.FromBytes(standardInput))
+            .WithStandardInputPipe(input)
             .WithStandardOutputPipe(PipeTarget.ToStream(stdout))
             .WithStandardErrorPipe(PipeTarget.ToStream(stderr))
             .WithValidation(CommandResultValidation.None);
