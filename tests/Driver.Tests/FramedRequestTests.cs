@@ -3,10 +3,11 @@ using Kernel.Drivers.Virtio;
 
 namespace Kernel.Drivers.Tests;
 
-/// <summary><see cref="SplitVirtqueue.TryAddFramed"/>, the block driver's one-call request, against the general calls
-/// it stands for (<see cref="SplitVirtqueue.TryStartChain"/>, three <see cref="SplitVirtqueue.AddDescriptor"/>,
-/// <see cref="SplitVirtqueue.MakeAvailable"/>): two queues given the same requests and frees in the same random order
-/// must hold the same bytes, shared (descriptors, available ring) and private (links, chain lengths and ends), after
+/// <summary><see cref="IVirtqueue.TryAddFramed"/>, the block driver's one-call request, against the general calls
+/// it stands for (<see cref="IVirtqueue.TryStartChain"/>, three <see cref="IVirtqueue.AddDescriptor"/>,
+/// <see cref="IVirtqueue.MakeAvailable"/>), on the split and the packed ring: two queues given the same requests,
+/// publications and frees in the same random order must hold the same bytes, shared (descriptors, available ring or
+/// descriptor ring and event structures) and private (links, chain lengths and ends; free ids, slots per id), after
 /// every step; with and without indirect tables.</summary>
 public unsafe class FramedRequestTests
 {
@@ -16,15 +17,20 @@ public unsafe class FramedRequestTests
     const uint StatusOffset = 16;
 
     [Theory]
-    [InlineData(4, false)]
-    [InlineData(128, false)]
-    [InlineData(128, true)]
-    [InlineData(8, true)]
-    public void FramedRequestsWriteWhatTheGeneralCallsWrite(int size, bool indirect)
+    [InlineData(4, false, false)]
+    [InlineData(128, false, false)]
+    [InlineData(128, true, false)]
+    [InlineData(8, true, false)]
+    [InlineData(4, false, true)]
+    [InlineData(8, false, true)]
+    [InlineData(128, false, true)]
+    [InlineData(128, true, true)]
+    [InlineData(8, true, true)]
+    public void FramedRequestsWriteWhatTheGeneralCallsWrite(int size, bool indirect, bool packed)
     {
-        using var general = new QueueMemory(size, indirect);
-        using var framed = new QueueMemory(size, indirect);
-        var random = new Random(size * 2 + (indirect ? 1 : 0));
+        using var general = new QueueMemory(size, indirect, packed);
+        using var framed = new QueueMemory(size, indirect, packed);
+        var random = new Random(size * 4 + (indirect ? 1 : 0) + (packed ? 2 : 0));
         var held = new List<ushort>();
         int refused = 0;
         for (int step = 0; step < 5_000; step++)
@@ -36,6 +42,14 @@ public unsafe class FramedRequestTests
                 held.RemoveAt(pick);
                 Assert.True(general.Queue.FreeChain(id));
                 Assert.True(framed.Queue.FreeChain(id));
+                framed.AssertSameBytes(general);
+                continue;
+            }
+
+            if (random.Next(4) == 0)
+            {
+                // The packed ring holds the batch's first flags back until here; the split ring writes its index.
+                Assert.Equal(general.Queue.Publish(), framed.Queue.Publish());
                 framed.AssertSameBytes(general);
                 continue;
             }
@@ -66,7 +80,7 @@ public unsafe class FramedRequestTests
         Assert.NotEqual(0, refused);   // the full queue was reached: the refusal was compared too
     }
 
-    /// <summary>One split queue over its own memory: shared area, private area and (when indirect) the tables.</summary>
+    /// <summary>One queue over its own memory: shared area, private area and (when indirect) the tables.</summary>
     sealed class QueueMemory : IDisposable
     {
         readonly byte* _shared;
@@ -75,12 +89,12 @@ public unsafe class FramedRequestTests
         readonly nuint _privateBytes;
         readonly byte* _tables;
         readonly nuint _tableBytes;
-        SplitVirtqueue _queue;
+        Virtqueue _queue;
 
-        public QueueMemory(int size, bool indirect)
+        public QueueMemory(int size, bool indirect, bool packed)
         {
-            _sharedBytes = VirtqLegacyLayout.TotalSize((uint)size, 4096);
-            _privateBytes = SplitVirtqueue.PrivateBytes((uint)size);
+            _sharedBytes = Virtqueue.SharedBytes((uint)size, packed);
+            _privateBytes = Virtqueue.PrivateBytes((uint)size, packed);
             _tableBytes = Virtqueue.IndirectBytes((uint)size);
             _shared = (byte*)NativeMemory.AlignedAlloc(_sharedBytes, 4096);
             _private = (byte*)NativeMemory.AlignedAlloc(_privateBytes, 16);
@@ -88,12 +102,11 @@ public unsafe class FramedRequestTests
             NativeMemory.Clear(_shared, _sharedBytes);
             NativeMemory.Clear(_private, _privateBytes);
             NativeMemory.Clear(_tables, _tableBytes);
-            _queue = SplitVirtqueue.Create((VirtqDesc*)_shared, (VirtqAvail*)(_shared + VirtqLegacyLayout.AvailOffset((uint)size)),
-                (VirtqUsed*)(_shared + VirtqLegacyLayout.UsedOffset((uint)size, 4096)), (ushort*)_private, (ushort)size);
-            _queue.UseFeatures(false, indirect ? (VirtqDesc*)_tables : null, 0x4000_0000, Virtqueue.IndirectEntries((uint)size));
+            _queue = Virtqueue.Create(_shared, (ushort*)_private, (ushort)size, packed);
+            _queue.UseFeatures(false, indirect ? (VirtqDesc*)_tables : null, 0x4000_0000);
         }
 
-        public ref SplitVirtqueue Queue => ref _queue;
+        public ref Virtqueue Queue => ref _queue;
 
         public void AssertSameBytes(QueueMemory other)
         {
@@ -101,7 +114,15 @@ public unsafe class FramedRequestTests
             Assert.True(new Span<byte>(_private, (int)_privateBytes).SequenceEqual(new Span<byte>(other._private, (int)other._privateBytes)));
             Assert.True(new Span<byte>(_tables, (int)_tableBytes).SequenceEqual(new Span<byte>(other._tables, (int)other._tableBytes)));
             Assert.Equal(other._queue.FreeCount, _queue.FreeCount);
-            Assert.Equal(other._queue.AvailIdx, _queue.AvailIdx);
+            if (_queue.IsPacked)
+            {
+                Assert.Equal(other._queue.Packed.AvailPos, _queue.Packed.AvailPos);
+                Assert.Equal(other._queue.Packed.AvailWrap, _queue.Packed.AvailWrap);
+            }
+            else
+            {
+                Assert.Equal(other._queue.Split.AvailIdx, _queue.Split.AvailIdx);
+            }
         }
 
         public void Dispose()

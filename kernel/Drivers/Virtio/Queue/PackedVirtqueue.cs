@@ -186,22 +186,122 @@ public unsafe struct PackedVirtqueue : IVirtqueue
         return true;
     }
 
-    /// <summary>A framed request's three elements (see <see cref="IVirtqueue.TryAddFramed"/>) through the general
-    /// calls.</summary>
+    /// <summary>A framed request's three elements (see <see cref="IVirtqueue.TryAddFramed"/>) in one call: the same
+    /// bytes, in the same order, and the same state as <see cref="TryStartChain"/>, three <see cref="AddDescriptor"/>
+    /// and <see cref="MakeAvailable"/> (tests/Driver.Tests <c>FramedRequestTests</c> compares the two). Every field it
+    /// needs is read into a local before the first store: without alias information from the compiler, a field read
+    /// after a store through a descriptor pointer would be read again.</summary>
     public bool TryAddFramed(ulong slotsBus, uint slotStride, uint headerLength, uint statusOffset, ulong dataBus,
         uint dataLength, bool dataWrites, out ushort id)
     {
-        if (!TryStartChain(3, out id))
+        ushort size = _size;
+        ushort freeIdCount = _freeIdCount;
+        ushort freeCount = _freeCount;
+        ushort entries = _indirectEntries;
+        bool indirect = entries >= 3;   // RingDescriptorsFor(3) == 1
+        ushort slots = indirect ? (ushort)1 : (ushort)3;
+        if (slots > freeCount || freeIdCount == 0)
         {
+            id = 0;
             return false;
         }
 
-        ulong slotBus = slotsBus + (ulong)((uint)id * slotStride);
-        AddDescriptor(slotBus, headerLength, false);
-        AddDescriptor(dataBus, dataLength, dataWrites);
-        AddDescriptor(slotBus + statusOffset, 1, true);
-        MakeAvailable();
+        ushort* freeIds = _freeIds;
+        PvirtqDesc* ring = _ring;
+        ushort pos = _availPos;
+        bool wrap = _availWrap;
+        bool batchOpen = _batchOpen;
+        id = freeIds[freeIdCount - 1];
+        ushort buffer = id;
+        _freeIdCount = (ushort)(freeIdCount - 1);
+        _slots[buffer] = slots;
+        _freeCount = (ushort)(freeCount - slots);
+        ulong headerBus = slotsBus + (ulong)((uint)buffer * slotStride);
+        ushort dataFlags = dataWrites ? PvirtqDesc.VIRTQ_DESC_F_WRITE : (ushort)0;
+
+        // The buffer's first slot: its flags are held back (the batch's first until Publish, a later one's until the
+        // rest of it is in place).
+        ushort headPos = pos;
+        bool headWrap = wrap;
+        ushort headFlags;
+        PvirtqDesc* d = ring + pos;
+        if (indirect)
+        {
+            PvirtqDesc* table = _indirect + buffer * entries;
+            headFlags = (ushort)(PvirtqDesc.VIRTQ_DESC_F_INDIRECT | AvailBits(wrap));
+            Volatile.Write(ref d->Addr, _indirectBus + (ulong)(buffer * entries * sizeof(PvirtqDesc)));
+            Volatile.Write(ref d->Len, (uint)(3 * sizeof(PvirtqDesc)));
+            Volatile.Write(ref d->Id, buffer);
+            Advance(ref pos, ref wrap, size);
+            WriteTableEntry(table, headerBus, headerLength, 0);
+            WriteTableEntry(table + 1, dataBus, dataLength, dataFlags);
+            WriteTableEntry(table + 2, headerBus + statusOffset, 1, PvirtqDesc.VIRTQ_DESC_F_WRITE);
+        }
+        else
+        {
+            headFlags = (ushort)(PvirtqDesc.VIRTQ_DESC_F_NEXT | AvailBits(wrap));
+            Volatile.Write(ref d->Addr, headerBus);
+            Volatile.Write(ref d->Len, headerLength);
+            Volatile.Write(ref d->Id, buffer);
+            Advance(ref pos, ref wrap, size);
+            d = ring + pos;
+            Volatile.Write(ref d->Addr, dataBus);
+            Volatile.Write(ref d->Len, dataLength);
+            Volatile.Write(ref d->Id, buffer);
+            Volatile.Write(ref d->Flags, (ushort)(dataFlags | PvirtqDesc.VIRTQ_DESC_F_NEXT | AvailBits(wrap)));
+            Advance(ref pos, ref wrap, size);
+            d = ring + pos;
+            Volatile.Write(ref d->Addr, headerBus + statusOffset);
+            Volatile.Write(ref d->Len, 1u);
+            Volatile.Write(ref d->Id, buffer);
+            Volatile.Write(ref d->Flags, (ushort)(PvirtqDesc.VIRTQ_DESC_F_WRITE | AvailBits(wrap)));
+            Advance(ref pos, ref wrap, size);
+        }
+
+        _availPos = pos;
+        _availWrap = wrap;
+
+        // MakeAvailable.
+        _inDevice[buffer] = 1;
+        if (!batchOpen)
+        {
+            _batchOpen = true;
+            _batchPos = headPos;
+            _batchWrap = headWrap;
+            _batchFlags = headFlags;
+        }
+        else
+        {
+            Volatile.Write(ref ring[headPos].Flags, headFlags);
+        }
+
         return true;
+    }
+
+    /// <summary>AVAIL and USED of a slot made available with the driver's wrap counter <paramref name="wrap"/>
+    /// (2.8.1: AVAIL = the counter, USED = its inverse).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ushort AvailBits(bool wrap) => wrap ? PvirtqDesc.VIRTQ_DESC_F_AVAIL : PvirtqDesc.VIRTQ_DESC_F_USED;
+
+    /// <summary>The next slot after <paramref name="pos"/>, flipping the wrap counter past the ring's end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Advance(ref ushort pos, ref bool wrap, ushort size)
+    {
+        if (++pos == size)
+        {
+            pos = 0;
+            wrap = !wrap;
+        }
+    }
+
+    /// <summary>An entry of an indirect table: WRITE is its only flag (2.8.7), its id reserved.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void WriteTableEntry(PvirtqDesc* t, ulong busAddress, uint length, ushort flags)
+    {
+        Volatile.Write(ref t->Addr, busAddress);
+        Volatile.Write(ref t->Len, length);
+        Volatile.Write(ref t->Id, (ushort)0);
+        Volatile.Write(ref t->Flags, flags);
     }
 
     /// <summary>Fills the next element of the buffer <see cref="TryStartChain"/> started: in the id's indirect table,
@@ -230,7 +330,7 @@ public unsafe struct PackedVirtqueue : IVirtqueue
     /// writes them once everything after it is in place.</summary>
     void PutSlot(ulong busAddress, uint length, ushort flags)
     {
-        flags |= _availWrap ? PvirtqDesc.VIRTQ_DESC_F_AVAIL : PvirtqDesc.VIRTQ_DESC_F_USED;
+        flags |= AvailBits(_availWrap);
         PvirtqDesc* d = _ring + _availPos;
         Volatile.Write(ref d->Addr, busAddress);
         Volatile.Write(ref d->Len, length);
@@ -278,6 +378,7 @@ public unsafe struct PackedVirtqueue : IVirtqueue
     /// RING_EVENT_FLAGS_DESC only when the slot it named is among those just made available
     /// (<see cref="NeedEvent"/>); otherwise yes (ENABLE, the reserved value, or DESC without EVENT_IDX: a needless
     /// notification is harmless, a missing one a hang).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Publish()
     {
         if (!_batchOpen)
@@ -337,6 +438,7 @@ public unsafe struct PackedVirtqueue : IVirtqueue
     /// behind a barrier; the length only when the device set WRITE (2.8.4: otherwise it is reserved, taken as 0). The
     /// driver then skips the slots that id's buffer took; an id out of range or not in the device's hands skips one
     /// slot, and the caller gives up on the device.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryTakeUsed(out VirtqUsedElem used)
     {
         PvirtqDesc* d = _ring + _usedPos;
@@ -371,6 +473,7 @@ public unsafe struct PackedVirtqueue : IVirtqueue
 
     /// <summary>Gives back buffer <paramref name="id"/>: its slots count as free and the id goes back on the free
     /// list. False, changing nothing, when the id holds no buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool FreeChain(ushort id)
     {
         if (id >= _size || _slots[id] == 0)
@@ -407,6 +510,7 @@ public unsafe struct PackedVirtqueue : IVirtqueue
     /// after a full barrier, looks at that slot once more: a buffer used before the device saw the new event raised no
     /// interrupt. False when one is waiting (take it before sleeping). Polling, or without EVENT_IDX (the flags say
     /// DISABLE or ENABLE once and for all): true.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool EnableInterrupt()
     {
         if (!_eventIdx || _noInterrupt)
