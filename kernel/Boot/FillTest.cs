@@ -88,6 +88,21 @@ public static unsafe class FillTest
         public ulong Ticks;
     }
 
+    /// <summary><c>blk: fill ring: split|packed, event-idx yes|no, indirect yes|no (features 0x...)</c>: what the
+    /// driver negotiated, so a test that turns a ring feature off in QEMU sees it reached the driver.</summary>
+    static void PrintRing<TWait>(ref VirtioBlk<MmioRegisters, PageAllocator, TWait> disk)
+        where TWait : struct, ICompletionWait
+    {
+        ulong accepted = disk.AcceptedFeatures;
+        Print.Text(disk.UsesPackedRing ? "blk: fill ring: packed, event-idx " : "blk: fill ring: split, event-idx ");
+        Print.Text((accepted & VirtioBlkFeatures.RingEventIdx) != 0 ? "yes" : "no");
+        Print.Text(", indirect ");
+        Print.Text((accepted & VirtioBlkFeatures.RingIndirectDesc) != 0 ? "yes" : "no");
+        Print.Text(" (features ");
+        Print.Hex(accepted);
+        Print.Line(")");
+    }
+
     public static int Run<TWait>(ref VirtioBlk<MmioRegisters, PageAllocator, TWait> disk, ulong seed, ulong timebase)
         where TWait : struct, ICompletionWait
     {
@@ -114,6 +129,7 @@ public static unsafe class FillTest
         }
 
         Print.Line();
+        PrintRing(ref disk);
 
         ulong whole = sectors - sectors % perBlock;   // a tail shorter than a logical block cannot be reached
         PassResult write = Pass(ref disk, BlockOp.Write, seed, whole, perBlock, pool, slots, maxDepth);

@@ -71,6 +71,47 @@ public class FillTests
         DiskImages.Discard(disk);
     }
 
+    /// <summary>The fill test with each combination of the ring features QEMU offers by default turned off in the
+    /// device (<c>-global virtio-blk-device.event_idx=off</c>, <c>indirect_desc=off</c>), on both rings and both arches:
+    /// the driver says what it negotiated, and the image holds the pattern byte for byte. (Both on is the default, in
+    /// the tests above.)</summary>
+    [Theory]
+    [InlineData("rv32", "split", false, false, "poll", 101UL)]
+    [InlineData("rv32", "split", true, false, "irq", 102UL)]
+    [InlineData("rv32", "split", false, true, "poll", 103UL)]
+    [InlineData("rv64", "split", false, false, "irq", 104UL)]
+    [InlineData("rv64", "split", true, false, "poll", 105UL)]
+    [InlineData("rv64", "split", false, true, "irq", 106UL)]
+    [InlineData("rv32", "packed", false, false, "irq", 107UL)]
+    [InlineData("rv32", "packed", true, false, "poll", 108UL)]
+    [InlineData("rv32", "packed", false, true, "irq", 109UL)]
+    [InlineData("rv64", "packed", false, false, "poll", 110UL)]
+    [InlineData("rv64", "packed", true, false, "irq", 111UL)]
+    [InlineData("rv64", "packed", false, true, "poll", 112UL)]
+    public void WritesThePatternWithEachRingFeatureCombination(string arch, string ring, bool eventIdx, bool indirect,
+        string completion, ulong seed)
+    {
+        string name = $"{arch}-{ring}-{(eventIdx ? "eventidx" : "no-eventidx")}-{(indirect ? "indirect" : "no-indirect")}";
+        string disk = DiskImages.CreateSparse(nameof(WritesThePatternWithEachRingFeatureCombination), name, DiskBytes);
+        string seedText = seed.ToString(CultureInfo.InvariantCulture);
+        string[] ringArgs = ring == "packed" ? ["--transport", "modern", "--ring", "packed"] : ["--transport", "legacy"];
+
+        var boot = KernelBoot.Boot(arch, [.. ringArgs, "--disk", disk, "--completion", completion, "--append", "blk.fill=" + seedText,
+            "--", "-global", $"virtio-blk-device.event_idx={(eventIdx ? "on" : "off")}",
+            "-global", $"virtio-blk-device.indirect_desc={(indirect ? "on" : "off")}"]);
+
+        BootAssert.ExitedWith(0, boot);
+        var ringLine = boot.Lines.SingleOrDefault(l => l.StartsWith("blk: fill ring: ", StringComparison.Ordinal));
+        string expected = $"blk: fill ring: {ring}, event-idx {(eventIdx ? "yes" : "no")}, indirect {(indirect ? "yes" : "no")} (features ";
+        Assert.True(ringLine is not null && ringLine.StartsWith(expected, StringComparison.Ordinal),
+            $"expected a line starting '{expected}'\n{boot.Describe()}");
+        BootAssert.HasLine($"blk: fill seed={seedText} sectors={Sectors} requests={2 * 3747} verified=ok", boot);
+        BootAssert.HasLine(completion == "irq" ? Transports.InterruptLine : Transports.PollingLine, boot);
+        BootAssert.HasNoLineStartingWith("virtio-blk: error:", boot);
+        DiskImages.AssertFilled(disk, seed, Sectors, boot);
+        DiskImages.Discard(disk);
+    }
+
     /// <summary>The fill test on a disk whose size is no multiple of the request sizes (the last request is cut), with
     /// a queue too small for 32 requests (<c>--queue-size 16</c>: 16 descriptors, 5 three-descriptor requests).</summary>
     [Theory]
