@@ -1,8 +1,9 @@
 namespace Kernel.Drivers.Virtio;
 
 /// <summary>Memory the device reads and writes by bus address (virtqueues, request headers, status bytes).
-/// In the kernel there is no MMU, so a bus address is the pointer itself; the host tests hand out pinned
-/// host memory that the fake device reads through the same addresses.</summary>
+/// In the kernel a bus address is the physical address behind a kernel pointer (the same address in the RAM window,
+/// a page-table walk elsewhere: <c>KernelAddressSpace.ToPhysical</c>); the host tests hand out pinned host memory that
+/// the fake device reads through the same addresses.</summary>
 public unsafe interface IDmaMemory
 {
     /// <summary>Zeroed memory of <paramref name="bytes"/> bytes aligned to <paramref name="alignment"/> (a power

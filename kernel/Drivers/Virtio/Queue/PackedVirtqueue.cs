@@ -210,7 +210,6 @@ public unsafe struct PackedVirtqueue : IVirtqueue
         PvirtqDesc* ring = _ring;
         ushort pos = _availPos;
         bool wrap = _availWrap;
-        bool batchOpen = _batchOpen;
         id = freeIds[freeIdCount - 1];
         ushort buffer = id;
         _freeIdCount = (ushort)(freeIdCount - 1);
@@ -260,21 +259,7 @@ public unsafe struct PackedVirtqueue : IVirtqueue
 
         _availPos = pos;
         _availWrap = wrap;
-
-        // MakeAvailable.
-        _inDevice[buffer] = 1;
-        if (!batchOpen)
-        {
-            _batchOpen = true;
-            _batchPos = headPos;
-            _batchWrap = headWrap;
-            _batchFlags = headFlags;
-        }
-        else
-        {
-            Volatile.Write(ref ring[headPos].Flags, headFlags);
-        }
-
+        Hand(buffer, headPos, headWrap, headFlags);
         return true;
     }
 
@@ -313,11 +298,7 @@ public unsafe struct PackedVirtqueue : IVirtqueue
         if (_buildTable != null)
         {
             // The table is the driver's own until the slot pointing at it is published; the device only reads it.
-            PvirtqDesc* t = _buildTable + _buildPosition++;
-            Volatile.Write(ref t->Addr, busAddress);
-            Volatile.Write(ref t->Len, length);
-            Volatile.Write(ref t->Id, (ushort)0);
-            Volatile.Write(ref t->Flags, flags);
+            WriteTableEntry(_buildTable + _buildPosition++, busAddress, length, flags);
             return;
         }
 
@@ -357,19 +338,24 @@ public unsafe struct PackedVirtqueue : IVirtqueue
     /// <summary>Ends the buffer just built: the device owns it from now on. The first buffer since the last
     /// <see cref="Publish"/> keeps its first slot's flags back (the whole batch becomes visible there); a later one's
     /// first slot is marked available now, invisible to the device until the batch's first is.</summary>
-    public void MakeAvailable()
+    public void MakeAvailable() => Hand(_buildId, _buildHeadPos, _buildHeadWrap, _buildHeadFlags);
+
+    /// <summary><see cref="MakeAvailable"/> for buffer <paramref name="id"/>, whose first slot is at
+    /// <paramref name="headPos"/> (wrap counter <paramref name="headWrap"/>) and gets <paramref name="headFlags"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void Hand(ushort id, ushort headPos, bool headWrap, ushort headFlags)
     {
-        _inDevice[_buildId] = 1;
+        _inDevice[id] = 1;
         if (!_batchOpen)
         {
             _batchOpen = true;
-            _batchPos = _buildHeadPos;
-            _batchWrap = _buildHeadWrap;
-            _batchFlags = _buildHeadFlags;
+            _batchPos = headPos;
+            _batchWrap = headWrap;
+            _batchFlags = headFlags;
             return;
         }
 
-        Volatile.Write(ref _ring[_buildHeadPos].Flags, _buildHeadFlags);
+        Volatile.Write(ref _ring[headPos].Flags, headFlags);
     }
 
     /// <summary>Makes the batch visible: a barrier (every slot and table written before, 2.8.21.1 "updating flags"),
