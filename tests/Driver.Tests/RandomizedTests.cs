@@ -450,28 +450,28 @@ public unsafe class RandomizedTests(ITestOutputHelper output)
 
                     break;
                 case 2 when outstanding.Count != 0:
-                {
-                    ushort token = outstanding.Keys.ElementAt(random.Next(outstanding.Count));
-                    rig.Driver.ReapCompletions();
-                    if (rig.Driver.TryGetResult(token, out BlockError result))
                     {
-                        Reported(token, result);
-                    }
-                    else
-                    {
-                        Assert.True(outstanding[token].Expected is null,
-                            $"request {outstanding[token].Number}: completed by the device and reaped, yet still in flight");
-                    }
+                        ushort token = outstanding.Keys.ElementAt(random.Next(outstanding.Count));
+                        rig.Driver.ReapCompletions();
+                        if (rig.Driver.TryGetResult(token, out BlockError result))
+                        {
+                            Reported(token, result);
+                        }
+                        else
+                        {
+                            Assert.True(outstanding[token].Expected is null,
+                                $"request {outstanding[token].Number}: completed by the device and reaped, yet still in flight");
+                        }
 
-                    break;
-                }
+                        break;
+                    }
 
                 case 3 when outstanding.Count != 0:
-                {
-                    ushort token = outstanding.Keys.ElementAt(random.Next(outstanding.Count));
-                    Reported(token, rig.Driver.WaitFor(token));
-                    break;
-                }
+                    {
+                        ushort token = outstanding.Keys.ElementAt(random.Next(outstanding.Count));
+                        Reported(token, rig.Driver.WaitFor(token));
+                        break;
+                    }
 
                 case 4:
                     Assert.Equal(BlockError.None, rig.Driver.WaitForCompletion());
