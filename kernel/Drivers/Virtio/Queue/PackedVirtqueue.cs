@@ -198,7 +198,9 @@ public unsafe struct PackedVirtqueue : IVirtqueue
         ushort freeIdCount = _freeIdCount;
         ushort freeCount = _freeCount;
         ushort entries = _indirectEntries;
-        bool indirect = entries >= 3;   // RingDescriptorsFor(3) == 1
+        // RingDescriptorsFor(3) == 1, written out: through the call it costs 1 (split) to 4 (packed) more instructions
+        // per request (-icount shift=0, 512 B reads at QD1).
+        bool indirect = entries >= 3;
         ushort slots = indirect ? (ushort)1 : (ushort)3;
         if (slots > freeCount || freeIdCount == 0)
         {
@@ -228,9 +230,8 @@ public unsafe struct PackedVirtqueue : IVirtqueue
         {
             PvirtqDesc* table = _indirect + buffer * entries;
             headFlags = (ushort)(PvirtqDesc.VIRTQ_DESC_F_INDIRECT | AvailBits(wrap));
-            Volatile.Write(ref d->Addr, _indirectBus + (ulong)(buffer * entries * sizeof(PvirtqDesc)));
-            Volatile.Write(ref d->Len, (uint)(3 * sizeof(PvirtqDesc)));
-            Volatile.Write(ref d->Id, buffer);
+            WriteSlotBody(d, _indirectBus + (ulong)(buffer * entries * sizeof(PvirtqDesc)), 3 * (uint)sizeof(PvirtqDesc),
+                buffer);
             Advance(ref pos, ref wrap, size);
             WriteTableEntry(table, headerBus, headerLength, 0);
             WriteTableEntry(table + 1, dataBus, dataLength, dataFlags);
@@ -239,20 +240,14 @@ public unsafe struct PackedVirtqueue : IVirtqueue
         else
         {
             headFlags = (ushort)(PvirtqDesc.VIRTQ_DESC_F_NEXT | AvailBits(wrap));
-            Volatile.Write(ref d->Addr, headerBus);
-            Volatile.Write(ref d->Len, headerLength);
-            Volatile.Write(ref d->Id, buffer);
+            WriteSlotBody(d, headerBus, headerLength, buffer);
             Advance(ref pos, ref wrap, size);
             d = ring + pos;
-            Volatile.Write(ref d->Addr, dataBus);
-            Volatile.Write(ref d->Len, dataLength);
-            Volatile.Write(ref d->Id, buffer);
+            WriteSlotBody(d, dataBus, dataLength, buffer);
             Volatile.Write(ref d->Flags, (ushort)(dataFlags | PvirtqDesc.VIRTQ_DESC_F_NEXT | AvailBits(wrap)));
             Advance(ref pos, ref wrap, size);
             d = ring + pos;
-            Volatile.Write(ref d->Addr, headerBus + statusOffset);
-            Volatile.Write(ref d->Len, 1u);
-            Volatile.Write(ref d->Id, buffer);
+            WriteSlotBody(d, headerBus + statusOffset, 1, buffer);
             Volatile.Write(ref d->Flags, (ushort)(PvirtqDesc.VIRTQ_DESC_F_WRITE | AvailBits(wrap)));
             Advance(ref pos, ref wrap, size);
         }
@@ -279,13 +274,21 @@ public unsafe struct PackedVirtqueue : IVirtqueue
         }
     }
 
+    /// <summary>A descriptor's address, length and buffer id: everything but its flags, which decide when the device
+    /// may take it and so are written last (or held back).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void WriteSlotBody(PvirtqDesc* d, ulong busAddress, uint length, ushort id)
+    {
+        Volatile.Write(ref d->Addr, busAddress);
+        Volatile.Write(ref d->Len, length);
+        Volatile.Write(ref d->Id, id);
+    }
+
     /// <summary>An entry of an indirect table: WRITE is its only flag (2.8.7), its id reserved.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static void WriteTableEntry(PvirtqDesc* t, ulong busAddress, uint length, ushort flags)
     {
-        Volatile.Write(ref t->Addr, busAddress);
-        Volatile.Write(ref t->Len, length);
-        Volatile.Write(ref t->Id, (ushort)0);
+        WriteSlotBody(t, busAddress, length, 0);
         Volatile.Write(ref t->Flags, flags);
     }
 
@@ -313,9 +316,7 @@ public unsafe struct PackedVirtqueue : IVirtqueue
     {
         flags |= AvailBits(_availWrap);
         PvirtqDesc* d = _ring + _availPos;
-        Volatile.Write(ref d->Addr, busAddress);
-        Volatile.Write(ref d->Len, length);
-        Volatile.Write(ref d->Id, _buildId);
+        WriteSlotBody(d, busAddress, length, _buildId);
         if (_buildFirst)
         {
             _buildFirst = false;
