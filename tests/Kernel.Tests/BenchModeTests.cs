@@ -81,7 +81,7 @@ public class BenchModeTests
         var boot = KernelBoot.Boot("rv64", "--no-disk", "--append", "bench bench.ring=packed");
 
         Assert.True(boot.ExitCode == 1 && !boot.TimedOut, $"expected exit status 1\n{boot.Describe()}");
-        Assert.True(boot.Lines.Any(l => l.StartsWith("cmdline: error:", StringComparison.Ordinal)), $"expected a 'cmdline: error:' line\n{boot.Describe()}");
+        BootAssert.HasLineStartingWith("cmdline: error:", boot);
     }
 
     [Fact]
@@ -90,6 +90,6 @@ public class BenchModeTests
         var boot = KernelBoot.Boot("rv64", "--no-disk", "--append", "bench bench.qd=3");
 
         Assert.True(boot.ExitCode == 1 && !boot.TimedOut, $"expected exit status 1\n{boot.Describe()}");
-        Assert.True(boot.Lines.Any(l => l.StartsWith("cmdline: error:", StringComparison.Ordinal)), $"expected a 'cmdline: error:' line\n{boot.Describe()}");
+        BootAssert.HasLineStartingWith("cmdline: error:", boot);
     }
 }

@@ -35,6 +35,21 @@ internal static class BootAssert
     public static void HasLine(string line, BootResult boot)
         => Assert.True(boot.Lines.Contains(line), $"no line '{line}' in the output\n{boot.Describe()}");
 
+    /// <summary>A line starts with <paramref name="prefix"/> (and ends with <paramref name="endingWith"/>, when
+    /// given): for lines with a part that varies from run to run.</summary>
+    public static void HasLineStartingWith(string prefix, BootResult boot, string? endingWith = null)
+        => Assert.True(boot.Lines.Any(l => l.StartsWith(prefix, StringComparison.Ordinal)
+                && (endingWith is null || l.EndsWith(endingWith, StringComparison.Ordinal))),
+            $"no line starting '{prefix}'{(endingWith is null ? "" : $" and ending '{endingWith}'")}\n{boot.Describe()}");
+
+    /// <summary>Exactly one line starts with <paramref name="prefix"/>; returns it.</summary>
+    public static string SingleLineStartingWith(string prefix, BootResult boot)
+    {
+        var lines = boot.Lines.Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count == 1, $"expected one line starting '{prefix}', found {lines.Count}\n{boot.Describe()}");
+        return lines[0];
+    }
+
     public static void HasNoLineStartingWith(string prefix, BootResult boot)
         => Assert.True(!boot.Lines.Any(l => l.StartsWith(prefix, StringComparison.Ordinal)), $"unexpected line starting '{prefix}'\n{boot.Describe()}");
 
@@ -185,7 +200,7 @@ public class OutOfRangeTests
         var boot = KernelBoot.Boot(arch, "--disk", disk, "--append", $"blk.read={pastTheEnd}");
 
         BootAssert.FailedCleanly(boot);
-        Assert.True(boot.Lines.Any(l => l.StartsWith("virtio-blk: error:", StringComparison.Ordinal)), $"no line starting 'virtio-blk: error:'\n{boot.Describe()}");
+        BootAssert.HasLineStartingWith("virtio-blk: error:", boot);
         DiskImages.AssertContents(original, disk, boot);
         DiskImages.Discard(disk);
     }

@@ -109,8 +109,7 @@ public class FaultInjectionTests
                 Drive("t0", $"driver=throttle,node-name=t0,throttle-group=tg0,file.driver=raw,file.file.driver=file,file.file.filename={disk}")),
         ]);
         BootAssert.ExitedWith(0, boot);
-        Assert.True(boot.Lines.Any(l => l.StartsWith($"blk: fill seed=5 sectors={Bytes / 512} ", StringComparison.Ordinal) && l.EndsWith(" verified=ok", StringComparison.Ordinal)),
-            boot.Describe());
+        BootAssert.HasLineStartingWith($"blk: fill seed=5 sectors={Bytes / 512} ", boot, endingWith: " verified=ok");
         DiskImages.AssertFilled(disk, 5, Bytes / 512, boot);
         DiskImages.Discard(disk);
     }
@@ -232,8 +231,7 @@ public class FaultInjectionTests
             .. Pass(Drive("d0", $"driver=raw,node-name=d0,file.driver=file,file.filename={fillDisk}", device)),
         ]);
         BootAssert.ExitedWith(0, fill);
-        Assert.True(fill.Lines.Any(l => l.StartsWith($"blk: fill seed=3 sectors={Bytes / 512} ", StringComparison.Ordinal) && l.EndsWith(" verified=ok", StringComparison.Ordinal)),
-            fill.Describe());
+        BootAssert.HasLineStartingWith($"blk: fill seed=3 sectors={Bytes / 512} ", fill, endingWith: " verified=ok");
         DiskImages.AssertFilled(fillDisk, 3, Bytes / 512, fill);
         DiskImages.Discard(disk);
     }
@@ -256,7 +254,7 @@ public class FaultInjectionTests
         var cases = boot.Lines.Where(l => l.StartsWith("bench: arch=", StringComparison.Ordinal)).ToList();
         Assert.True(cases.Count == 16, boot.Describe());   // read, write x seq, rand x 4096, 65536 x qd 1, 4
         Assert.DoesNotContain(cases, l => l.Contains(" size=512 ", StringComparison.Ordinal));
-        Assert.True(boot.Lines.Any(l => l.StartsWith("bench: C# kernel, ", StringComparison.Ordinal) && l.EndsWith(", writes verified", StringComparison.Ordinal)), boot.Describe());
+        BootAssert.HasLineStartingWith("bench: C# kernel, ", boot, endingWith: ", writes verified");
         BootAssert.HasLine("bench: done", boot);
         DiskImages.Discard(disk);
     }

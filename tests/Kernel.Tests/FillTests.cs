@@ -37,8 +37,7 @@ public class FillTests
         // 1 + 8 + 128 + 3 = 140 sectors every four requests: 131072 sectors take 3745 requests and two more; each pass.
         Assert.True(summary[0] == $"blk: fill seed={seedText} sectors={Sectors} requests={2 * 3747} verified=ok",
             $"unexpected summary line '{summary[0]}'\n{boot.Describe()}");
-        Assert.True(boot.Lines.Any(l => l.StartsWith("blk: fill wrote in 3747 requests (up to 32 in flight)", StringComparison.Ordinal)),
-            $"the write pass should reach 32 requests in flight\n{boot.Describe()}");
+        BootAssert.HasLineStartingWith("blk: fill wrote in 3747 requests (up to 32 in flight)", boot);
         BootAssert.HasLine(completion == "irq" ? Transports.InterruptLine : Transports.PollingLine, boot);
         BootAssert.HasNoLineStartingWith("virtio-blk: error:", boot);
         DiskImages.AssertFilled(disk, seed, Sectors, boot);
@@ -63,8 +62,7 @@ public class FillTests
         BootAssert.ExitedWith(0, boot);
         BootAssert.HasLine($"blk0: {DiskBytes} bytes, block 512, rw, serial \"disk0\", packed ring", boot);
         BootAssert.HasLine($"blk: fill seed={seedText} sectors={Sectors} requests={2 * 3747} verified=ok", boot);
-        Assert.True(boot.Lines.Any(l => l.StartsWith("blk: fill wrote in 3747 requests (up to 32 in flight)", StringComparison.Ordinal)),
-            $"the write pass should reach 32 requests in flight\n{boot.Describe()}");
+        BootAssert.HasLineStartingWith("blk: fill wrote in 3747 requests (up to 32 in flight)", boot);
         BootAssert.HasLine(completion == "irq" ? Transports.InterruptLine : Transports.PollingLine, boot);
         BootAssert.HasNoLineStartingWith("virtio-blk: error:", boot);
         DiskImages.AssertFilled(disk, seed, Sectors, boot);
@@ -101,10 +99,9 @@ public class FillTests
             "-global", $"virtio-blk-device.indirect_desc={(indirect ? "on" : "off")}"]);
 
         BootAssert.ExitedWith(0, boot);
-        var ringLine = boot.Lines.SingleOrDefault(l => l.StartsWith("blk: fill ring: ", StringComparison.Ordinal));
+        string ringLine = BootAssert.SingleLineStartingWith("blk: fill ring: ", boot);
         string expected = $"blk: fill ring: {ring}, event-idx {(eventIdx ? "yes" : "no")}, indirect {(indirect ? "yes" : "no")} (features ";
-        Assert.True(ringLine is not null && ringLine.StartsWith(expected, StringComparison.Ordinal),
-            $"expected a line starting '{expected}'\n{boot.Describe()}");
+        Assert.True(ringLine.StartsWith(expected, StringComparison.Ordinal), $"expected '{expected}...', got '{ringLine}'\n{boot.Describe()}");
         BootAssert.HasLine($"blk: fill seed={seedText} sectors={Sectors} requests={2 * 3747} verified=ok", boot);
         BootAssert.HasLine(completion == "irq" ? Transports.InterruptLine : Transports.PollingLine, boot);
         BootAssert.HasNoLineStartingWith("virtio-blk: error:", boot);

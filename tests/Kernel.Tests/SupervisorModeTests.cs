@@ -19,8 +19,7 @@ public partial class SupervisorModeTests
 
         BootAssert.ExitedWith(0, boot);
         Assert.True(boot.Lines.Any(l => FirmwareLine().IsMatch(l)), $"no 'firmware: NAME VERSION, SBI M.N, console ...' line\n{boot.Describe()}");
-        Assert.True(boot.Lines.Any(l => l.StartsWith($"paging: {mode}, ", StringComparison.Ordinal) && l.EndsWith(" KiB of page tables", StringComparison.Ordinal)),
-            $"no 'paging: {mode}, N KiB of page tables' line\n{boot.Describe()}");
+        BootAssert.HasLineStartingWith($"paging: {mode}, ", boot, endingWith: " KiB of page tables");
         DiskImages.Discard(disk);
     }
 
@@ -32,7 +31,7 @@ public partial class SupervisorModeTests
 
         BootAssert.FailedCleanly(boot);
         Assert.Equal(1, boot.ExitCode);
-        Assert.True(boot.Lines.Any(l => l.StartsWith("firmware: OpenSBI ", StringComparison.Ordinal)), $"no OpenSBI banner line\n{boot.Describe()}");
+        BootAssert.HasLineStartingWith("firmware: OpenSBI ", boot);
         BootAssert.HasLine("virtio-blk: no device found", boot);
     }
 
@@ -79,7 +78,7 @@ public partial class SupervisorModeTests
             string faultTest = Path.Combine(RepoPaths.Root, "kernel", "Boot", "FaultTest.cs");
             string program = Path.Combine(RepoPaths.Root, "kernel", "Program.cs");
             string statement = fault == "unmapped" ? "Volatile.Read(ref *(nuint*)layout.StackGuard);" : "Volatile.Write(ref *(uint*)layout.TextStart, Ret);";
-            Assert.True(boot.Lines.Any(l => l.StartsWith("   at 0x", StringComparison.Ordinal)), $"no stack after the panic line\n{boot.Describe()}");
+            BootAssert.HasLineStartingWith("   at 0x", boot);
             string stack = boot.Stderr.Replace("\r\n", "\n", StringComparison.Ordinal);
             Assert.Contains("launcher: the panic's stack, from Kernel.elf's debug information:\n"
                 + $"   at Kernel.Boot.FaultTest.Run(Kernel.Boot.FaultKind,Kernel.Memory.KernelLayout&) in {faultTest}:line {LineOf(faultTest, statement)}\n"
@@ -137,7 +136,7 @@ public class OwnFirmwareRv64Tests
         var boot = KernelBoot.Boot("rv64", "--firmware", "own", "--disk", disk);
 
         BootAssert.ExitedWith(0, boot);
-        Assert.True(boot.Lines.Any(l => l.StartsWith("firmware: rvcsbi ", StringComparison.Ordinal)), $"not the own firmware\n{boot.Describe()}");
+        BootAssert.HasLineStartingWith("firmware: rvcsbi ", boot);
         BootAssert.HasLine("virtio-blk: wrote sector 0: hello from kernel!!!", boot);
         DiskImages.AssertContents(DiskImages.AfterDemo(original), disk, boot);
         DiskImages.Discard(disk);
@@ -166,8 +165,7 @@ public class OwnFirmwareRv64Tests
         var boot = KernelBoot.Boot("rv64", "--firmware", "own", "--disk", disk, "--completion", "irq", "--append", "blk.fill=77");
 
         BootAssert.ExitedWith(0, boot);
-        Assert.True(boot.Lines.Any(l => l.StartsWith("blk: fill seed=77 sectors=8192 ", StringComparison.Ordinal) && l.EndsWith(" verified=ok", StringComparison.Ordinal)),
-            $"no verified fill summary\n{boot.Describe()}");
+        BootAssert.HasLineStartingWith("blk: fill seed=77 sectors=8192 ", boot, endingWith: " verified=ok");
         DiskImages.AssertFilled(disk, 77, sectors, boot);
         DiskImages.Discard(disk);
     }
@@ -179,6 +177,6 @@ public class OwnFirmwareRv64Tests
         var boot = KernelBoot.Boot("rv64", "--firmware", "own", "--no-disk", "--append", "fault=unmapped");
 
         BootAssert.ExitedWith(134, boot);
-        Assert.True(boot.Lines.Any(l => l.StartsWith("panic: load page fault: ", StringComparison.Ordinal)), $"no panic line\n{boot.Describe()}");
+        BootAssert.HasLineStartingWith("panic: load page fault: ", boot);
     }
 }
