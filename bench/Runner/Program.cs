@@ -211,7 +211,9 @@ public static class Program
                 if (config.Kind == DriverKind.QemuImg)
                 {
                     var sw = Stopwatch.StartNew();
+                    var watch = HostWatch.Start(rep, config.Name, imageDir);
                     state.Samples.AddRange(QemuImgBench.RunAll(imageDir, rep, settings.Milliseconds / 1000.0, m => Progress($"{label}: {m}")));
+                    state.HostRuns.Add(watch.Stop());
                     Progress($"{label}: {sw.Elapsed.TotalSeconds:0.0} s");
                     continue;
                 }
@@ -246,6 +248,9 @@ public static class Program
         var state = new RunState(settings with { Reps = Math.Max(reps, 1), FromCsv = true }, configs);
         state.Environment["measurements"] = $"read from {Path.GetFullPath(csv)} (--from): the run's own details are in the results.md written with it";
         state.Samples.AddRange(samples.Where(x => configs.Any(c => c.Name == x.Config) || x.Config == "qemu-img-writethrough"));
+        var hostCsv = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(csv))!, "host.csv");
+        if (File.Exists(hostCsv))
+            state.HostRuns.AddRange(HostCsv.Read(hostCsv).Where(h => configs.Any(c => c.Name == h.Config)));
         foreach (var c in configs.Where(c => c.Kind == DriverKind.Kernel && !state.Samples.Any(x => x.Config == c.Name)))
             state.Notes[c.Name] = "no rows in the CSV";
         foreach (var arch in arches)
@@ -296,7 +301,11 @@ public static class Program
         }
         var image = FreshImage.Create(imageDir, $"{config.Name}.img");
         var logPath = Path.Combine(logDir, icount ? $"icount-{config.Name}.log" : $"rep{rep}-{config.Name}.log");
+        // The icount boots' figures do not depend on the host: only the timed repetitions are watched.
+        var watch = icount ? null : HostWatch.Start(rep, config.Name, imageDir);
         var output = GuestRun.Boot(executable, arch, config.Transport, append, image, timeout, icount, logPath, config.PackedRing);
+        if (watch is not null)
+            state.HostRuns.Add(watch.Stop());
         File.Delete(image);
 
         if (output.Lines.Count == 0 && config.Kind == DriverKind.Kernel)
@@ -424,6 +433,8 @@ public sealed class RunState(RunSettings settings, IReadOnlyList<BenchConfig> co
     public IReadOnlyList<BenchConfig> Configs { get; } = configs;
     public List<Sample> Samples { get; } = [];
     public List<Sample> IcountSamples { get; } = [];
+    /// <summary>The host around each timed run (host.csv).</summary>
+    public List<HostRun> HostRuns { get; } = [];
     /// <summary>Per configuration: why it has no rows.</summary>
     public Dictionary<string, string> Notes { get; } = [];
     public List<string> Failures { get; } = [];

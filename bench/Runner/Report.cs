@@ -16,6 +16,8 @@ public static class Report
         SamplesCsv.Write(Path.Combine(outDir, "runs.csv"), state.Samples);
         if (state.IcountSamples.Count > 0)
             SamplesCsv.Write(Path.Combine(outDir, "icount.csv"), state.IcountSamples);
+        if (state.HostRuns.Count > 0)
+            HostCsv.Write(Path.Combine(outDir, "host.csv"), state.HostRuns);
         ThroughputPlot.Save(Path.Combine(outDir, "throughput.png"), rows, state.Settings);
         File.WriteAllText(Path.Combine(outDir, "results.md"), Markdown(state, repo, rows));
     }
@@ -28,7 +30,9 @@ public static class Report
         md.AppendLine();
         md.AppendLine($"Written by `{s.CommandLine}` on {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", Inv)} UTC; every run of `./bench.sh`");
         md.AppendLine("replaces this file (bench/README.md says how to read it). Plot: [throughput.png](throughput.png); every");
-        md.AppendLine("measurement: [runs.csv](runs.csv).");
+        md.AppendLine(state.HostRuns.Count > 0
+            ? "measurement: [runs.csv](runs.csv); the host around each run: [host.csv](host.csv)."
+            : "measurement: [runs.csv](runs.csv).");
         md.AppendLine();
         if (s.Quick)
         {
@@ -131,6 +135,8 @@ public static class Report
                 }
             }
         }
+
+        HostReport.Write(md, state);
 
         md.AppendLine("## Guest instructions per request");
         md.AppendLine();

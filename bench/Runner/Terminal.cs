@@ -46,6 +46,13 @@ public static class Terminal
         foreach (var line in SummaryLines(state, rows))
             table.AddRow(line.Select(Markup.Escape).Select((cell, i) => i == line.Length - 1 && cell.Length > 0 ? $"[yellow]{cell}[/]" : cell).ToArray());
         Console.Write(table);
+        if (state.HostRuns.Count > 0)
+        {
+            var busy = state.HostRuns.Where(h => h.Busy is not null).Select(h => h.Busy!.Value * 100).ToList();
+            Console.MarkupLine(Markup.Escape($"host, before each run: cpu probe {HostReport.Range(state.HostRuns.Select(h => h.CpuProbeMs).ToList(), "0.0", "ms")}, "
+                + $"read probe {HostReport.Range(state.HostRuns.Select(h => h.ReadProbeUs).ToList(), "0.00", "µs")}"
+                + (busy.Count > 0 ? $"; busy during the runs {HostReport.Range(busy, "0", "%")}" : "") + " (results.md, host.csv)"));
+        }
         foreach (var failure in state.Failures)
             Console.MarkupLine($"[red]failed:[/] {Markup.Escape(failure)}");
         Console.MarkupLine($"[grey]bench:[/] results in {Markup.Escape(outDir)}");

@@ -1,0 +1,54 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Rvc.Bench;
+
+/// <summary>host.csv, beside runs.csv: one <see cref="HostRun"/> a line (rep, config, seconds, busy, steal,
+/// cpu_probe_ms, read_probe_us), written and read with CsvHelper; <c>--from</c> reads it when it is there.</summary>
+public static class HostCsv
+{
+    private sealed class HostRunMap : ClassMap<HostRun>
+    {
+        public HostRunMap()
+        {
+            (string Column, string Member)[] columns =
+            [
+                ("rep", nameof(HostRun.Rep)), ("config", nameof(HostRun.Config)), ("seconds", nameof(HostRun.Seconds)),
+                ("busy", nameof(HostRun.Busy)), ("steal", nameof(HostRun.Steal)),
+                ("cpu_probe_ms", nameof(HostRun.CpuProbeMs)), ("read_probe_us", nameof(HostRun.ReadProbeUs)),
+            ];
+            for (int i = 0; i < columns.Length; i++)
+            {
+                var (column, member) = columns[i];
+                Map(typeof(HostRun), typeof(HostRun).GetProperty(member)!).Name(column).Index(i);
+                Parameter(member).Name(column).Index(i);
+            }
+        }
+    }
+
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+
+    public static void Write(string path, IEnumerable<HostRun> runs)
+    {
+        using var writer = new StreamWriter(path);
+        using var csv = new CsvWriter(writer, Configuration);
+        csv.Context.RegisterClassMap<HostRunMap>();
+        csv.WriteRecords(runs);
+    }
+
+    public static List<HostRun> Read(string path)
+    {
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, Configuration);
+        csv.Context.RegisterClassMap<HostRunMap>();
+        try
+        {
+            return csv.GetRecords<HostRun>().ToList();
+        }
+        catch (CsvHelperException e)
+        {
+            throw new Rvc.Launcher.LauncherException($"{path}: {e.Message.Split('\n')[0]}");
+        }
+    }
+}
