@@ -25,6 +25,9 @@ public sealed record BenchConfig
     public string? Ring { get; init; }
     /// <summary>The packed virtqueue (the launcher's <c>--ring packed</c>: QEMU's packed=on, modern transport only).</summary>
     public bool PackedRing { get; init; }
+    /// <summary>The kernel's <c>bench.nap=</c>: polling, the bench loop sleeps this many microseconds on the timer
+    /// between looks at the used ring while more than one request is in flight; null: it spins (the default).</summary>
+    public int? NapMicroseconds { get; init; }
     /// <summary>The C yardstick's <c>bench.features=</c>: <c>none</c> or <c>flush</c>.</summary>
     public string? YardstickFeatures { get; init; }
     /// <summary>The kernel of an earlier revision (<c>--baseline</c>) rather than today's; null: today's.</summary>
@@ -33,7 +36,7 @@ public sealed record BenchConfig
     /// <summary>A short description for the tables.</summary>
     public string Description => Kind switch
     {
-        DriverKind.Kernel => $"C# kernel{(Baseline is null ? "" : $" at {Baseline.Title}")}, {Arch.Name()}, {Transport.Name()}{(PackedRing ? ", packed ring" : "")}, {(Completion == "irq" ? "interrupts" : "polling")}, "
+        DriverKind.Kernel => $"C# kernel{(Baseline is null ? "" : $" at {Baseline.Title}")}, {Arch.Name()}, {Transport.Name()}{(PackedRing ? ", packed ring" : "")}, {(Completion == "irq" ? "interrupts" : "polling")}{(NapMicroseconds is { } nap ? $" with {nap} µs naps while others are in flight" : "")}, "
             + (Ring is null ? "FLUSH, no ring features" : $"FLUSH + {Ring.Replace("event-idx", "EVENT_IDX").Replace("indirect", "INDIRECT_DESC").Replace(",", " + ")}"),
         DriverKind.Yardstick => $"C yardstick, {Arch.Name()}, legacy, polling, accepts {(YardstickFeatures == "flush" ? "FLUSH" : "no features")}",
         _ => "qemu-img bench: QEMU's block layer alone (raw, aio=threads, cache=writeback; writes also cache=writethrough), sequential only",
@@ -77,6 +80,17 @@ public sealed record BenchConfig
                     PackedRing = true,
                 });
             }
+            // Polling that sleeps between looks while others are in flight (bench.nap, bench/driver-costs.md), beside
+            // the legacy polling row with the same features: the vCPU's spin against QEMU's I/O threads on the host.
+            list.Add(new BenchConfig
+            {
+                Name = $"kernel-{arch.Name()}-legacy-poll-nap",
+                Kind = DriverKind.Kernel,
+                Arch = arch,
+                Transport = VirtioTransport.Legacy,
+                Completion = "poll",
+                NapMicroseconds = NapConfigMicroseconds,
+            });
             // The ring features, each alone and both, on the legacy transport (the yardstick's): their effect on
             // notifications (EVENT_IDX's avail_event), interrupts (used_event) and the driver's instructions.
             foreach (var completion in new[] { "poll", "irq" })
@@ -117,7 +131,11 @@ public sealed record BenchConfig
     /// the split ring, which would make rows under a name that says otherwise.
     /// </summary>
     public static bool HasBaselineCounterpart(BenchConfig config)
-        => config.Kind == DriverKind.Kernel && config.Baseline is null && config.Ring is null && !config.PackedRing;
+        => config.Kind == DriverKind.Kernel && config.Baseline is null && config.Ring is null && !config.PackedRing
+           && config.NapMicroseconds is null;
+
+    /// <summary>The nap of the <c>-nap</c> configurations: 10 µs (of 0, 5, 10, 20 and 50 tried, bench/driver-costs.md).</summary>
+    public const int NapConfigMicroseconds = 10;
 
     /// <summary>For a baseline's configuration, today's of the same arch, transport and completion; null for today's.</summary>
     public string? TodayName => Baseline is null ? null : "kernel" + Name[Baseline.ConfigPrefix.Length..];

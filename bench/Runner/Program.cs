@@ -297,7 +297,8 @@ public static class Program
             executable = state.KernelElf[(config.Baseline?.Hash, arch)];
             // A queue of 256 entries: QD64 takes 192 descriptors (the kernel's default queue has 128).
             append = $"bench blk.completion={config.Completion} blk.queue={KernelQueueSize} {budget}"
-                + (config.Ring is null ? "" : $" bench.ring={config.Ring}");
+                + (config.Ring is null ? "" : $" bench.ring={config.Ring}")
+                + (config.NapMicroseconds is { } nap ? $" bench.nap={nap}" : "");
         }
         var image = FreshImage.Create(imageDir, $"{config.Name}.img");
         var logPath = Path.Combine(logDir, icount ? $"icount-{config.Name}.log" : $"rep{rep}-{config.Name}.log");

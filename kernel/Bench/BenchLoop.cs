@@ -22,16 +22,21 @@ public static unsafe class BenchLoop
     /// <summary>Polling: idle looks at the used ring by the loop itself before it hands the wait to the driver (whose
     /// wait has the deadlines and the DEVICE_NEEDS_RESET check).</summary>
     const int IdleLooksBeforeWait = 1 << 20;
+
+    /// <summary>The same with naps between the looks (<c>bench.nap</c>): about 40 ms of 10 µs naps.</summary>
+    const int IdleNapsBeforeWait = 1 << 12;
     const int WordsPerSector = BenchWorkspace.WordsPerSector;
 
     /// <summary>
     /// Runs one case on <paramref name="blocks"/> request-sized blocks: at most <paramref name="cap"/> requests, and no
     /// new one once <paramref name="budget"/> ticks have passed and <paramref name="atLeast"/> were submitted. The
     /// clock runs from just before the first submission to just after the last completion. After a driver error no
-    /// request is submitted; those in flight are collected, and the error is the result's.
+    /// request is submitted; those in flight are collected, and the error is the result's. Polling with
+    /// <paramref name="napTicks"/> (<c>bench.nap</c>), a look that finds nothing while more than one request is in
+    /// flight is followed by that long asleep on the SBI timer (bench/driver-costs.md, "Napping between looks").
     /// </summary>
     public static BenchResult RunCase<TWait>(ref VirtioBlk<MmioRegisters, PageAllocator, TWait> disk, in BenchCase bench,
-        ulong seed, uint blocks, uint cap, uint atLeast, ulong budget)
+        ulong seed, uint blocks, uint cap, uint atLeast, ulong budget, ulong napTicks = 0)
         where TWait : struct, ICompletionWait
     {
         uint sectors = bench.Sectors;
@@ -57,6 +62,7 @@ public static unsafe class BenchLoop
         BlockError error = BlockError.None;
         bool measure = !disk.UsesInterrupts;
         ulong instructions = 0;
+        ulong naps = 0;
         ulong probe = Instructions.Overhead;
         disk.ResetCounters();
         ulong start = Csr.ReadTime();
@@ -107,7 +113,8 @@ public static unsafe class BenchLoop
             // A driver that gives up (time-out, DEVICE_NEEDS_RESET) completes every request in flight with its error.
             BlockError waitError = BlockError.None;
             int found = 0;
-            for (int look = 0; measure && found == 0 && look < IdleLooksBeforeWait && disk.IsReady; look++)
+            int idleLooks = napTicks != 0 ? IdleNapsBeforeWait : IdleLooksBeforeWait;
+            for (int look = 0; measure && found == 0 && look < idleLooks && disk.IsReady; look++)
             {
                 ulong lookStart = Instructions.Read();
                 found = disk.ReapCompletions();
@@ -115,6 +122,15 @@ public static unsafe class BenchLoop
                 if (found != 0)
                 {
                     instructions += spent;
+                }
+                else if (napTicks != 0 && submitted - completed > 1)
+                {
+                    // With others in flight the device stays busy while the hart sleeps; the host's cores go to
+                    // QEMU's I/O threads instead of the vCPU's spin. A lone request is spun for: its latency is the
+                    // case's.
+                    Kernel.Interrupts.InterruptTraps.ArmTimer(Csr.ReadTime() + napTicks);
+                    Kernel.Interrupts.SupervisorInterrupts.WaitForInterrupt();
+                    naps++;
                 }
             }
 
@@ -162,6 +178,7 @@ public static unsafe class BenchLoop
         result.Error = error;
         result.Counters = disk.Counters;
         result.DriverInstructions = measure ? instructions : 0;
+        result.Naps = naps;
         return result;
     }
 

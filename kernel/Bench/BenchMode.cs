@@ -55,6 +55,7 @@ public static unsafe class BenchMode
 
         int slots = DepthLimit(ref disk, BenchWorkspace.MaxSize);
         ulong seed = options.EffectiveSeed;
+        ulong napTicks = (ulong)options.NapMicroseconds * timebase / 1_000_000;
         PrintBanner(ref device, options, timebase, slots);
 
         // Warm-up, not timed and not printed: QEMU translates the loop and the host's file system wakes up. Reads
@@ -128,15 +129,15 @@ public static unsafe class BenchMode
                         }
 
                         BenchResult result = options.Requests != 0
-                            ? BenchLoop.RunCase(ref disk, bench, seed, blocks, options.Requests, options.Requests, ulong.MaxValue)
+                            ? BenchLoop.RunCase(ref disk, bench, seed, blocks, options.Requests, options.Requests, ulong.MaxValue, napTicks)
                             : BenchLoop.RunCase(ref disk, bench, seed, blocks, DefaultRequestCap, (uint)depth,
-                                (ulong)options.EffectiveMilliseconds * timebase / 1000);
+                                (ulong)options.EffectiveMilliseconds * timebase / 1000, napTicks);
                         if (result.Error != BlockError.None)
                         {
                             return Fail(bench, "", BlockErrors.Describe(result.Error));
                         }
 
-                        PrintResult(ref disk, bench, result, timebase);
+                        PrintResult(ref disk, bench, result, timebase, napTicks);
                         if (write && !CheckWrites(ref disk, bench, result.Requests, seed, blocks, options.Verify))
                         {
                             return 1;
@@ -258,7 +259,15 @@ public static unsafe class BenchMode
         Print.Text(" virtio-mmio@");
         Print.Hex(device.Address);
         Print.Text(disk.TransportVersion == VirtioMmio.VersionModern ? " modern, " : " legacy, ");
-        Print.Text(disk.UsesInterrupts ? "interrupts, capacity " : "polling, capacity ");
+        Print.Text(disk.UsesInterrupts ? "interrupts" : "polling");
+        if (!disk.UsesInterrupts && options.NapMicroseconds != 0)
+        {
+            Print.Text(" with naps of ");
+            Print.Decimal(options.NapMicroseconds);
+            Print.Text(" us while others are in flight");
+        }
+
+        Print.Text(", capacity ");
         Print.Decimal(disk.CapacitySectors);
         Print.Text(" sectors, queue ");
         Print.Decimal((ulong)disk.QueueSize);
@@ -286,7 +295,7 @@ public static unsafe class BenchMode
     /// <summary>The contract's line: <c>bench: arch=rv64 transport=legacy completion=poll features=0x200 op=read
     /// pattern=seq size=4096 qd=16 n=8192 ticks=... iops=... kibps=...</c>.</summary>
     static void PrintResult<TWait>(ref VirtioBlk<MmioRegisters, PageAllocator, TWait> disk, in BenchCase bench,
-        in BenchResult result, ulong timebase)
+        in BenchResult result, ulong timebase, ulong napTicks)
         where TWait : struct, ICompletionWait
     {
         Print.Text("bench: arch=");
@@ -308,8 +317,9 @@ public static unsafe class BenchMode
         Print.Text(" kibps=");
         Print.Decimal(result.KibPerSecond(bench.Size, timebase));
 
-        // Extra keys (bench/README.md): the driver's QueueNotify writes and used-buffer interrupts over the case, and
-        // the instructions retired inside its calls (polling only; deterministic under -icount shift=0).
+        // Extra keys (bench/README.md): the driver's QueueNotify writes and used-buffer interrupts over the case, the
+        // instructions retired inside its calls (polling only; deterministic under -icount shift=0), and with
+        // bench.nap the naps taken.
         Print.Text(" notifies=");
         Print.Decimal(result.Counters.Notifications);
         Print.Text(" irqs=");
@@ -318,6 +328,12 @@ public static unsafe class BenchMode
         {
             Print.Text(" insns=");
             Print.Decimal(result.DriverInstructions);
+        }
+
+        if (napTicks != 0)
+        {
+            Print.Text(" naps=");
+            Print.Decimal(result.Naps);
         }
 
         Print.Line();

@@ -8,7 +8,7 @@ using Kernel.Shell;
 /// <summary>
 /// The benchmark's options (bench/README.md, "The kernel command line"): <c>bench</c> itself, <c>bench.ms</c>,
 /// <c>bench.n</c>, <c>bench.features</c>, <c>bench.ring</c>, <c>bench.sizes</c>, <c>bench.qd</c>, <c>bench.ops</c>, <c>bench.patterns</c>,
-/// <c>bench.verify</c> and <c>bench.seed</c>. All zero (<c>default</c>) means the defaults, so that the struct can sit
+/// <c>bench.nap</c>, <c>bench.verify</c> and <c>bench.seed</c>. All zero (<c>default</c>) means the defaults, so that the struct can sit
 /// in <see cref="KernelOptions"/> without initialisation. The values and their bounds are the C yardstick's
 /// (bench/baseline-c/bench.c). The shell's <c>bench</c> command takes the same options, with or without the
 /// <c>bench.</c> prefix.
@@ -52,6 +52,11 @@ public struct BenchOptions
 
     /// <summary><c>bench.seed</c>; 0: <see cref="DefaultSeed"/>.</summary>
     public ulong Seed;
+
+    /// <summary><c>bench.nap</c>: polling, the loop sleeps this many microseconds on the SBI timer after each look at
+    /// the used ring that finds nothing while more than one request is in flight, instead of looking again at once;
+    /// 0 (the default): it spins. Ignored with interrupts, which sleep anyway.</summary>
+    public uint NapMicroseconds;
 
     /// <summary><c>bench.verify=off</c>.</summary>
     public bool NoVerify;
@@ -150,6 +155,18 @@ public struct BenchOptions
             return true;
         }
 
+        if (name.SequenceEqual("nap"u8))
+        {
+            expected = "microseconds from 0 to 1000000";
+            if (!Numbers.TryParseDecimal(value, out ulong nap) || nap > 1_000_000)
+            {
+                return false;
+            }
+
+            NapMicroseconds = (uint)nap;
+            return true;
+        }
+
         if (name.SequenceEqual("seed"u8))
         {
             expected = "a seed from 1 to 18446744073709551615";
@@ -240,7 +257,7 @@ public struct BenchOptions
             return true;
         }
 
-        expected = "one of bench, bench.ms, bench.n, bench.features, bench.ring, bench.sizes, bench.qd, bench.ops, bench.patterns, bench.verify, bench.seed";
+        expected = "one of bench, bench.ms, bench.n, bench.features, bench.ring, bench.sizes, bench.qd, bench.ops, bench.patterns, bench.nap, bench.verify, bench.seed";
         return false;
     }
 

@@ -18,6 +18,9 @@ public struct BenchResult
     /// completions, collection), the idle looks of the wait excluded; 0 when not measured (interrupt mode).</summary>
     public ulong DriverInstructions;
 
+    /// <summary>Naps taken between looks at the used ring (<c>bench.nap</c>); 0 without.</summary>
+    public ulong Naps;
+
     /// <summary>Requests per second: <c>n * timebase / ticks</c> (integer division, as the contract says).</summary>
     public readonly ulong Iops(ulong timebase) => (ulong)Requests * timebase / Ticks;
 
