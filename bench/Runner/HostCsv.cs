@@ -1,5 +1,3 @@
-using System.Globalization;
-using CsvHelper;
 using CsvHelper.Configuration;
 
 namespace Rvc.Bench;
@@ -27,28 +25,7 @@ public static class HostCsv
         }
     }
 
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+    public static void Write(string path, IEnumerable<HostRun> records) => CsvFile.Write<HostRun, HostRunMap>(path, records);
 
-    public static void Write(string path, IEnumerable<HostRun> runs)
-    {
-        using var writer = new StreamWriter(path);
-        using var csv = new CsvWriter(writer, Configuration);
-        csv.Context.RegisterClassMap<HostRunMap>();
-        csv.WriteRecords(runs);
-    }
-
-    public static List<HostRun> Read(string path)
-    {
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, Configuration);
-        csv.Context.RegisterClassMap<HostRunMap>();
-        try
-        {
-            return csv.GetRecords<HostRun>().ToList();
-        }
-        catch (CsvHelperException e)
-        {
-            throw new Rvc.Launcher.LauncherException($"{path}: {e.Message.Split('\n')[0]}");
-        }
-    }
+    public static List<HostRun> Read(string path) => CsvFile.Read<HostRun, HostRunMap>(path);
 }

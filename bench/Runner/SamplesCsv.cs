@@ -1,5 +1,3 @@
-using System.Globalization;
-using CsvHelper;
 using CsvHelper.Configuration;
 
 namespace Rvc.Bench;
@@ -37,28 +35,7 @@ public static class SamplesCsv
         }
     }
 
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+    public static void Write(string path, IEnumerable<Sample> records) => CsvFile.Write<Sample, SampleMap>(path, records);
 
-    public static void Write(string path, IEnumerable<Sample> samples)
-    {
-        using var writer = new StreamWriter(path);
-        using var csv = new CsvWriter(writer, Configuration);
-        csv.Context.RegisterClassMap<SampleMap>();
-        csv.WriteRecords(samples);
-    }
-
-    public static List<Sample> Read(string path)
-    {
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, Configuration);
-        csv.Context.RegisterClassMap<SampleMap>();
-        try
-        {
-            return csv.GetRecords<Sample>().ToList();
-        }
-        catch (CsvHelperException e)
-        {
-            throw new Rvc.Launcher.LauncherException($"{path}: {e.Message.Split('\n')[0]}");
-        }
-    }
+    public static List<Sample> Read(string path) => CsvFile.Read<Sample, SampleMap>(path);
 }
