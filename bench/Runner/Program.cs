@@ -135,6 +135,7 @@ public static class Program
                 throw new LauncherException($"--config {name}: no such configuration (./bench.sh --list{(name.StartsWith("kernel@", StringComparison.Ordinal) && baselines.Count == 0 ? "; a kernel@REV configuration needs --baseline REV" : "")})");
         }
         var configs = wanted.Length == 0 ? all : all.Where(c => wanted.Contains(c.Name)).ToList();
+        settings = settings with { Subset = wanted.Length > 0 || cl.Arch is not null };
         var outDir = cl.Out is { } o ? Path.GetFullPath(o)
             : quick ? Path.Combine(repo.Artifacts, "bench", "quick")
             : Path.Combine(repo.Root, "bench", "results");
@@ -424,6 +425,9 @@ public sealed record RunSettings
     public bool Quick { get; init; }
     /// <summary><c>--from</c>: the measurements come from a CSV, the consoles of their boots are not at hand.</summary>
     public bool FromCsv { get; init; }
+    /// <summary><c>--config</c> or <c>--arch</c> chose some of the configurations: bench/analysis.md, written about a
+    /// full run, is left out of results.md.</summary>
+    public bool Subset { get; init; }
     public string CommandLine { get; init; } = "";
 }
 

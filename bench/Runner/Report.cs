@@ -167,7 +167,9 @@ public static class Report
         md.AppendLine("## Analysis");
         md.AppendLine();
         var analysis = Path.Combine(repo.Root, "bench", "analysis.md");
-        if (File.Exists(analysis) && !s.Quick)
+        if (s.Subset)
+            md.AppendLine("(A run of some of the configurations: bench/analysis.md, written about a full run, is not included.)");
+        else if (File.Exists(analysis) && !s.Quick)
             md.AppendLine(File.ReadAllText(analysis).Trim());
         else
             md.AppendLine("(bench/analysis.md, written by hand after a full run to explain what the goals table shows, is included here.)");
