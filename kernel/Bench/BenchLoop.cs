@@ -128,8 +128,10 @@ public static unsafe class BenchLoop
                     // With others in flight the device stays busy while the hart sleeps; the host's cores go to
                     // QEMU's I/O threads instead of the vCPU's spin. A lone request is spun for: its latency is the
                     // case's.
+                    // As InterruptWait sleeps: the timer armed, then the scheduler's wait (wfi at boot and in the
+                    // kernel shell).
                     Kernel.Interrupts.InterruptTraps.ArmTimer(Csr.ReadTime() + napTicks);
-                    Kernel.Interrupts.SupervisorInterrupts.WaitForInterrupt();
+                    Kernel.Processes.Scheduler.WaitForInterrupt();
                     naps++;
                 }
             }

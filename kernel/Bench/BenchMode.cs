@@ -55,8 +55,9 @@ public static unsafe class BenchMode
 
         int slots = DepthLimit(ref disk, BenchWorkspace.MaxSize);
         ulong seed = options.EffectiveSeed;
-        ulong napTicks = (ulong)options.NapMicroseconds * timebase / 1_000_000;
-        PrintBanner(ref device, options, timebase, slots);
+        // Naps are polling's (interrupts sleep anyway): 0 with interrupts, so that banner, loop and lines agree.
+        ulong napTicks = disk.UsesInterrupts ? 0 : (ulong)options.NapMicroseconds * timebase / 1_000_000;
+        PrintBanner(ref device, options, timebase, slots, napTicks);
 
         // Warm-up, not timed and not printed: QEMU translates the loop and the host's file system wakes up. Reads
         // only, so that the image stays sparse. The deepest depth is the queue's, at most MaxDepth (the yardstick's
@@ -248,7 +249,8 @@ public static unsafe class BenchMode
 
     static string Arch => RuntimeInformation.Arch == TargetArch.RiscV32 ? "rv32" : "rv64";
 
-    static void PrintBanner<TWait>(ref BlockDevice<TWait> device, in BenchOptions options, ulong timebase, int slots)
+    static void PrintBanner<TWait>(ref BlockDevice<TWait> device, in BenchOptions options, ulong timebase, int slots,
+        ulong napTicks)
         where TWait : struct, ICompletionWait
     {
         ref VirtioBlk<MmioRegisters, PageAllocator, TWait> disk = ref device.Driver;
@@ -260,7 +262,7 @@ public static unsafe class BenchMode
         Print.Hex(device.Address);
         Print.Text(disk.TransportVersion == VirtioMmio.VersionModern ? " modern, " : " legacy, ");
         Print.Text(disk.UsesInterrupts ? "interrupts" : "polling");
-        if (!disk.UsesInterrupts && options.NapMicroseconds != 0)
+        if (napTicks != 0)
         {
             Print.Text(" with naps of ");
             Print.Decimal(options.NapMicroseconds);
