@@ -28,9 +28,7 @@ public static class HostReport
         md.AppendLine("the share the hypervisor gave to others (0 where it reports none). A repetition that is slow with a slow probe");
         md.AppendLine("or a busy host says more about the host than about the driver. Every value: [host.csv](host.csv).");
         md.AppendLine();
-        var cpu = state.HostRuns.Select(h => h.CpuProbeMs).ToList();
-        var read = state.HostRuns.Select(h => h.ReadProbeUs).ToList();
-        md.AppendLine(Inv, $"Over the whole run: cpu probe {Range(cpu, "0.0", "ms")}, read probe {Range(read, "0.00", "µs")}.");
+        md.AppendLine($"Over the whole run: {Probes(state.HostRuns)}.");
         md.AppendLine();
         md.AppendLine("| config | busy, every run | steal, every run | cpu probe ms, every run | read probe µs, every run | seconds, every run |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|");
@@ -41,6 +39,10 @@ public static class HostReport
         }
         md.AppendLine();
     }
+
+    /// <summary>The probes' ranges over <paramref name="runs"/>: "cpu probe A–B ms (spread N%), read probe C–D µs (spread M%)".</summary>
+    public static string Probes(IReadOnlyList<HostRun> runs)
+        => $"cpu probe {Range(runs.Select(h => h.CpuProbeMs).ToList(), "0.0", "ms")}, read probe {Range(runs.Select(h => h.ReadProbeUs).ToList(), "0.00", "µs")}";
 
     /// <summary>"min–max unit (spread N%)", the spread being (largest - smallest) / median as in the throughput tables.</summary>
     public static string Range(IReadOnlyList<double> values, string format, string unit)

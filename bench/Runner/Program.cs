@@ -211,11 +211,11 @@ public static class Program
                 var label = $"[rep {rep}/{settings.Reps}, {i + 1}/{order.Count}] {config.Name}";
                 if (config.Kind == DriverKind.QemuImg)
                 {
-                    var sw = Stopwatch.StartNew();
                     var watch = HostWatch.Start(rep, config.Name, imageDir);
                     state.Samples.AddRange(QemuImgBench.RunAll(imageDir, rep, settings.Milliseconds / 1000.0, m => Progress($"{label}: {m}")));
-                    state.HostRuns.Add(watch.Stop());
-                    Progress($"{label}: {sw.Elapsed.TotalSeconds:0.0} s");
+                    var host = watch.Stop();
+                    state.HostRuns.Add(host);
+                    Progress($"{label}: {host.Seconds:0.0} s");
                     continue;
                 }
                 if (state.KernelSkipped(config))

@@ -49,8 +49,7 @@ public static class Terminal
         if (state.HostRuns.Count > 0)
         {
             var busy = state.HostRuns.Where(h => h.Busy is not null).Select(h => h.Busy!.Value * 100).ToList();
-            Console.MarkupLine(Markup.Escape($"host, before each run: cpu probe {HostReport.Range(state.HostRuns.Select(h => h.CpuProbeMs).ToList(), "0.0", "ms")}, "
-                + $"read probe {HostReport.Range(state.HostRuns.Select(h => h.ReadProbeUs).ToList(), "0.00", "µs")}"
+            Console.MarkupLine(Markup.Escape($"host, before each run: {HostReport.Probes(state.HostRuns)}"
                 + (busy.Count > 0 ? $"; busy during the runs {HostReport.Range(busy, "0", "%")}" : "") + " (results.md, host.csv)"));
         }
         foreach (var failure in state.Failures)
