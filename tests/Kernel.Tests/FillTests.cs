@@ -32,16 +32,7 @@ public class FillTests
 
         BootAssert.ExitedWith(0, boot);
         BootAssert.HasLine($"blk: fill blk0: {Sectors} sectors, seed {seedText}, requests of 1, 8, 128 and 3 sectors, depths 1, 4, 16 and 32", boot);
-        var summary = boot.Lines.Where(l => l.StartsWith("blk: fill seed=", StringComparison.Ordinal)).ToList();
-        Assert.True(summary.Count == 1, $"expected one summary line 'blk: fill seed=...'\n{boot.Describe()}");
-        // 1 + 8 + 128 + 3 = 140 sectors every four requests: 131072 sectors take 3745 requests and two more; each pass.
-        Assert.True(summary[0] == $"blk: fill seed={seedText} sectors={Sectors} requests={2 * 3747} verified=ok",
-            $"unexpected summary line '{summary[0]}'\n{boot.Describe()}");
-        BootAssert.HasLineStartingWith("blk: fill wrote in 3747 requests (up to 32 in flight)", boot);
-        BootAssert.HasLine(completion == "irq" ? Transports.InterruptLine : Transports.PollingLine, boot);
-        BootAssert.HasNoLineStartingWith("virtio-blk: error:", boot);
-        DiskImages.AssertFilled(disk, seed, Sectors, boot);
-        DiskImages.Discard(disk);
+        AssertFilledWholeDisk(boot, disk, seed, completion);
     }
 
     /// <summary>The fill test on the packed virtqueue (<c>--ring packed</c>: QEMU's packed=on, the modern transport), rv32
@@ -61,12 +52,7 @@ public class FillTests
 
         BootAssert.ExitedWith(0, boot);
         BootAssert.HasLine($"blk0: {DiskBytes} bytes, block 512, rw, serial \"disk0\", packed ring", boot);
-        BootAssert.HasLine($"blk: fill seed={seedText} sectors={Sectors} requests={2 * 3747} verified=ok", boot);
-        BootAssert.HasLineStartingWith("blk: fill wrote in 3747 requests (up to 32 in flight)", boot);
-        BootAssert.HasLine(completion == "irq" ? Transports.InterruptLine : Transports.PollingLine, boot);
-        BootAssert.HasNoLineStartingWith("virtio-blk: error:", boot);
-        DiskImages.AssertFilled(disk, seed, Sectors, boot);
-        DiskImages.Discard(disk);
+        AssertFilledWholeDisk(boot, disk, seed, completion);
     }
 
     /// <summary>The fill test with each combination of the ring features QEMU offers by default turned off in the
@@ -102,7 +88,20 @@ public class FillTests
         string ringLine = BootAssert.SingleLineStartingWith("blk: fill ring: ", boot);
         string expected = $"blk: fill ring: {ring}, event-idx {(eventIdx ? "yes" : "no")}, indirect {(indirect ? "yes" : "no")} (features ";
         Assert.True(ringLine.StartsWith(expected, StringComparison.Ordinal), $"expected '{expected}...', got '{ringLine}'\n{boot.Describe()}");
-        BootAssert.HasLine($"blk: fill seed={seedText} sectors={Sectors} requests={2 * 3747} verified=ok", boot);
+        AssertFilledWholeDisk(boot, disk, seed, completion);
+    }
+
+    /// <summary>What every fill of the whole 64 MiB disk must show: one summary line, verified, with both passes'
+    /// request count; the write pass at 32 in flight; the completion mode asked for; no driver error; and the image
+    /// holding the pattern byte for byte (then it is deleted).</summary>
+    private static void AssertFilledWholeDisk(BootResult boot, string disk, ulong seed, string completion)
+    {
+        string seedText = seed.ToString(CultureInfo.InvariantCulture);
+        string summary = BootAssert.SingleLineStartingWith("blk: fill seed=", boot);
+        // 1 + 8 + 128 + 3 = 140 sectors every four requests: 131072 sectors take 3745 requests and two more; each pass.
+        Assert.True(summary == $"blk: fill seed={seedText} sectors={Sectors} requests={2 * 3747} verified=ok",
+            $"unexpected summary line '{summary}'\n{boot.Describe()}");
+        BootAssert.HasLineStartingWith("blk: fill wrote in 3747 requests (up to 32 in flight)", boot);
         BootAssert.HasLine(completion == "irq" ? Transports.InterruptLine : Transports.PollingLine, boot);
         BootAssert.HasNoLineStartingWith("virtio-blk: error:", boot);
         DiskImages.AssertFilled(disk, seed, Sectors, boot);
