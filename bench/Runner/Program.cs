@@ -46,7 +46,7 @@ public static class Program
         });
         var icount = new Option<bool>("--icount")
         {
-            Description = "also boot every guest configuration once under -icount shift=0 and report guest instructions per request",
+            Description = "also boot every guest configuration once under -icount shift=0 (2000 requests per case unless --n) and report guest instructions per request",
         };
         var outDir = new Option<string>("--out") { HelpName = "DIR", Description = "where to write the results (default bench/results)" };
         var quick = new Option<bool>("--quick") { Description = "check the pipeline: 1 repetition, 20 ms per case, results in artifacts/bench/quick/" };
@@ -249,6 +249,7 @@ public static class Program
         var state = new RunState(settings with { Reps = Math.Max(reps, 1), FromCsv = true }, configs);
         state.Environment["measurements"] = $"read from {Path.GetFullPath(csv)} (--from): the run's own details are in the results.md written with it";
         state.Samples.AddRange(samples.Where(x => configs.Any(c => c.Name == x.Config) || x.Config == "qemu-img-writethrough"));
+        state.IcountSamples.AddRange(SamplesCsv.ReadIcountBeside(csv).Where(x => configs.Any(c => c.Name == x.Config)));
         var hostCsv = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(csv))!, "host.csv");
         if (File.Exists(hostCsv))
             state.HostRuns.AddRange(HostCsv.Read(hostCsv).Where(h => configs.Any(c => c.Name == h.Config)));
@@ -282,12 +283,25 @@ public static class Program
         return 0;
     }
 
+    /// <summary>The requests an <c>--icount</c> boot runs per case when <c>--n</c> does not say: enough that the
+    /// per-request counts at QD64 settle, few enough that the boot takes seconds.</summary>
+    public const int IcountRequests = 2000;
+
+    /// <summary>A guest case's budget on its command line: <c>bench.n=</c> with <c>--n</c>, else <c>bench.ms=</c>;
+    /// an <c>--icount</c> boot always runs a fixed count (<see cref="IcountRequests"/> unless <c>--n</c>), since its
+    /// virtual clock counts instructions: a time budget there would be a budget of guest instructions, most of them
+    /// the polling spin, and would take minutes of host time per case.</summary>
+    public static string Budget(RunSettings settings, bool icount) =>
+        settings.Requests is { } n ? $"bench.n={n}"
+        : icount ? $"bench.n={IcountRequests}"
+        : $"bench.ms={settings.Milliseconds}";
+
     private static void RunGuest(RunState state, BenchConfig config, int rep, string imageDir, string logDir, TimeSpan timeout, bool icount, string label)
     {
         var arch = config.Arch;
         string executable;
         string append;
-        string budget = state.Settings.Requests is { } n ? $"bench.n={n}" : $"bench.ms={state.Settings.Milliseconds}";
+        string budget = Budget(state.Settings, icount);
         if (config.Kind == DriverKind.Yardstick)
         {
             executable = state.YardstickElf[arch];

@@ -147,7 +147,8 @@ public static class Report
         }
         else
         {
-            md.AppendLine("One boot per configuration under `-icount shift=0`: one instruction per nanosecond of virtual time, so");
+            md.AppendLine("One boot per configuration under `-icount shift=0`, a fixed count of requests per case (`bench.n`, 2000 unless `--n`):");
+            md.AppendLine("one instruction per nanosecond of virtual time, so");
             md.AppendLine("instructions = ticks × 100 at the 10 MHz timebase. Polling spins are counted, so these include waiting;");
             md.AppendLine("in parentheses the instructions inside the driver's calls (the guest's `insns=`, polling only); see [icount.csv](icount.csv).");
             md.AppendLine();

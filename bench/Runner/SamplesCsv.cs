@@ -38,4 +38,13 @@ public static class SamplesCsv
     public static void Write(string path, IEnumerable<Sample> records) => CsvFile.Write<Sample, SampleMap>(path, records);
 
     public static List<Sample> Read(string path) => CsvFile.Read<Sample, SampleMap>(path);
+
+    /// <summary>The <c>--icount</c> boots' samples written with <paramref name="runsCsv"/>: icount.csv in the same
+    /// directory, none when the run had no <c>--icount</c>. <c>--from</c> reads them, so that a rewritten results.md
+    /// keeps its instructions per request.</summary>
+    public static List<Sample> ReadIcountBeside(string runsCsv)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(runsCsv))!, "icount.csv");
+        return File.Exists(path) ? Read(path) : [];
+    }
 }

@@ -140,6 +140,39 @@ public class TableTests
     }
 
     [Fact]
+    public void TheIcountSamplesAreReadFromBesideRunsCsv()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"bench-tests-icount-{Environment.ProcessId}");
+        Directory.CreateDirectory(dir);
+        string runs = Path.Combine(dir, "runs.csv");
+        Sample[] icount = [Run(0, 10, requests: 2000, insns: 876_006), Run(0, 20, requests: 2000, insns: 600_000, qd: 64)];
+        try
+        {
+            SamplesCsv.Write(runs, [Run(1, 1024)]);
+            Assert.Empty(SamplesCsv.ReadIcountBeside(runs));
+
+            SamplesCsv.Write(Path.Combine(dir, "icount.csv"), icount);
+            Assert.Equal(icount, SamplesCsv.ReadIcountBeside(runs));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(null, false, "bench.ms=1000")]
+    [InlineData(null, true, "bench.n=2000")]
+    [InlineData(500, false, "bench.n=500")]
+    [InlineData(500, true, "bench.n=500")]
+    public void AnIcountBootRunsAFixedCountWhateverTheTimeBudget(int? requests, bool icount, string expected)
+    {
+        var settings = new RunSettings { Reps = 3, Milliseconds = 1000, Requests = requests };
+
+        Assert.Equal(expected, Program.Budget(settings, icount));
+    }
+
+    [Fact]
     public void ReadsThePublishedCsvWrittenBeforeTheCounters()
     {
         string published = Path.Combine(RepoRoot(), "bench", "results", "runs.csv");
