@@ -119,15 +119,18 @@ public class FaultInjectionTests
     [InlineData("rv64", "modern", "irq")]
     public void AStoppedQemuIsNotADeadDevice(string arch, string transport, string completion)
     {
-        // A deadline of 2 s (blk.timeout=2); QEMU is stopped for 5 s as soon as the fill test starts, then resumed.
-        // 256 MiB: the fill takes a few seconds even on rv64, so the stop falls inside it.
-        const long Bytes = 256L << 20;
+        // A deadline of 2 s (blk.timeout=2); QEMU is stopped for 5 s while the fill test runs, then resumed. The drive
+        // is throttled to 8 MB/s, so the fill (32 MiB written, then read) takes at least 8 s on any host: on a fast
+        // host an unthrottled fill ends, and QEMU exits, before the test can stop it.
+        const long Bytes = 32L << 20;
+        const string Summary = "blk: fill seed=9 ";
         string disk = DiskImages.CreateSparse(nameof(AStoppedQemuIsNotADeadDevice), $"{arch}-{transport}", Bytes);
         string pidFile = Path.Combine(Path.GetDirectoryName(disk)!, "qemu.pid");
         using var session = InteractiveShell.Start(arch,
         [
-            "--disk", disk, "--transport", transport, "--completion", completion, "--append", "blk.fill=9 blk.timeout=2",
-            "--", "-pidfile", pidFile,
+            "--no-disk", "--transport", transport, "--completion", completion, "--append", "blk.fill=9 blk.timeout=2",
+            .. Pass($"-pidfile {pidFile}", "-object throttle-group,id=tg0,x-bps-total=8000000",
+                Drive("t0", $"driver=throttle,node-name=t0,throttle-group=tg0,file.driver=raw,file.file.driver=file,file.file.filename={disk}")),
         ], waitFor: "blk: fill blk0: ");
         var clock = Stopwatch.StartNew();
         while ((!File.Exists(pidFile) || new FileInfo(pidFile).Length == 0) && clock.Elapsed < TimeSpan.FromSeconds(10))
@@ -135,12 +138,14 @@ public class FaultInjectionTests
             Thread.Sleep(10);
         }
 
+        Assert.True(File.Exists(pidFile), $"QEMU wrote no {pidFile} in 10 s\n{session.Output}");
         int pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Signal("STOP", pid);
+        Assert.DoesNotContain(Summary, session.Output);   // the fill had not ended: the stop falls inside it
         Thread.Sleep(5000);
         Signal("CONT", pid);
         string output = session.Finish();
-        Assert.True(output.Split('\n').Any(l => l.StartsWith("blk: fill seed=9 ", StringComparison.Ordinal) && l.TrimEnd('\r').EndsWith(" verified=ok", StringComparison.Ordinal)),
+        Assert.True(output.Split('\n').Any(l => l.StartsWith(Summary, StringComparison.Ordinal) && l.TrimEnd('\r').EndsWith(" verified=ok", StringComparison.Ordinal)),
             output);
         Assert.Equal(0, session.ExitCode);
         var boot = new BootResult(arch, [], output, "", session.ExitCode, false);
@@ -354,6 +359,9 @@ internal sealed class InteractiveShell : IDisposable
             Thread.Sleep(20);
         }
     }
+
+    /// <summary>What the launcher has printed so far.</summary>
+    public string Output => Snapshot();
 
     private string Snapshot()
     {
