@@ -20,6 +20,14 @@ public class FaultInjectionTests
 
     private static string[] Pass(params string[] qemu) => ["--", .. qemu.SelectMany(q => q.Split(' '))];
 
+    /// <summary>QEMU options for <paramref name="disk"/> as a raw drive behind a throttle group with
+    /// <paramref name="limits"/> (the group's <c>x-</c> properties).</summary>
+    private static string[] Throttled(string disk, string limits) =>
+    [
+        $"-object throttle-group,id=tg0,{limits}",
+        Drive("t0", $"driver=throttle,node-name=t0,throttle-group=tg0,file.driver=raw,file.file.driver=file,file.file.filename={disk}"),
+    ];
+
     [Theory]
     [InlineData("rv32", "legacy", "poll")]
     [InlineData("rv64", "modern", "irq")]
@@ -105,8 +113,7 @@ public class FaultInjectionTests
         var boot = KernelBoot.Boot(arch,
         [
             "--no-disk", "--transport", transport, "--completion", completion, "--append", "blk.fill=5 blk.timeout=30",
-            .. Pass("-object throttle-group,id=tg0,x-iops-total=150,x-bps-total=4000000",
-                Drive("t0", $"driver=throttle,node-name=t0,throttle-group=tg0,file.driver=raw,file.file.driver=file,file.file.filename={disk}")),
+            .. Pass(Throttled(disk, "x-iops-total=150,x-bps-total=4000000")),
         ]);
         BootAssert.ExitedWith(0, boot);
         BootAssert.HasLineStartingWith($"blk: fill seed=5 sectors={Bytes / 512} ", boot, endingWith: " verified=ok");
@@ -129,8 +136,7 @@ public class FaultInjectionTests
         using var session = InteractiveShell.Start(arch,
         [
             "--no-disk", "--transport", transport, "--completion", completion, "--append", "blk.fill=9 blk.timeout=2",
-            .. Pass($"-pidfile {pidFile}", "-object throttle-group,id=tg0,x-bps-total=8000000",
-                Drive("t0", $"driver=throttle,node-name=t0,throttle-group=tg0,file.driver=raw,file.file.driver=file,file.file.filename={disk}")),
+            .. Pass([$"-pidfile {pidFile}", .. Throttled(disk, "x-bps-total=8000000")]),
         ], waitFor: "blk: fill blk0: ");
         var clock = Stopwatch.StartNew();
         while ((!File.Exists(pidFile) || new FileInfo(pidFile).Length == 0) && clock.Elapsed < TimeSpan.FromSeconds(10))

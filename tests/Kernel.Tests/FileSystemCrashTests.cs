@@ -38,7 +38,7 @@ public class FileSystemCrashTests(ITestOutputHelper output)
         var state = HostTarRunner.Read(image).Files;
         var flushes = new List<double>();
         int rounds = 0, kills = 0, inside = 0, before = 0, after = 0, replayed = 0;
-        while (rounds == 0 || ((kills < Kills || (inside == 0 && kills < 2 * Kills)) && rounds <= 4 * Kills))
+        do
         {
             int round = rounds++;
             string name = $"c{round % 3}.bin";
@@ -71,6 +71,7 @@ public class FileSystemCrashTests(ITestOutputHelper output)
             after += isNew && run.Killed ? 1 : 0;
             state = isNew ? next : state;
         }
+        while ((kills < Kills || (inside == 0 && kills < 2 * Kills)) && rounds <= 4 * Kills);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{arch}, seed {seed}: {rounds} rounds; flushes measured took {string.Join(", ", flushes.Select(f => $"{f:0}"))} ms; {kills} kills, {inside} inside a flush, {replayed} recoveries replayed a log; archive before the flush {before} times, after it {after} times"));
